@@ -1,0 +1,47 @@
+/**
+ * `npm start`: resolve the data (a no-op when cached), build when the build is missing or
+ * older than any source file, then serve the dashboard on http://localhost:3000
+ * (PORT overrides).
+ */
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(args: string[]): void {
+	const r = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });
+	if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function newestMtime(path: string): number {
+	if (!existsSync(path)) return 0;
+	const st = statSync(path);
+	if (!st.isDirectory()) return st.mtimeMs;
+	let max = 0;
+	for (const e of readdirSync(path)) max = Math.max(max, newestMtime(join(path, e)));
+	return max;
+}
+
+run(['run', '--silent', 'data']);
+
+const stamp = join(root, 'build/index.js');
+const sourcesTime = Math.max(
+	...['src', 'static', 'data', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(root, p)))
+);
+if (!existsSync(stamp) || statSync(stamp).mtimeMs < sourcesTime) {
+	console.log('start: building the app (sources changed since the last build)…');
+	run(['run', '--silent', 'build']);
+} else console.log('start: build is up to date.');
+
+const port = process.env.PORT ?? '3000';
+console.log(`start: serving on http://localhost:${port}`);
+const server = spawn(process.execPath, [stamp], {
+	cwd: root,
+	stdio: 'inherit',
+	env: { ...process.env, PORT: port, DATA_CACHE_DIR: process.env.DATA_CACHE_DIR ?? join(root, '.data-cache') }
+});
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => server.kill(sig));
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,101 @@
+/**
+ * Typed rows: the only shape the rest of the app sees. Raw strings stop in lib/data.
+ */
+
+export const EXPERIENCE_LEVELS = ['EN', 'MI', 'SE', 'EX'] as const;
+export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
+
+export const EMPLOYMENT_TYPES = ['FT', 'PT', 'CT', 'FL'] as const;
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+
+export const COMPANY_SIZES = ['S', 'M', 'L'] as const;
+export type CompanySize = (typeof COMPANY_SIZES)[number];
+
+export const REMOTE_RATIOS = [0, 50, 100] as const;
+export type RemoteRatio = (typeof REMOTE_RATIOS)[number];
+
+/** Continent slugs used for the `region` filter; derived from `company_location`. */
+export const REGIONS = [
+	'africa',
+	'asia',
+	'europe',
+	'north-america',
+	'oceania',
+	'south-america'
+] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** One aijobs.net salary report after validation and coercion. */
+export interface SalaryRow {
+	/** 1-based line number in the source file (the header is line 1). */
+	readonly line: number;
+	readonly workYear: number;
+	/** True when the source wrote the year with an `e` suffix (an estimate, e.g. `2021e`). */
+	readonly workYearEstimated: boolean;
+	readonly experienceLevel: ExperienceLevel;
+	readonly employmentType: EmploymentType;
+	readonly jobTitle: string;
+	/** Salary in the currency of `salaryCurrency`, gross per year. */
+	readonly salary: number;
+	readonly salaryCurrency: string;
+	/** Salary in US dollars as converted by aijobs.net, gross per year. */
+	readonly salaryUsd: number;
+	readonly employeeResidence: string;
+	readonly remoteRatio: RemoteRatio;
+	/** ISO 3166-1 alpha-2 code of the employer's country. */
+	readonly companyLocation: string;
+	readonly region: Region;
+	readonly companySize: CompanySize;
+}
+
+/** Why one source row (or cell) was rejected. */
+export interface ParseIssue {
+	/** 1-based line number in the source file (the header is line 1). */
+	readonly line: number;
+	/** Column name as in the source header, or `*` for a whole-row problem. */
+	readonly column: string;
+	/** The raw value as read (truncated to 200 characters). */
+	readonly value: string;
+	readonly reason: string;
+}
+
+export interface ParseResult<T> {
+	readonly rows: T[];
+	readonly issues: ParseIssue[];
+	/** Data rows read (header excluded, blank trailing line excluded). */
+	readonly rowsRead: number;
+	/** Rows rejected; `rows.length + rejected === rowsRead`, always. */
+	readonly rejected: number;
+}
+
+/** Daily share of postings (percent) per country, from Indeed's AI tracker. */
+export interface ShareRow {
+	readonly date: string; // YYYY-MM-DD
+	readonly country: string;
+	readonly sharePct: number;
+}
+
+/** Daily index (100 = 2020-02-01) per country and series. */
+export interface PostingsIndexRow {
+	readonly date: string;
+	readonly country: string;
+	readonly indexSa: number | null;
+	readonly indexNsa: number | null;
+	readonly variable: 'total postings' | 'new postings';
+}
+
+export interface SectorIndexRow {
+	readonly date: string;
+	readonly country: string;
+	readonly index: number;
+	readonly variable: 'total postings' | 'new postings';
+	readonly sector: string;
+}
+
+/** Monthly CPI-U, US city average, all items, 1982–84 = 100. */
+export interface CpiRow {
+	readonly date: string; // YYYY-MM-01
+	readonly year: number;
+	readonly month: number;
+	readonly index: number;
+}

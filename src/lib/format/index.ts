@@ -1,0 +1,63 @@
+/**
+ * The only place numbers become strings. Everything is en-US and US dollars, since the
+ * salary data is converted to USD upstream. `null` (a suppressed or undefined value)
+ * renders as an en dash so a missing number never reads as zero.
+ */
+
+const DASH = '–';
+const usd0 = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** `money(152340) → "$152,340"`. */
+export function money(v: number | null | undefined): string {
+	return v === null || v === undefined || !Number.isFinite(v) ? DASH : usd0.format(Math.round(v));
+}
+
+/** Compact dollars for axes and sentences: `moneyShort(152340) → "$152k"`, `moneyShort(1.2e6) → "$1.2M"`. */
+export function moneyShort(v: number | null | undefined): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+	const a = Math.abs(v);
+	const sign = v < 0 ? '−' : '';
+	if (a >= 1e6) return `${sign}$${trim(a / 1e6, 1)}M`;
+	if (a >= 1e3) return `${sign}$${Math.round(a / 1e3)}k`;
+	return `${sign}$${Math.round(a)}`;
+}
+
+/** Signed dollars for gaps: `moneySigned(-4200) → "−$4,200"`. */
+export function moneySigned(v: number | null | undefined): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+	return `${v > 0 ? '+' : v < 0 ? '−' : ''}${usd0.format(Math.abs(Math.round(v)))}`;
+}
+
+/** Percent from a 0–100 number: `pct(12.345) → "12.3%"`. */
+export function pct(v: number | null | undefined, digits = 1): string {
+	return v === null || v === undefined || !Number.isFinite(v) ? DASH : `${trim(v, digits)}%`;
+}
+
+/** Signed percent from a 0–100 number: `pctSigned(-3.2) → "−3.2%"`. */
+export function pctSigned(v: number | null | undefined, digits = 1): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+	const s = trim(Math.abs(v), digits);
+	return `${v > 0 && s !== '0' ? '+' : v < 0 && s !== '0' ? '−' : ''}${s}%`;
+}
+
+/** `count(5841) → "5,841"`. */
+export function count(v: number | null | undefined): string {
+	return v === null || v === undefined || !Number.isFinite(v) ? DASH : int.format(v);
+}
+
+/** `nLabel(651) → "n = 651"`. */
+export function nLabel(n: number): string {
+	return `n = ${count(n)}`;
+}
+
+/** ISO date to a readable one: `date('2025-01-19') → "19 Jan 2025"`. */
+export function date(iso: string): string {
+	const d = new Date(`${iso}T00:00:00Z`);
+	if (Number.isNaN(d.getTime())) return iso;
+	return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+function trim(v: number, digits: number): string {
+	return v.toFixed(digits).replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1');
+}

@@ -1,0 +1,145 @@
+/**
+ * Filters ⇄ URL query. Only values the user set go into the URL (defaults are omitted),
+ * in a fixed order, so a shared link reproduces the view and equal views have equal URLs.
+ * Parsing never throws: each bad parameter yields a message naming it and the allowed
+ * values; the page shows the messages, the API answers 400 with them.
+ */
+import {
+	COMPANY_SIZES,
+	EMPLOYMENT_TYPES,
+	EXPERIENCE_LEVELS,
+	REGIONS,
+	REMOTE_RATIOS,
+	type CompanySize,
+	type EmploymentType,
+	type ExperienceLevel,
+	type Region,
+	type RemoteRatio
+} from '$lib/data/types';
+import { isCountryCode } from '$lib/data/countries';
+import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
+import { TITLE_MODES, type TitleMode } from '$lib/transform/title-families';
+
+export const FILTER_PARAMS = ['size', 'region', 'country', 'exp', 'type', 'remote', 'from', 'to', 'titles', 'dedupe', 'real'] as const;
+export type FilterParam = (typeof FILTER_PARAMS)[number];
+
+export interface ParamError {
+	readonly param: string;
+	readonly message: string;
+}
+
+export const YEAR_MIN = 2020;
+export const YEAR_MAX = 2025;
+const MAX_PARAM_CHARS = 400;
+
+function parseList<T extends string | number>(
+	raw: string,
+	param: string,
+	allowed: readonly T[],
+	errors: ParamError[]
+): T[] {
+	const out: T[] = [];
+	for (const part of raw.split(',')) {
+		const v = part.trim();
+		if (v === '') continue;
+		const hit = allowed.find((a) => String(a).toLowerCase() === v.toLowerCase());
+		if (hit === undefined) {
+			errors.push({ param, message: `${param}: "${clip(v)}" is not allowed; use one or more of ${allowed.join(', ')} (comma-separated)` });
+			return [];
+		}
+		if (!out.includes(hit)) out.push(hit);
+	}
+	// Canonical order: the order of `allowed`.
+	return allowed.filter((a) => out.includes(a));
+}
+
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+function parseYear(raw: string, param: 'from' | 'to', errors: ParamError[]): number | null {
+	if (!/^\d{4}$/.test(raw.trim()) || +raw < YEAR_MIN || +raw > YEAR_MAX) {
+		errors.push({ param, message: `${param}: "${clip(raw)}" is not a year from ${YEAR_MIN} to ${YEAR_MAX}` });
+		return null;
+	}
+	return Number(raw);
+}
+
+function parseFlag(raw: string, param: string, errors: ParamError[]): boolean {
+	if (raw === '1' || raw === 'true') return true;
+	if (raw === '0' || raw === 'false' || raw === '') return false;
+	errors.push({ param, message: `${param}: "${clip(raw)}" is not allowed; use 1 or 0` });
+	return false;
+}
+
+/** Read the dashboard filters from a query; unknown parameters are left to the caller. */
+export function parseFilters(params: URLSearchParams): { filters: Filters; errors: ParamError[] } {
+	const errors: ParamError[] = [];
+	const get = (p: FilterParam): string | null => {
+		const all = params.getAll(p);
+		if (all.length === 0) return null;
+		if (all.length > 1) {
+			errors.push({ param: p, message: `${p}: given ${all.length} times; give it once (lists are comma-separated)` });
+			return null;
+		}
+		if (all[0]!.length > MAX_PARAM_CHARS) {
+			errors.push({ param: p, message: `${p}: longer than ${MAX_PARAM_CHARS} characters` });
+			return null;
+		}
+		return all[0]!;
+	};
+	const f: { -readonly [K in keyof Filters]: Filters[K] } = { ...DEFAULT_FILTERS };
+	let v: string | null;
+	if ((v = get('size')) !== null) f.size = parseList<CompanySize>(v, 'size', COMPANY_SIZES, errors);
+	if ((v = get('region')) !== null) f.region = parseList<Region>(v, 'region', REGIONS, errors);
+	if ((v = get('country')) !== null) {
+		const codes: string[] = [];
+		for (const part of v.split(',')) {
+			const c = part.trim().toUpperCase();
+			if (c === '') continue;
+			if (!isCountryCode(c)) {
+				errors.push({ param: 'country', message: `country: "${clip(part.trim())}" is not an ISO 3166-1 alpha-2 code such as US, GB, DE` });
+				codes.length = 0;
+				break;
+			}
+			if (!codes.includes(c)) codes.push(c);
+		}
+		f.country = codes.sort();
+	}
+	if ((v = get('exp')) !== null) f.exp = parseList<ExperienceLevel>(v, 'exp', EXPERIENCE_LEVELS, errors);
+	if ((v = get('type')) !== null) f.type = parseList<EmploymentType>(v, 'type', EMPLOYMENT_TYPES, errors);
+	if ((v = get('remote')) !== null) f.remote = parseList<RemoteRatio>(v, 'remote', REMOTE_RATIOS, errors);
+	if ((v = get('from')) !== null) f.from = parseYear(v, 'from', errors);
+	if ((v = get('to')) !== null) f.to = parseYear(v, 'to', errors);
+	if (f.from !== null && f.to !== null && f.from > f.to) {
+		errors.push({ param: 'from', message: `from: ${f.from} is after to: ${f.to}; the years were swapped` });
+		[f.from, f.to] = [f.to, f.from];
+	}
+	if ((v = get('titles')) !== null) {
+		const t = v.trim().toLowerCase();
+		if ((TITLE_MODES as readonly string[]).includes(t)) f.titles = t as TitleMode;
+		else errors.push({ param: 'titles', message: `titles: "${clip(v)}" is not allowed; use family or strict` });
+	}
+	if ((v = get('dedupe')) !== null) f.dedupe = parseFlag(v, 'dedupe', errors);
+	if ((v = get('real')) !== null) f.real = parseFlag(v, 'real', errors);
+	return { filters: Object.freeze(f), errors };
+}
+
+/** Canonical query string (no leading `?`) holding only non-default filters. */
+export function filtersToQuery(f: Filters, extra: Record<string, string | null | undefined> = {}): string {
+	const parts: string[] = [];
+	const list = (k: string, xs: readonly (string | number)[]) => {
+		if (xs.length > 0) parts.push(`${k}=${xs.map((x) => encodeURIComponent(String(x))).join(',')}`);
+	};
+	list('size', f.size);
+	list('region', f.region);
+	list('country', f.country);
+	list('exp', f.exp);
+	list('type', f.type);
+	list('remote', f.remote);
+	if (f.from !== null) parts.push(`from=${f.from}`);
+	if (f.to !== null) parts.push(`to=${f.to}`);
+	if (f.titles !== DEFAULT_FILTERS.titles) parts.push(`titles=${f.titles}`);
+	if (f.dedupe) parts.push('dedupe=1');
+	if (f.real) parts.push('real=1');
+	for (const [k, val] of Object.entries(extra)) if (val !== null && val !== undefined && val !== '') parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(val)}`);
+	return parts.join('&');
+}
