@@ -17,10 +17,11 @@ interface Source {
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const manifest = JSON.parse(readFileSync(join(root, 'data/sources.json'), 'utf8')) as { files: Source[] };
+// DATA_MANIFEST lets the tests point at a manifest of their own.
+const manifest = JSON.parse(readFileSync(resolve(process.env.DATA_MANIFEST ?? join(root, 'data/sources.json')), 'utf8')) as { files: Source[] };
 const cacheDir = resolve(process.env.DATA_CACHE_DIR ?? join(root, '.data-cache'));
 const envMirror = process.env.DATA_MIRROR?.trim();
-const defaultMirror = resolve(root, '../shared/data');
+const defaultMirror = resolve(root, process.env.DATA_DEFAULT_MIRROR ?? '../shared/data');
 const mirror = envMirror ? resolve(envMirror) : existsSync(defaultMirror) ? defaultMirror : null;
 const DOWNLOAD_TIMEOUT_MS = Number(process.env.DATA_DOWNLOAD_TIMEOUT_MS ?? 60_000);
 

@@ -1,0 +1,41 @@
+/**
+ * The named rules every statistic in this folder follows. Change them here and only here;
+ * the methodology page reads the same constants.
+ */
+
+/** Groups with fewer rows than this are suppressed: no quantiles, no medians, numbers are null. */
+export const SUPPRESS_BELOW = 10;
+
+/** Groups with at least SUPPRESS_BELOW but fewer than this many rows are flagged "low confidence". */
+export const LOW_CONFIDENCE_BELOW = 30;
+
+/** Confidence level of every interval. */
+export const CONFIDENCE = 0.95;
+
+/** Two-sided standard normal critical value for CONFIDENCE (qnorm(0.975)). */
+export const Z_95 = 1.959963984540054;
+
+/**
+ * Up to this n, binomial probabilities for order-statistic intervals are computed exactly;
+ * above it, the normal approximation of the binomial (with continuity correction) is used.
+ */
+export const EXACT_BINOMIAL_MAX_N = 1000;
+
+/** The quantiles reported for every distribution, as probabilities (d3 / R type 7). */
+export const QUANTILE_PROBS = { p10: 0.1, p25: 0.25, median: 0.5, p75: 0.75, p90: 0.9 } as const;
+
+/** How much a group's numbers can be trusted, from its row count alone. */
+export type Support = 'suppressed' | 'low' | 'ok';
+
+/** `supportOf(9) → 'suppressed'`, `supportOf(12) → 'low'`, `supportOf(30) → 'ok'`. */
+export function supportOf(n: number): Support {
+	if (n < SUPPRESS_BELOW) return 'suppressed';
+	if (n < LOW_CONFIDENCE_BELOW) return 'low';
+	return 'ok';
+}
+
+/** The weaker of two supports (used for comparisons: a gap is as weak as its weaker side). */
+export function weakerSupport(a: Support, b: Support): Support {
+	const rank: Record<Support, number> = { suppressed: 0, low: 1, ok: 2 };
+	return rank[a] <= rank[b] ? a : b;
+}

@@ -1,0 +1,99 @@
+/**
+ * Exact duplicates: about half the aijobs.net rows repeat another row in every source
+ * column. "Count identical rows once" keeps the first occurrence. Identical rows pass or
+ * fail every filter together (filters read source columns, and `region` is a function of
+ * `company_location`), so deduping before or after filtering gives the same rows.
+ */
+import type { SalaryRow } from '../../data/types';
+
+/**
+ * The source columns compared (everything but `line` and derived fields). `workYearEstimated`
+ * is part of the source `work_year` text (`2021e`), so it counts.
+ */
+export const DEDUPE_FIELDS = [
+	'workYear',
+	'workYearEstimated',
+	'experienceLevel',
+	'employmentType',
+	'jobTitle',
+	'salary',
+	'salaryCurrency',
+	'salaryUsd',
+	'employeeResidence',
+	'remoteRatio',
+	'companyLocation',
+	'companySize'
+] as const satisfies readonly (keyof SalaryRow)[];
+
+const SEP = '\u001f';
+
+/** A string equal for two rows exactly when every source column is equal. */
+export function duplicateKey(r: SalaryRow): string {
+	return (
+		r.workYear + (r.workYearEstimated ? 'e' : '') + SEP + r.experienceLevel + SEP + r.employmentType + SEP +
+		r.jobTitle + SEP + r.salary + SEP + r.salaryCurrency + SEP + r.salaryUsd + SEP + r.employeeResidence + SEP +
+		r.remoteRatio + SEP + r.companyLocation + SEP + r.companySize
+	);
+}
+
+/**
+ * 1 where the row repeats an earlier row of the array exactly, else 0.
+ * `duplicateFlags([a, b, a']) → [0, 0, 1]` when a' equals a in every source column.
+ */
+export function duplicateFlags(rows: readonly SalaryRow[]): Uint8Array {
+	const flags = new Uint8Array(rows.length);
+	const seen = new Set<string>();
+	for (let i = 0; i < rows.length; i++) {
+		const key = duplicateKey(rows[i]!);
+		if (seen.has(key)) flags[i] = 1;
+		else seen.add(key);
+	}
+	return flags;
+}
+
+/**
+ * As `duplicateFlags`, faster for rows sorted by `salaryUsd` (identical rows are then in the
+ * same run of equal salaries, so keys are built only inside runs longer than one).
+ */
+export function duplicateFlagsSorted(rows: readonly SalaryRow[]): Uint8Array {
+	const flags = new Uint8Array(rows.length);
+	let start = 0;
+	while (start < rows.length) {
+		const usd = rows[start]!.salaryUsd;
+		let end = start + 1;
+		while (end < rows.length && rows[end]!.salaryUsd === usd) end++;
+		if (end - start > 1) {
+			const seen = new Set<string>();
+			for (let i = start; i < end; i++) {
+				const key = duplicateKey(rows[i]!);
+				if (seen.has(key)) flags[i] = 1;
+				else seen.add(key);
+			}
+		}
+		start = end;
+	}
+	return flags;
+}
+
+/** How many rows repeat an earlier row exactly (rows minus distinct rows). */
+export function countDuplicates(rows: readonly SalaryRow[]): number {
+	const seen = new Set<string>();
+	for (const r of rows) seen.add(duplicateKey(r));
+	return rows.length - seen.size;
+}
+
+/**
+ * The rows with every exact repeat dropped, first occurrences kept, order preserved (so
+ * sorted input stays sorted). Idempotent: `dedupeRows(dedupeRows(x))` equals `dedupeRows(x)`.
+ */
+export function dedupeRows<T extends SalaryRow>(rows: readonly T[]): T[] {
+	const seen = new Set<string>();
+	const out: T[] = [];
+	for (const r of rows) {
+		const key = duplicateKey(r);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		out.push(r);
+	}
+	return out;
+}

@@ -1,0 +1,219 @@
+/**
+ * Like-for-like gap by post-stratification: AI rows are reweighted so that their mix of
+ * experience level × region × company size matches the ML family's mix, then the weighted
+ * AI median is compared with the ML median over the same cells.
+ *
+ * - Cells where ML has rows and AI has none cannot be matched ("without support"): they
+ *   are listed with the share of ML rows they hold, and the target mix is renormalised
+ *   over the supported cells (the ML side is restricted to those cells too).
+ * - AI rows in cells where ML has no rows get weight 0.
+ * - Weight of an AI row in cell c: w = t_c / a_c, with t_c the ML share of supported cell c
+ *   and a_c the AI rows in c (weights sum to 1). Kish effective n = 1 / Σ w².
+ */
+import { COMPANY_SIZES, EXPERIENCE_LEVELS, REGIONS, type CompanySize, type ExperienceLevel, type Region } from '../../data/types';
+import type { FamilyRow } from '../filters';
+import { supportOf, weakerSupport, Z_95, type Support } from './constants';
+import { gapFromMedians, medianEstimateSorted, type GapEstimate, type Interval } from './intervals';
+
+const NE = EXPERIENCE_LEVELS.length;
+const NR = REGIONS.length;
+const NS = COMPANY_SIZES.length;
+/** Number of experience × region × size cells (4 × 6 × 3 = 72). */
+export const CELL_COUNT = NE * NR * NS;
+
+export interface Cell {
+	readonly index: number;
+	readonly experienceLevel: ExperienceLevel;
+	readonly region: Region;
+	readonly companySize: CompanySize;
+}
+
+/** Cell index from the three code positions (as in EXPERIENCE_LEVELS, REGIONS, COMPANY_SIZES). */
+export function cellIndexOfCodes(exp: number, region: number, size: number): number {
+	return (exp * NR + region) * NS + size;
+}
+
+/** The cell index of a row. */
+export function cellOf(row: { readonly experienceLevel: ExperienceLevel; readonly region: Region; readonly companySize: CompanySize }): number {
+	return cellIndexOfCodes(EXPERIENCE_LEVELS.indexOf(row.experienceLevel), REGIONS.indexOf(row.region), COMPANY_SIZES.indexOf(row.companySize));
+}
+
+/** The labels of a cell index. `cellAt(0) → { experienceLevel: 'EN', region: 'africa', companySize: 'S' }`. */
+export function cellAt(index: number): Cell {
+	const size = index % NS;
+	const region = Math.floor(index / NS) % NR;
+	const exp = Math.floor(index / (NS * NR));
+	return { index, experienceLevel: EXPERIENCE_LEVELS[exp]!, region: REGIONS[region]!, companySize: COMPANY_SIZES[size]! };
+}
+
+/**
+ * Weighted p-quantile of ascending values: the smallest value whose cumulative weight
+ * reaches p of the total; when the cumulative weight equals p·total exactly (relative
+ * tolerance 1e-9), the average of that value and the next one with positive weight.
+ * Zero-weight values are ignored. With equal weights the median equals d3's median.
+ * `weightedQuantileSorted([1, 2, 3], [1, 1, 2], 0.5) → 2.5`; NaN when total weight is 0.
+ */
+export function weightedQuantileSorted(values: ArrayLike<number>, weights: ArrayLike<number>, p: number): number {
+	const n = values.length;
+	let total = 0;
+	for (let i = 0; i < n; i++) total += weights[i]!;
+	if (!(total > 0) || Number.isNaN(p)) return NaN;
+	const target = Math.min(1, Math.max(0, p)) * total;
+	const tol = 1e-9 * total;
+	let cum = 0;
+	for (let i = 0; i < n; i++) {
+		const w = weights[i]!;
+		if (!(w > 0)) continue;
+		cum += w;
+		if (cum >= target - tol) {
+			if (cum > target + tol) return values[i]!;
+			for (let j = i + 1; j < n; j++) if (weights[j]! > 0) return (values[i]! + values[j]!) / 2;
+			return values[i]!;
+		}
+	}
+	// Only reachable through rounding at p = 1: the largest positive-weight value.
+	for (let i = n - 1; i >= 0; i--) if (weights[i]! > 0) return values[i]!;
+	return NaN;
+}
+
+/** Kish effective sample size (Σw)² / Σw²; 0 when there are no positive weights. */
+export function kishEffectiveN(weights: ArrayLike<number>): number {
+	let s = 0;
+	let s2 = 0;
+	for (let i = 0; i < weights.length; i++) {
+		const w = weights[i]!;
+		s += w;
+		s2 += w * w;
+	}
+	return s2 > 0 ? (s * s) / s2 : 0;
+}
+
+export interface UnsupportedCell extends Cell {
+	readonly mlRows: number;
+	/** Share of all ML rows in the view that sit in this cell, 0–100. */
+	readonly mlSharePct: number;
+}
+
+export interface LikeForLike {
+	/** Weaker of the AI side (by Kish effective n) and the ML side (rows in supported cells). */
+	readonly support: Support;
+	readonly aiN: number;
+	readonly mlN: number;
+	/** AI rows with positive weight (in cells that ML also has). */
+	readonly aiNUsed: number;
+	/** AI rows in cells where ML has no rows: weight 0. */
+	readonly aiRowsWithoutTarget: number;
+	readonly aiEffectiveN: number;
+	/** ML rows in supported cells (the comparison population). */
+	readonly mlNSupported: number;
+	/** Cells where ML has rows but AI has none, largest ML share first. */
+	readonly unsupportedCells: readonly UnsupportedCell[];
+	/** Share of ML rows in unsupported cells, 0–100. */
+	readonly unsupportedMlSharePct: number;
+	/** Post-stratified (weighted) AI median, and its interval; null when suppressed. */
+	readonly aiMedianAdjusted: number | null;
+	readonly aiMedianAdjustedInterval: Interval | null;
+	/** ML median over supported cells; null when suppressed. */
+	readonly mlMedianSupported: number | null;
+	/** Adjusted AI median − ML median (supported cells), with intervals; null when suppressed. */
+	readonly adjusted: GapEstimate | null;
+}
+
+/** Values in ascending order with the cell index of each. */
+export interface CelledValues {
+	readonly values: ArrayLike<number>;
+	readonly cells: ArrayLike<number>;
+}
+
+/**
+ * The like-for-like comparison from each family's ascending values and cells (see the
+ * module comment). The adjusted AI median's interval is [Q(½ − δ), Q(½ + δ)] with
+ * δ = z / (2√n_eff), the normal-approximation order-statistic interval with the Kish
+ * effective n in place of n; its SE is the width / (2z), combined in quadrature with the
+ * ML median's Price–Bonett SE.
+ */
+export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number = Z_95): LikeForLike {
+	const aiCount = new Float64Array(CELL_COUNT);
+	const mlCount = new Float64Array(CELL_COUNT);
+	for (let i = 0; i < ai.cells.length; i++) aiCount[ai.cells[i]!]! += 1;
+	for (let i = 0; i < ml.cells.length; i++) mlCount[ml.cells[i]!]! += 1;
+	const mlN = ml.values.length;
+	const aiN = ai.values.length;
+
+	let mlSupported = 0;
+	let aiWithoutTarget = 0;
+	const unsupported: UnsupportedCell[] = [];
+	for (let c = 0; c < CELL_COUNT; c++) {
+		const m = mlCount[c]!;
+		const a = aiCount[c]!;
+		if (m > 0 && a > 0) mlSupported += m;
+		else if (m > 0) unsupported.push({ ...cellAt(c), mlRows: m, mlSharePct: (100 * m) / mlN });
+		else if (a > 0) aiWithoutTarget += a;
+	}
+	unsupported.sort((x, y) => y.mlRows - x.mlRows || x.index - y.index);
+
+	// Weight per AI row by cell: t_c / a_c, t_c = m_c / (ML rows in supported cells).
+	const cellWeight = new Float64Array(CELL_COUNT);
+	let sumW2 = 0;
+	for (let c = 0; c < CELL_COUNT; c++) {
+		const m = mlCount[c]!;
+		const a = aiCount[c]!;
+		if (m > 0 && a > 0) {
+			const t = m / mlSupported;
+			cellWeight[c] = t / a;
+			sumW2 += (t * t) / a;
+		}
+	}
+	const aiEffectiveN = sumW2 > 0 ? 1 / sumW2 : 0;
+	const weights = new Float64Array(aiN);
+	for (let i = 0; i < aiN; i++) weights[i] = cellWeight[ai.cells[i]!]!;
+
+	const mlSupportedValues = new Float64Array(mlSupported);
+	for (let i = 0, j = 0; i < mlN; i++) if (cellWeight[ml.cells[i]!]! > 0) mlSupportedValues[j++] = ml.values[i]!;
+
+	const support = weakerSupport(supportOf(Math.floor(aiEffectiveN + 1e-9)), supportOf(mlSupported));
+	const base = {
+		support,
+		aiN,
+		mlN,
+		aiNUsed: aiN - aiWithoutTarget,
+		aiRowsWithoutTarget: aiWithoutTarget,
+		aiEffectiveN,
+		mlNSupported: mlSupported,
+		unsupportedCells: unsupported,
+		unsupportedMlSharePct: mlN > 0 ? (100 * (mlN - mlSupported)) / mlN : 0
+	};
+	const mlEst = support === 'suppressed' ? null : medianEstimateSorted(mlSupportedValues);
+	if (mlEst === null) {
+		return { ...base, support: 'suppressed', aiMedianAdjusted: null, aiMedianAdjustedInterval: null, mlMedianSupported: null, adjusted: null };
+	}
+	const delta = z / (2 * Math.sqrt(aiEffectiveN));
+	const median = weightedQuantileSorted(ai.values, weights, 0.5);
+	const lower = weightedQuantileSorted(ai.values, weights, 0.5 - delta);
+	const upper = weightedQuantileSorted(ai.values, weights, 0.5 + delta);
+	const aiEst = {
+		median,
+		se: (upper - lower) / (2 * z),
+		seLog: lower > 0 ? (Math.log(upper) - Math.log(lower)) / (2 * z) : NaN
+	};
+	return {
+		...base,
+		aiMedianAdjusted: median,
+		aiMedianAdjustedInterval: { lower, upper },
+		mlMedianSupported: mlEst.median,
+		adjusted: gapFromMedians(aiEst, mlEst, z)
+	};
+}
+
+/**
+ * Convenience: the like-for-like comparison of family rows in any order, on `pay`
+ * (default `salaryUsd`). Sorts copies.
+ */
+export function likeForLike(rows: readonly FamilyRow[], pay: (r: FamilyRow) => number = (r) => r.salaryUsd): LikeForLike {
+	const sorted = rows.map((r) => ({ v: pay(r), c: cellOf(r), f: r.family })).sort((a, b) => a.v - b.v);
+	const side = (fam: 'AI' | 'ML'): CelledValues => {
+		const s = sorted.filter((x) => x.f === fam);
+		return { values: Float64Array.from(s, (x) => x.v), cells: Int32Array.from(s, (x) => x.c) };
+	};
+	return likeForLikeSorted(side('AI'), side('ML'));
+}
