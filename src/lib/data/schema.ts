@@ -11,6 +11,13 @@ export type Coercer<T> = (raw: string) => T | { error: string };
 
 export type Schema<Raw> = { readonly [K in keyof Raw]: Coercer<Raw[K]> };
 
+/** A row-level rejection from a schema's `build` step. */
+export interface RowError {
+	readonly error: string;
+	readonly column: string;
+	readonly value: string;
+}
+
 export function isError(v: unknown): v is { error: string } {
 	return typeof v === 'object' && v !== null && 'error' in v;
 }
@@ -25,7 +32,8 @@ const clip = (s: string) => (s.length > MAX_VALUE_CHARS ? s.slice(0, MAX_VALUE_C
 export function parseWithSchema<Raw, Row>(
 	text: string,
 	schema: Schema<Raw>,
-	build: (cells: Raw, line: number) => Row | { error: string; column: string; value: string }
+	// NoInfer: Row comes from the caller's declared result type, not from the union of returns.
+	build: (cells: Raw, line: number) => NoInfer<Row> | RowError
 ): ParseResult<Row> {
 	const columns = Object.keys(schema) as (keyof Raw & string)[];
 	const issues: ParseIssue[] = [];
@@ -100,7 +108,7 @@ export function parseWithSchema<Raw, Row>(
 		}
 		const row = build(cells, line);
 		if (isError(row)) {
-			const r = row as { error: string; column: string; value: string };
+			const r = row as RowError;
 			issues.push({ line, column: r.column, value: clip(r.value), reason: r.error });
 			rejected++;
 			continue;

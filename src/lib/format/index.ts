@@ -46,6 +46,12 @@ export function count(v: number | null | undefined): string {
 	return v === null || v === undefined || !Number.isFinite(v) ? DASH : int.format(v);
 }
 
+/** `countSigned(-3997) → "−3,997"`. */
+export function countSigned(v: number | null | undefined): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+	return `${v > 0 ? '+' : v < 0 ? '−' : ''}${int.format(Math.abs(v))}`;
+}
+
 /** `nLabel(651) → "n = 651"`. */
 export function nLabel(n: number): string {
 	return `n = ${count(n)}`;

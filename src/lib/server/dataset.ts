@@ -10,6 +10,8 @@ import manifest from '../../../data/sources.json';
 import { parseSalaries } from '$lib/data/salaries';
 import { parseCpi } from '$lib/data/cpi';
 import { parsePostingsIndex, parseSectorIndex, parseShare } from '$lib/data/indeed';
+import { prepareRows, type PreparedRows } from '$lib/transform/stats/prepare';
+import { annualCpi, type AnnualCpi } from '$lib/transform/stats/real-pay';
 import type { CpiRow, ParseIssue, PostingsIndexRow, SalaryRow, SectorIndexRow, ShareRow } from '$lib/data/types';
 
 export interface SourceInfo {
@@ -37,7 +39,11 @@ export interface ParseSummary {
 export interface Dataset {
 	/** Sorted ascending by salaryUsd. */
 	readonly salaries: readonly SalaryRow[];
+	/** The salary rows indexed once for fast filtering (see transform/stats/prepare). */
+	readonly prepared: PreparedRows;
 	readonly cpi: readonly CpiRow[];
+	/** Annual averages of the CPI, for real pay. */
+	readonly annualCpi: readonly AnnualCpi[];
 	readonly aiShare: readonly ShareRow[];
 	readonly genaiShare: readonly ShareRow[];
 	readonly postings: readonly PostingsIndexRow[];
@@ -84,8 +90,9 @@ async function load(): Promise<Dataset> {
 		return r.rows;
 	};
 	const byId = (id: string) => SOURCES.find((s) => s.id === id)!.localName;
-	const salaries = keep(byId('aijobs-salaries'), parseSalaries(await read(byId('aijobs-salaries'))));
-	salaries.sort((a, b) => a.salaryUsd - b.salaryUsd || a.line - b.line);
+	const parsedSalaries = keep(byId('aijobs-salaries'), parseSalaries(await read(byId('aijobs-salaries'))));
+	const prepared = prepareRows(parsedSalaries);
+	const salaries = prepared.rows;
 	const cpi = keep(byId('us-cpi'), parseCpi(await read(byId('us-cpi'))));
 	const aiShare = keep(byId('indeed-ai-share'), parseShare(await read(byId('indeed-ai-share')), 'AI_share_postings'));
 	const genaiShare = keep(byId('indeed-genai-share'), parseShare(await read(byId('indeed-genai-share')), 'GenAI_share_postings'));
@@ -97,5 +104,5 @@ async function load(): Promise<Dataset> {
 			for (const r of keep(s.localName, parseSectorIndex(await read(s.localName))))
 				if ((CONTEXT_SECTORS as readonly string[]).includes(r.sector)) sectors.push(r);
 	}
-	return { salaries, cpi, aiShare, genaiShare, postings, sectors, parse };
+	return { salaries, prepared, cpi, annualCpi: annualCpi(cpi), aiShare, genaiShare, postings, sectors, parse };
 }

@@ -56,11 +56,8 @@ function allow<T>(list: readonly T[]): (v: T) => boolean {
 	return (v) => set.has(v);
 }
 
-/**
- * Keep the rows that match every filter and belong to a family under `filters.titles`.
- * Order is preserved, so rows sorted by salary stay sorted. Does not apply `dedupe`.
- */
-export function applyFilters(rows: readonly SalaryRow[], filters: Filters): FamilyRow[] {
+/** A predicate for every filter except the title mode (and dedupe, which needs the whole set). */
+export function rowMatcher(filters: Filters): (r: SalaryRow) => boolean {
 	const size = allow(filters.size);
 	const region = allow(filters.region);
 	const country = allow(filters.country);
@@ -69,11 +66,26 @@ export function applyFilters(rows: readonly SalaryRow[], filters: Filters): Fami
 	const remote = allow(filters.remote);
 	const from = filters.from ?? -Infinity;
 	const to = filters.to ?? Infinity;
+	return (r) =>
+		r.workYear >= from &&
+		r.workYear <= to &&
+		size(r.companySize) &&
+		region(r.region) &&
+		country(r.companyLocation) &&
+		exp(r.experienceLevel) &&
+		type(r.employmentType) &&
+		remote(r.remoteRatio);
+}
+
+/**
+ * Keep the rows that match every filter and belong to a family under `filters.titles`.
+ * Order is preserved, so rows sorted by salary stay sorted. Does not apply `dedupe`.
+ */
+export function applyFilters(rows: readonly SalaryRow[], filters: Filters): FamilyRow[] {
+	const match = rowMatcher(filters);
 	const out: FamilyRow[] = [];
 	for (const r of rows) {
-		if (r.workYear < from || r.workYear > to) continue;
-		if (!size(r.companySize) || !region(r.region) || !country(r.companyLocation)) continue;
-		if (!exp(r.experienceLevel) || !type(r.employmentType) || !remote(r.remoteRatio)) continue;
+		if (!match(r)) continue;
 		const family = familyOf(r.jobTitle, filters.titles);
 		if (family === null) continue;
 		out.push({ ...r, family });

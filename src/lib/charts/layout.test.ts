@@ -1,0 +1,156 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import {
+	barLayout,
+	jitter,
+	legendLayout,
+	nearestIndex,
+	NARROW_PX,
+	rowLayout,
+	seedOf,
+	truncate,
+	valueLabelPlacement,
+	wrapText
+} from './layout';
+
+beforeEach(() => {
+	expect.hasAssertions();
+});
+
+describe('wrapText', () => {
+	test.each([
+		{ text: 'Senior', max: 20, lines: 2, want: ['Senior'] },
+		{ text: 'Machine learning engineer', max: 10, lines: 2, want: ['Machine', 'learning…'] },
+		{ text: 'Machine learning engineer', max: 10, lines: 3, want: ['Machine', 'learning', 'engineer'] },
+		{ text: 'Supercalifragilistic', max: 8, lines: 2, want: ['Superca…'] },
+		{ text: '  spaced   out  ', max: 20, lines: 1, want: ['spaced out'] },
+		{ text: '', max: 10, lines: 2, want: [] }
+	])('$text at $max chars × $lines lines', ({ text, max, lines, want }) => {
+		const out = wrapText(text, max, lines);
+		expect(out).toEqual(want);
+		for (const line of out) expect(line.length).toBeLessThanOrEqual(Math.max(3, max));
+	});
+
+	test('truncate keeps short text and cuts long text to the limit', () => {
+		expect(truncate('abc', 5)).toBe('abc');
+		expect(truncate('Engineering', 6)).toBe('Engin…');
+	});
+});
+
+describe('legendLayout', () => {
+	const items = [
+		{ id: 'a', label: 'AI engineer', color: 'var(--ai)' },
+		{ id: 'b', label: 'ML engineer', color: 'var(--ml)' },
+		{ id: 'c', label: 'Shaded: 95% interval', color: 'var(--muted)' }
+	];
+	test('one row when wide, wrapped rows when narrow, never wider than the space', () => {
+		expect(legendLayout(items, 1000).height).toBe(18);
+		const narrow = legendLayout(items, 200);
+		expect(narrow.height).toBeGreaterThan(18);
+		expect(narrow.items.every((p) => p.x < 200)).toBe(true);
+	});
+	test('no items, no height', () => {
+		expect(legendLayout([], 500)).toEqual({ items: [], height: 0 });
+	});
+});
+
+describe('barLayout', () => {
+	const y = (v: number) => 100 - v; // baseline at 100, 1 px per unit
+	const x = (c: string) => ({ A: 0, B: 100 })[c] ?? 0;
+
+	test('grouped bars sit side by side within the band, heights match values', () => {
+		const rects = barLayout({
+			categories: ['A', 'B'],
+			series: [{ values: [10, 20] }, { values: [40, null] }],
+			stacked: false,
+			x,
+			band: 84,
+			y,
+			gap: 4
+		});
+		expect(rects.map((r) => [r.key, r.x, r.width, r.y, r.height, r.value])).toEqual([
+			['0-0', 0, 40, 90, 10, 10],
+			['0-1', 44, 40, 60, 40, 40],
+			['1-0', 100, 40, 80, 20, 20],
+			['1-1', 144, 40, 100, 0, null]
+		]);
+	});
+
+	test('stacked bars: each series starts where the previous ended', () => {
+		const rects = barLayout({
+			categories: ['A'],
+			series: [{ values: [10] }, { values: [30] }],
+			stacked: true,
+			x,
+			band: 50,
+			y
+		});
+		const [a, b] = rects;
+		expect(a).toMatchObject({ y: 90, height: 10, width: 50 });
+		expect(b).toMatchObject({ y: 60, height: 30, width: 50 });
+		expect(b!.y + b!.height).toBe(a!.y);
+	});
+
+	test('negative values grow down from the baseline', () => {
+		const [r] = barLayout({ categories: ['A'], series: [{ values: [-15] }], stacked: false, x, band: 50, y });
+		expect(r).toMatchObject({ y: 100, height: 15 });
+	});
+});
+
+describe('jitter', () => {
+	test('deterministic, in [-0.5, 0.5), roughly uniform', () => {
+		const a = Array.from({ length: 2000 }, (_, i) => jitter(i, 7));
+		const b = Array.from({ length: 2000 }, (_, i) => jitter(i, 7));
+		expect(a).toEqual(b);
+		expect(Math.min(...a)).toBeGreaterThanOrEqual(-0.5);
+		expect(Math.max(...a)).toBeLessThan(0.5);
+		const mean = a.reduce((s, v) => s + v, 0) / a.length;
+		expect(Math.abs(mean)).toBeLessThan(0.03);
+		const lowHalf = a.filter((v) => v < 0).length / a.length;
+		expect(lowHalf).toBeGreaterThan(0.45);
+		expect(lowHalf).toBeLessThan(0.55);
+	});
+	test('different seeds give different patterns', () => {
+		expect(jitter(1, seedOf('ai'))).not.toBe(jitter(1, seedOf('ml')));
+	});
+});
+
+describe('nearestIndex', () => {
+	const pts = [
+		{ x: 0, y: 0 },
+		{ x: 100, y: 50 },
+		{ x: 200, y: 0 }
+	];
+	test('finds the closest candidate, or -1 when all are too far', () => {
+		expect(nearestIndex(pts, 90, 40)).toBe(1);
+		expect(nearestIndex(pts, 190, 10)).toBe(2);
+		expect(nearestIndex(pts, 500, 500)).toBe(-1);
+		expect(nearestIndex([], 0, 0)).toBe(-1);
+	});
+});
+
+describe('rowLayout', () => {
+	const labels = ['Entry', 'Senior individual contributor, large company'];
+	test(`below ${NARROW_PX}px labels go above bars with a small left margin`, () => {
+		const L = rowLayout(labels, 375, { barHeight: 16, top: 20 });
+		expect(L.narrow).toBe(true);
+		expect(L.padding.left).toBe(12);
+		expect(L.lines[1]!.length).toBeLessThanOrEqual(2);
+		expect(L.height).toBe(20 + 2 * L.rowHeight + 44);
+	});
+	test('wide: a label column, wrapped, within 220 px', () => {
+		const L = rowLayout(labels, 1000, { barHeight: 16, top: 20 });
+		expect(L.narrow).toBe(false);
+		expect(L.padding.left).toBeLessThanOrEqual(236);
+		expect(L.lines[1]!.length).toBe(2);
+	});
+});
+
+describe('valueLabelPlacement', () => {
+	test('outside the bar when it fits, else on the zero side, else inside', () => {
+		const base = { positive: true, textWidth: 40, min: 0, max: 300 };
+		expect(valueLabelPlacement({ ...base, barEnd: 100, outer: 120, inner: 50 })).toEqual({ x: 124, anchor: 'start', inside: false });
+		expect(valueLabelPlacement({ ...base, barEnd: 280, outer: 290, inner: 150 })).toEqual({ x: 146, anchor: 'end', inside: false });
+		expect(valueLabelPlacement({ ...base, barEnd: 280, outer: 290, inner: 20 })).toEqual({ x: 276, anchor: 'end', inside: true });
+		expect(valueLabelPlacement({ ...base, positive: false, barEnd: 100, outer: 80, inner: 150 })).toEqual({ x: 76, anchor: 'end', inside: false });
+	});
+});

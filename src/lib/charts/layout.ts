@@ -1,0 +1,268 @@
+/**
+ * Layout arithmetic shared by the charts: text fitting, legend rows, bar rectangles,
+ * deterministic jitter, nearest-point lookup. Pure functions (no DOM, no Svelte), so the
+ * geometry is tested without rendering. Text widths are estimates for a 12px sans-serif;
+ * they only decide where to wrap, so being a little off costs nothing but spacing.
+ */
+import { r1 } from './scales';
+import type { LegendItem } from './types';
+
+/** Average advance of one character at 12px system-ui, in px (slightly generous). */
+export const CHAR_PX = 6.6;
+/** Line height of 12px chart text, in px. */
+export const LINE_PX = 15;
+
+/** Estimated rendered width of a 12px label: `textWidth('abc') → 19.8`. */
+export function textWidth(text: string, charPx = CHAR_PX): number {
+	return text.length * charPx;
+}
+
+/**
+ * Greedy word wrap to at most `maxLines` lines of `maxChars` characters; the last line and any
+ * over-long word end in "…". `wrapText('Machine learning engineer', 10) → ['Machine', 'learning…']`.
+ */
+export function wrapText(text: string, maxChars: number, maxLines = 2): string[] {
+	const limit = Math.max(3, Math.floor(maxChars));
+	const words = text.trim().split(/\s+/).filter(Boolean);
+	if (words.length === 0) return [];
+	const lines: string[] = [];
+	let current = '';
+	for (const w of words) {
+		if (current === '') current = w;
+		else if (current.length + 1 + w.length <= limit) current += ` ${w}`;
+		else {
+			lines.push(current);
+			current = w;
+		}
+	}
+	lines.push(current);
+	const kept = lines.slice(0, Math.max(1, maxLines));
+	if (lines.length > kept.length) kept[kept.length - 1] = `${lines.slice(kept.length - 1).join(' ')}`;
+	return kept.map((line, i) => {
+		const cut = lines.length > kept.length && i === kept.length - 1;
+		return line.length > limit || cut ? truncate(line, limit) : line;
+	});
+}
+
+/** `truncate('Engineering', 6) → 'Engin…'` (the result is at most `limit` characters). */
+export function truncate(text: string, limit: number): string {
+	if (text.length <= limit) return text;
+	return `${text.slice(0, Math.max(1, limit - 1)).trimEnd()}…`;
+}
+
+export interface LegendPlacement {
+	items: { item: LegendItem; x: number; y: number }[];
+	/** Total height of the legend block in px (0 when there are no items). */
+	height: number;
+}
+
+/** Swatch width + gap before the label, and the gap after an item, in px. */
+const SWATCH = 22;
+const ITEM_GAP = 16;
+
+/**
+ * Flow legend items left to right, wrapping to new rows within `width`.
+ * Each y is the baseline-centre of its row.
+ */
+export function legendLayout(items: readonly LegendItem[], width: number): LegendPlacement {
+	const out: LegendPlacement['items'] = [];
+	let x = 0;
+	let row = 0;
+	for (const item of items) {
+		const w = SWATCH + textWidth(item.label);
+		if (x > 0 && x + w > width) {
+			row += 1;
+			x = 0;
+		}
+		out.push({ item, x: r1(x), y: r1(row * 18 + 9) });
+		x += w + ITEM_GAP;
+	}
+	return { items: out, height: items.length === 0 ? 0 : (row + 1) * 18 };
+}
+
+export interface BarRect {
+	key: string;
+	category: string;
+	categoryIndex: number;
+	seriesIndex: number;
+	value: number | null;
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/**
+ * Rectangles for grouped (side by side) or stacked bars. `x(category)` is the band start and
+ * `band` its width; `y(value)` maps a value to px. Null values yield a zero-height rect at the
+ * baseline with `value: null`, so callers can mark "no data". Stacks add positive values only
+ * (a negative value in a stack is drawn from the baseline, downward).
+ */
+export function barLayout(input: {
+	categories: readonly string[];
+	series: readonly { values: readonly (number | null)[] }[];
+	stacked: boolean;
+	x: (category: string) => number;
+	band: number;
+	y: (value: number) => number;
+	gap?: number;
+}): BarRect[] {
+	const { categories, series, stacked, x, band, y } = input;
+	const k = series.length;
+	const gap = k > 1 && !stacked ? (input.gap ?? Math.min(4, band * 0.08)) : 0;
+	const barW = stacked || k === 0 ? band : (band - gap * (k - 1)) / k;
+	const base = y(0);
+	const rects: BarRect[] = [];
+	categories.forEach((category, ci) => {
+		let top = 0;
+		series.forEach((s, si) => {
+			const v = s.values[ci] ?? null;
+			const x0 = x(category) + (stacked ? 0 : si * (barW + gap));
+			const key = `${ci}-${si}`;
+			if (v === null || !Number.isFinite(v)) {
+				rects.push({ key, category, categoryIndex: ci, seriesIndex: si, value: null, x: r1(x0), y: base, width: r1(barW), height: 0 });
+				return;
+			}
+			let y0: number;
+			let y1: number;
+			if (stacked && v >= 0) {
+				y0 = y(top);
+				y1 = y(top + v);
+				top += v;
+			} else {
+				y0 = base;
+				y1 = y(v);
+			}
+			rects.push({
+				key,
+				category,
+				categoryIndex: ci,
+				seriesIndex: si,
+				value: v,
+				x: r1(x0),
+				y: r1(Math.min(y0, y1)),
+				width: r1(barW),
+				height: r1(Math.abs(y1 - y0))
+			});
+		});
+	});
+	return rects;
+}
+
+/**
+ * A deterministic pseudo-random number in [-0.5, 0.5) from an index and a seed
+ * (integer hash, no Math.random), so jittered dots land in the same place on every render.
+ */
+export function jitter(index: number, seed = 0): number {
+	let h = (Math.imul(index + 1, 0x9e3779b1) ^ Math.imul(seed + 0x632be5ab, 0x85ebca6b)) >>> 0;
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x7feb352d) >>> 0;
+	h ^= h >>> 15;
+	h = Math.imul(h, 0x846ca68b) >>> 0;
+	h ^= h >>> 16;
+	return (h >>> 0) / 4294967296 - 0.5;
+}
+
+/** A small integer seed from a string id, so each group gets its own jitter pattern. */
+export function seedOf(id: string): number {
+	let h = 2166136261;
+	for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619) >>> 0;
+	return h;
+}
+
+/**
+ * Index of the candidate nearest to (x, y), weighting horizontal distance more (line charts
+ * are read along x), or -1 if none lies within `maxDistance` px.
+ */
+export function nearestIndex(
+	candidates: readonly { x: number; y: number }[],
+	x: number,
+	y: number,
+	maxDistance = 48
+): number {
+	let best = -1;
+	let bestD = maxDistance * maxDistance;
+	candidates.forEach((c, i) => {
+		const dx = c.x - x;
+		const dy = (c.y - y) / 2;
+		const d = dx * dx + dy * dy;
+		if (d <= bestD) {
+			bestD = d;
+			best = i;
+		}
+	});
+	return best;
+}
+
+export interface RowLayout {
+	/** Narrow screens put each label on its own line above its bar. */
+	narrow: boolean;
+	/** Wrapped label lines per row. */
+	lines: string[][];
+	/** Lines reserved per row (the most any label needs). */
+	lineCount: number;
+	rowHeight: number;
+	height: number;
+	padding: { top: number; right: number; bottom: number; left: number };
+}
+
+/** Below this outer width, row labels go above the bars instead of in a left column. */
+export const NARROW_PX = 560;
+
+/**
+ * Layout for charts with one labelled row per item (GapBars, DistributionChart): where the
+ * labels go, how they wrap, how tall each row is. `barHeight` is the height the row's mark
+ * needs; `top` the space above the rows (legend).
+ */
+export function rowLayout(
+	labels: readonly string[],
+	outerWidth: number,
+	opts: { barHeight: number; top: number; bottom?: number; right?: number; maxLines?: number }
+): RowLayout {
+	const narrow = outerWidth < NARROW_PX;
+	const maxLines = opts.maxLines ?? 2;
+	const bottom = opts.bottom ?? 44;
+	const right = opts.right ?? 16;
+	const labelWidth = narrow ? outerWidth - 8 : Math.min(220, Math.max(120, outerWidth * 0.28));
+	const lines = labels.map((l) => wrapText(l, labelWidth / CHAR_PX, maxLines));
+	const lineCount = Math.max(1, ...lines.map((l) => l.length));
+	const rowHeight = narrow
+		? lineCount * LINE_PX + opts.barHeight + 14
+		: Math.max(opts.barHeight + 16, lineCount * LINE_PX + 12);
+	const left = narrow ? 12 : Math.round(labelWidth + 16);
+	return {
+		narrow,
+		lines,
+		lineCount,
+		rowHeight,
+		height: Math.round(opts.top + labels.length * rowHeight + bottom),
+		padding: { top: opts.top, right, bottom, left }
+	};
+}
+
+/**
+ * Where a value label goes beside a horizontal bar: past its outer end if it fits, else on
+ * the other side of its inner end (towards zero), else inside the bar. Coordinates in plot px.
+ */
+export function valueLabelPlacement(p: {
+	/** x of the bar's end (the value). */
+	barEnd: number;
+	/** Farthest x from zero the row draws (bar or whisker end). */
+	outer: number;
+	/** Nearest-to-the-far-side x of the row (zero, or the whisker if it crosses zero). */
+	inner: number;
+	positive: boolean;
+	textWidth: number;
+	min: number;
+	max: number;
+}): { x: number; anchor: 'start' | 'end'; inside: boolean } {
+	const { barEnd, outer, inner, positive, textWidth: tw, min, max } = p;
+	if (positive) {
+		if (outer + 4 + tw <= max) return { x: r1(outer + 4), anchor: 'start', inside: false };
+		if (inner - 4 - tw >= min) return { x: r1(inner - 4), anchor: 'end', inside: false };
+		return { x: r1(barEnd - 4), anchor: 'end', inside: true };
+	}
+	if (outer - 4 - tw >= min) return { x: r1(outer - 4), anchor: 'end', inside: false };
+	if (inner + 4 + tw <= max) return { x: r1(inner + 4), anchor: 'start', inside: false };
+	return { x: r1(barEnd + 4), anchor: 'start', inside: true };
+}

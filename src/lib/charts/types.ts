@@ -1,0 +1,106 @@
+/**
+ * View models the charts draw. Transforms produce these (plain data, already computed);
+ * the components only place and label them. Kept in a .ts file so transforms and tests can
+ * import the types without importing Svelte.
+ */
+
+/** A CSS colour, usually a custom property from app.css: `'var(--ai)'`, `'var(--ml)'`. */
+export type CssColor = string;
+
+/**
+ * A number → text function for axes and tooltips, normally one from `$lib/format`
+ * (`moneyShort`, `pctSigned`, …). Declared as a method so that `(v: number) => string`
+ * is accepted where the axis may also hold dates (bivariant parameter check).
+ */
+export type Formatter<T = number> = { bivarianceHack(v: T): string }['bivarianceHack'];
+
+/** How much a row's numbers can be trusted (same meaning as `Support` in transform/stats). */
+export type RowStatus = 'ok' | 'low' | 'suppressed';
+
+export interface LinePoint {
+	/** A year (xKind 'year') or a Date (xKind 'time'). */
+	x: number | Date;
+	/** `null` draws a gap in the line. */
+	y: number | null;
+	/** Interval bounds; the band is drawn where both are present. */
+	lo?: number | null;
+	hi?: number | null;
+	n?: number;
+	/** Extra tooltip line, e.g. "low confidence: 14 reports". */
+	note?: string;
+}
+
+export interface LineSeries {
+	id: string;
+	label: string;
+	color: CssColor;
+	points: readonly LinePoint[];
+}
+
+export interface Annotation {
+	x: number | Date;
+	label: string;
+}
+
+export interface BarSeries {
+	id: string;
+	label: string;
+	color: CssColor;
+	/** One value per category, in the order of `categories`; `null` = no data. */
+	values: readonly (number | null)[];
+}
+
+export interface GapRow {
+	label: string;
+	/** The gap, in the unit of the x axis (e.g. percent of the ML median). */
+	value: number | null;
+	lo: number | null;
+	hi: number | null;
+	/** Evidence shown in the tooltip, e.g. "AI n = 40 · ML n = 900". */
+	detail: string;
+	status: RowStatus;
+}
+
+export interface Quantiles {
+	p10: number;
+	p25: number;
+	p50: number;
+	p75: number;
+	p90: number;
+}
+
+export interface DistributionGroup {
+	id: string;
+	label: string;
+	color: CssColor;
+	n: number;
+	/** `null` when the group is too small to summarise (suppressed). */
+	q: Quantiles | null;
+	/** Individual salaries (or a sample of them) drawn as jittered dots. */
+	points: readonly number[];
+}
+
+export interface LegendItem {
+	id: string;
+	label: string;
+	color: CssColor;
+	/** 'line' for line series, 'box' (default) for bars and areas. */
+	shape?: 'line' | 'box';
+	/** Optional fill for the swatch, e.g. a hatch pattern `url(#…)`. */
+	fill?: string;
+}
+
+export interface TableColumn {
+	key: string;
+	label: string;
+	align?: 'left' | 'right';
+	/** Formats numeric cells; defaults to `count` from `$lib/format`. Strings are shown as given. */
+	format?: Formatter;
+}
+
+export type TableRow = Record<string, string | number | null>;
+
+export interface TableData {
+	columns: readonly TableColumn[];
+	rows: readonly TableRow[];
+}

@@ -1,0 +1,22 @@
+/** The one path from a request URL to a computed view, shared by pages and endpoints. */
+import { getDataset, type Dataset } from './dataset';
+import { parseFilters, type ParamError } from '$lib/state/url-filters';
+import type { Filters } from '$lib/transform/filters';
+import { computeView } from '$lib/transform/stats/view';
+import type { View, ViewOptions } from '$lib/transform/stats/types';
+
+export interface RequestView {
+	readonly ds: Dataset;
+	readonly filters: Filters;
+	readonly errors: readonly ParamError[];
+	readonly view: View;
+	/** Compute another view on the same data and CPI (e.g. the claim check's US view). */
+	readonly compute: (filters: Filters, options?: ViewOptions) => View;
+}
+
+export async function viewFor(url: URL, options: ViewOptions = {}): Promise<RequestView> {
+	const ds = await getDataset();
+	const { filters, errors } = parseFilters(url.searchParams);
+	const compute = (f: Filters, o: ViewOptions = {}) => computeView(ds.prepared, f, { cpi: ds.annualCpi, ...o });
+	return { ds, filters, errors, view: compute(filters, options), compute };
+}

@@ -1,0 +1,83 @@
+/**
+ * Optional percentile-bootstrap interval for the gap between two medians, with a seeded
+ * PRNG so the same seed always gives the same interval. Not used by default: the
+ * Price–Bonett intervals are cheaper and need no randomness.
+ */
+import { CONFIDENCE } from './constants';
+import type { Interval } from './intervals';
+import { quantileOfSorted } from './quantiles';
+
+/** Mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+export interface BootstrapOptions {
+	readonly seed: number;
+	/** Resamples; default 1000. */
+	readonly resamples?: number;
+	readonly confidence?: number;
+}
+
+export interface BootstrapGap {
+	readonly seed: number;
+	readonly resamples: number;
+	readonly gapUsdInterval: Interval;
+	readonly gapPctInterval: Interval;
+}
+
+/**
+ * Median of a with-replacement resample of ascending values, without sorting: draw
+ * counts per index, then walk them in order.
+ */
+function resampleMedian(values: ArrayLike<number>, rand: () => number, counts: Uint32Array): number {
+	const n = values.length;
+	counts.fill(0);
+	for (let i = 0; i < n; i++) counts[Math.floor(rand() * n)]! += 1;
+	const lo = Math.floor((n - 1) / 2);
+	const hi = Math.ceil((n - 1) / 2);
+	let seen = 0;
+	let vLo = NaN;
+	for (let i = 0; i < n; i++) {
+		seen += counts[i]!;
+		if (Number.isNaN(vLo) && seen > lo) vLo = values[i]!;
+		if (seen > hi) return (vLo + values[i]!) / 2;
+	}
+	return vLo;
+}
+
+/**
+ * Percentile-bootstrap interval for medianA − medianB and for the percent gap (B the
+ * reference), resampling each group independently. Null if either group is empty.
+ */
+export function bootstrapGapSorted(a: ArrayLike<number>, b: ArrayLike<number>, options: BootstrapOptions): BootstrapGap | null {
+	if (a.length === 0 || b.length === 0) return null;
+	const resamples = options.resamples ?? 1000;
+	const tail = (1 - (options.confidence ?? CONFIDENCE)) / 2;
+	const rand = mulberry32(options.seed);
+	const ca = new Uint32Array(a.length);
+	const cb = new Uint32Array(b.length);
+	const usd = new Float64Array(resamples);
+	const pct = new Float64Array(resamples);
+	for (let r = 0; r < resamples; r++) {
+		const ma = resampleMedian(a, rand, ca);
+		const mb = resampleMedian(b, rand, cb);
+		usd[r] = ma - mb;
+		pct[r] = 100 * (ma / mb - 1);
+	}
+	usd.sort();
+	pct.sort();
+	return {
+		seed: options.seed,
+		resamples,
+		gapUsdInterval: { lower: quantileOfSorted(usd, tail), upper: quantileOfSorted(usd, 1 - tail) },
+		gapPctInterval: { lower: quantileOfSorted(pct, tail), upper: quantileOfSorted(pct, 1 - tail) }
+	};
+}

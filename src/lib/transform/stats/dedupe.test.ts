@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countDuplicates, dedupeRows, duplicateFlags, duplicateFlagsSorted, duplicateKey } from './dedupe';
+import { isSortedBySalary, sortBySalary } from './quantiles';
+import { arbRows, frozen, row } from './testing/rows';
+
+describe('duplicates', () => {
+	// Hand-built: b repeats a except for `line`; c differs from a in one source column each.
+	const a = row({ line: 2, salaryUsd: 120_000 });
+	const b = row({ line: 3, salaryUsd: 120_000 });
+	const cases: [string, ReturnType<typeof row>][] = [
+		['salary', row({ line: 4, salaryUsd: 120_000, salary: 1 })],
+		['currency', row({ line: 4, salaryUsd: 120_000, salaryCurrency: 'EUR' })],
+		['estimated year', row({ line: 4, salaryUsd: 120_000, workYearEstimated: true })],
+		['residence', row({ line: 4, salaryUsd: 120_000, employeeResidence: 'CA' })],
+		['remote ratio', row({ line: 4, salaryUsd: 120_000, remoteRatio: 100 })],
+		['title', row({ line: 4, salaryUsd: 120_000, jobTitle: 'AI Engineer' })]
+	];
+
+	it('rows equal in every source column but `line` are duplicates', () => {
+		expect.hasAssertions();
+		expect(duplicateKey(a)).toBe(duplicateKey(b));
+		expect(countDuplicates([a, b, b])).toBe(2);
+		expect(Array.from(duplicateFlags([a, b, b]))).toEqual([0, 1, 1]);
+	});
+
+	it.each(cases)('a row differing only in %s is not a duplicate', (_, c) => {
+		expect.hasAssertions();
+		expect(countDuplicates([a, c])).toBe(0);
+	});
+
+	it('dedupeRows keeps first occurrences in order and leaves the input alone', () => {
+		expect.hasAssertions();
+		const c = cases[0]![1];
+		const input = frozen([b, c, a, b, c]);
+		expect(dedupeRows(input).map((r) => r.line)).toEqual([3, 4]);
+		expect(input.map((r) => r.line)).toEqual([3, 4, 2, 3, 4]);
+	});
+
+	it('property: idempotent, order-preserving, sorted stays sorted, count matches', () => {
+		expect.hasAssertions();
+		fc.assert(
+			fc.property(arbRows(200), (rows) => {
+				const once = dedupeRows(rows);
+				expect(dedupeRows(once)).toEqual(once);
+				expect(countDuplicates(once)).toBe(0);
+				expect(once.length).toBe(rows.length - countDuplicates(rows));
+				// a subsequence of the input, in input order
+				let j = 0;
+				for (const r of rows) if (j < once.length && r === once[j]) j++;
+				expect(j).toBe(once.length);
+				const sorted = sortBySalary(rows);
+				expect(isSortedBySalary(dedupeRows(sorted))).toBe(true);
+				expect(Array.from(duplicateFlagsSorted(sorted))).toEqual(Array.from(duplicateFlags(sorted)));
+			}),
+			{ seed: 5, numRuns: 200 }
+		);
+	});
+});

@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { median as d3Median } from 'd3-array';
+import { describe, expect, it } from 'vitest';
+import type { FamilyRow } from '../filters';
+import { CELL_COUNT, cellAt, cellOf, kishEffectiveN, likeForLike, weightedQuantileSorted } from './like-for-like';
+import { arbValues, familyRow, frozen, shuffled } from './testing/rows';
+
+describe('weighted quantile', () => {
+	// Hand-computed from the definition (smallest value whose cumulative weight reaches p·W;
+	// exactly p·W → average with the next positive-weight value).
+	it.each([
+		[[1, 2, 3], [1, 1, 2], 0.5, 2.5], // cum 1, 2 = 2 → (2 + 3) / 2
+		[[1, 2, 3], [1, 1, 1], 0.5, 2],
+		[[1, 2, 3, 4], [1, 1, 1, 1], 0.5, 2.5],
+		[[1, 2, 3], [0, 1, 1], 0.5, 2.5], // zero weight ignored
+		[[1, 2, 3], [3, 1, 1], 0.5, 1],
+		[[1, 2, 3], [1, 1, 1], 0, 1],
+		[[1, 2, 3], [1, 1, 1], 1, 3],
+		[[10, 20, 30, 40], [1, 2, 3, 4], 0.25, 20], // W = 10, p·W = 2.5: cum 1, then 3 ≥ 2.5
+		[[10, 20, 30, 40], [1, 2, 3, 4], 0.3, 25] // p·W = 3 exactly at 20 → (20 + 30) / 2
+	])('%j with weights %j at p = %d → %d', (values, weights, p, q) => {
+		expect.hasAssertions();
+		expect(weightedQuantileSorted(values, weights, p)).toBe(q);
+	});
+
+	it('no weight → NaN; Kish effective n', () => {
+		expect.hasAssertions();
+		expect(weightedQuantileSorted([1, 2], [0, 0], 0.5)).toBeNaN();
+		expect(kishEffectiveN([1, 1, 1, 1])).toBe(4);
+		expect(kishEffectiveN([0.6, 0.2, 0.2])).toBeCloseTo(1 / 0.44, 12); // 1² / (0.36 + 0.04 + 0.04)
+	});
+
+	it('property: equal weights give d3’s median', () => {
+		expect.hasAssertions();
+		fc.assert(
+			fc.property(arbValues(1, 300), fc.integer({ min: 1, max: 50 }), (values, w) => {
+				const s = Float64Array.from(values).sort();
+				expect(weightedQuantileSorted(s, new Float64Array(s.length).fill(1 / w), 0.5)).toBe(d3Median(values));
+			}),
+			{ seed: 17, numRuns: 300 }
+		);
+	});
+});
+
+describe('cells', () => {
+	it('index ↔ labels round-trip', () => {
+		expect.hasAssertions();
+		expect(CELL_COUNT).toBe(72);
+		for (let i = 0; i < CELL_COUNT; i++) expect(cellOf(cellAt(i))).toBe(i);
+		expect(cellAt(0)).toEqual({ index: 0, experienceLevel: 'EN', region: 'africa', companySize: 'S' });
+	});
+});
+
+// ML: cell A (SE, US, M) 30 rows, B (MI, US, M) 20 rows, C (EN, DE, M) 10 rows — C has no AI rows.
+// AI: A 10 rows, B 40 rows, D (EX, IN, L) 3 rows — D has no ML rows (weight 0).
+// Expected values from plain Python (testing/expected-values.py, "like-for-like").
+function fixture(): FamilyRow[] {
+	const rows: FamilyRow[] = [];
+	const add = (family: 'AI' | 'ML', over: Partial<FamilyRow>, n: number, start: number, step: number) => {
+		for (let i = 0; i < n; i++) rows.push(familyRow(family, { ...over, salaryUsd: start + step * i }));
+	};
+	const A = { experienceLevel: 'SE', companyLocation: 'US', companySize: 'M' } as const;
+	const B = { experienceLevel: 'MI', companyLocation: 'US', companySize: 'M' } as const;
+	add('ML', A, 30, 100_000, 1000);
+	add('ML', B, 20, 80_000, 1000);
+	add('ML', { experienceLevel: 'EN', companyLocation: 'DE', companySize: 'M' }, 10, 50_000, 1000);
+	add('AI', A, 10, 120_000, 2000);
+	add('AI', B, 40, 70_000, 1000);
+	add('AI', { experienceLevel: 'EX', companyLocation: 'IN', companySize: 'L' }, 3, 300_000, 10_000);
+	return rows;
+}
+
+describe('like-for-like (post-stratification)', () => {
+	it('weights AI to ML’s mix over supported cells', () => {
+		expect.hasAssertions();
+		const rows = frozen(fixture());
+		const l = likeForLike(rows);
+		expect(l.aiN).toBe(53);
+		expect(l.mlN).toBe(60);
+		expect(l.aiNUsed).toBe(50);
+		expect(l.aiRowsWithoutTarget).toBe(3);
+		expect(l.mlNSupported).toBe(50);
+		expect(l.aiEffectiveN).toBeCloseTo(25, 10); // 1 / (10·0.06² + 40·0.01²)
+		expect(l.support).toBe('low'); // 10 ≤ 25 < 30
+		expect(l.unsupportedCells).toEqual([
+			{ index: cellOf({ experienceLevel: 'EN', region: 'europe', companySize: 'M' }), experienceLevel: 'EN', region: 'europe', companySize: 'M', mlRows: 10, mlSharePct: (100 * 10) / 60 }
+		]);
+		expect(l.unsupportedMlSharePct).toBeCloseTo(16.666666666666668, 12);
+		expect(l.aiMedianAdjusted).toBe(122_000);
+		expect(l.aiMedianAdjustedInterval).toEqual({ lower: 100_000, upper: 128_000 });
+		expect(l.mlMedianSupported).toBe(104_500);
+		const g = l.adjusted!;
+		expect(g.gapUsd).toBe(17_500);
+		expect(g.gapUsdInterval.lower).toBeCloseTo(1897.2012681628203, 6);
+		expect(g.gapUsdInterval.upper).toBeCloseTo(33102.79873183718, 6);
+		expect(g.gapPct).toBeCloseTo(16.7464114832536, 10);
+		expect(g.gapPctInterval!.lower).toBeCloseTo(1.496321928128319, 8);
+		expect(g.gapPctInterval!.upper).toBeCloseTo(34.28786713934975, 8);
+		expect(g.distinguishable).toBe(true);
+	});
+
+	it('one shared cell: the adjusted median is the plain median', () => {
+		expect.hasAssertions();
+		const rows = [
+			...Array.from({ length: 31 }, (_, i) => familyRow('AI', { salaryUsd: 1000 * (i + 1) })),
+			...Array.from({ length: 40 }, (_, i) => familyRow('ML', { salaryUsd: 500 * (i + 1) }))
+		];
+		const l = likeForLike(rows);
+		expect(l.aiMedianAdjusted).toBe(16_000);
+		expect(l.aiEffectiveN).toBeCloseTo(31, 10);
+		expect(l.unsupportedCells).toEqual([]);
+	});
+
+	it('suppressed when AI has no supported cell', () => {
+		expect.hasAssertions();
+		const rows = [
+			...Array.from({ length: 20 }, () => familyRow('AI', { experienceLevel: 'EN' })),
+			...Array.from({ length: 20 }, () => familyRow('ML', { experienceLevel: 'EX' }))
+		];
+		const l = likeForLike(rows);
+		expect(l.support).toBe('suppressed');
+		expect(l.adjusted).toBeNull();
+		expect(l.unsupportedMlSharePct).toBe(100);
+	});
+
+	it('property: does not depend on row order', () => {
+		expect.hasAssertions();
+		const rows = fixture();
+		fc.assert(
+			fc.property(fc.integer(), (seed) => {
+				expect(likeForLike(shuffled(rows, seed))).toEqual(likeForLike(rows));
+			}),
+			{ seed: 23, numRuns: 50 }
+		);
+	});
+});

@@ -1,0 +1,138 @@
+/**
+ * Built once at load: rows sorted by salaryUsd, exact-duplicate flags, and per title mode a
+ * columnar index of the rows that belong to a family (about a tenth of all rows). A filter
+ * change then scans only that index with small lookup tables instead of every row object,
+ * which is what keeps a full recompute cheap (see scripts/bench.ts). Same rows, same
+ * order as `applyFilters` (checked in prepare.test.ts).
+ */
+import {
+	COMPANY_SIZES,
+	EMPLOYMENT_TYPES,
+	EXPERIENCE_LEVELS,
+	REGIONS,
+	REMOTE_RATIOS,
+	type SalaryRow
+} from '../../data/types';
+import { familyOf, TITLE_MODES, type TitleMode } from '../title-families';
+import { duplicateFlagsSorted } from './dedupe';
+import { cellIndexOfCodes } from './like-for-like';
+import { isSortedBySalary, sortBySalary } from './quantiles';
+
+/** Family code used in `ModeIndex.family`. */
+export const FAMILY_CODE = { AI: 0, ML: 1 } as const;
+
+/**
+ * Columns of the rows that belong to a family under one title mode, in ascending salaryUsd
+ * order. Entry i describes `rows[pos[i]]`. Codes are positions in the type's code lists
+ * (EXPERIENCE_LEVELS, …); treat every array as read-only.
+ */
+export interface ModeIndex {
+	readonly count: number;
+	readonly pos: Int32Array;
+	/** FAMILY_CODE: 0 = AI, 1 = ML. */
+	readonly family: Uint8Array;
+	readonly salaryUsd: Float64Array;
+	/** Position of the work year in `years`. */
+	readonly yearSlot: Uint16Array;
+	/** Distinct work years of the entries, ascending. */
+	readonly years: readonly number[];
+	readonly experienceLevel: Uint8Array;
+	readonly employmentType: Uint8Array;
+	readonly companySize: Uint8Array;
+	readonly region: Uint8Array;
+	readonly remoteRatio: Uint8Array;
+	/** Position of companyLocation in `PreparedRows.countries`. */
+	readonly country: Uint16Array;
+	/** Like-for-like cell (experience × region × size). */
+	readonly cell: Uint8Array;
+	/** 1 when the row repeats an earlier row exactly. */
+	readonly duplicate: Uint8Array;
+}
+
+export interface PreparedRows {
+	/** All rows, ascending by salaryUsd (stable). */
+	readonly rows: readonly SalaryRow[];
+	/** Distinct company_location codes, A–Z. */
+	readonly countries: readonly string[];
+	/** Per row of `rows`: 1 when it repeats an earlier row exactly. */
+	readonly duplicateFlags: Uint8Array;
+	/** Rows that repeat an earlier row exactly, over the whole data set. */
+	readonly duplicates: number;
+	readonly modes: Readonly<Record<TitleMode, ModeIndex>>;
+}
+
+function codeOf<T>(list: readonly T[], v: T, what: string): number {
+	const i = list.indexOf(v);
+	if (i < 0) throw new RangeError(`unknown ${what}: ${String(v)}`);
+	return i;
+}
+
+function buildModeIndex(rows: readonly SalaryRow[], mode: TitleMode, countryCode: ReadonlyMap<string, number>, dup: Uint8Array): ModeIndex {
+	const picked: number[] = [];
+	const fams: number[] = [];
+	for (let i = 0; i < rows.length; i++) {
+		const f = familyOf(rows[i]!.jobTitle, mode);
+		if (f === null) continue;
+		picked.push(i);
+		fams.push(FAMILY_CODE[f]);
+	}
+	const count = picked.length;
+	const years = [...new Set(picked.map((i) => rows[i]!.workYear))].sort((a, b) => a - b);
+	const slotOf = new Map(years.map((y, s) => [y, s]));
+	const ix = {
+		count,
+		pos: Int32Array.from(picked),
+		family: Uint8Array.from(fams),
+		salaryUsd: new Float64Array(count),
+		yearSlot: new Uint16Array(count),
+		years,
+		experienceLevel: new Uint8Array(count),
+		employmentType: new Uint8Array(count),
+		companySize: new Uint8Array(count),
+		region: new Uint8Array(count),
+		remoteRatio: new Uint8Array(count),
+		country: new Uint16Array(count),
+		cell: new Uint8Array(count),
+		duplicate: new Uint8Array(count)
+	};
+	for (let e = 0; e < count; e++) {
+		const p = picked[e]!;
+		const r = rows[p]!;
+		const exp = codeOf(EXPERIENCE_LEVELS, r.experienceLevel, 'experience level');
+		const region = codeOf(REGIONS, r.region, 'region');
+		const size = codeOf(COMPANY_SIZES, r.companySize, 'company size');
+		ix.salaryUsd[e] = r.salaryUsd;
+		ix.yearSlot[e] = slotOf.get(r.workYear)!;
+		ix.experienceLevel[e] = exp;
+		ix.employmentType[e] = codeOf(EMPLOYMENT_TYPES, r.employmentType, 'employment type');
+		ix.companySize[e] = size;
+		ix.region[e] = region;
+		ix.remoteRatio[e] = codeOf(REMOTE_RATIOS, r.remoteRatio, 'remote ratio');
+		ix.country[e] = countryCode.get(r.companyLocation)!;
+		ix.cell[e] = cellIndexOfCodes(exp, region, size);
+		ix.duplicate[e] = dup[p]!;
+	}
+	return ix;
+}
+
+/**
+ * Sort once (a copy; skipped when already sorted) and build the indexes. Call at load;
+ * pass the result to `computeView` on every filter change. Does not change `rows`.
+ */
+export function prepareRows(rows: readonly SalaryRow[]): PreparedRows {
+	const sorted = isSortedBySalary(rows) ? rows : sortBySalary(rows);
+	const countries = [...new Set(sorted.map((r) => r.companyLocation))].sort();
+	const countryCode = new Map(countries.map((c, i) => [c, i]));
+	const duplicateFlags = duplicateFlagsSorted(sorted);
+	let duplicates = 0;
+	for (let i = 0; i < duplicateFlags.length; i++) duplicates += duplicateFlags[i]!;
+	const modes = Object.fromEntries(
+		TITLE_MODES.map((m) => [m, buildModeIndex(sorted, m, countryCode, duplicateFlags)])
+	) as Record<TitleMode, ModeIndex>;
+	return { rows: sorted, countries, duplicateFlags, duplicates, modes };
+}
+
+/** True for the output of `prepareRows` (as opposed to a plain row array). */
+export function isPreparedRows(x: PreparedRows | readonly SalaryRow[]): x is PreparedRows {
+	return !Array.isArray(x) && typeof x === 'object' && x !== null && 'modes' in x;
+}

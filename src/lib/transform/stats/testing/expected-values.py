@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""
+Independent computation of the expected values used by the tests in this folder and by
+tests/integration/stats-real.test.ts. Plain Python 3 (no numpy/scipy): csv, math,
+fractions, statistics.NormalDist. Run from the repository root:
+
+    python3 src/lib/transform/stats/testing/expected-values.py
+
+Each section prints the numbers pinned in the named test file.
+"""
+import csv, math, os
+from collections import Counter
+from fractions import Fraction
+from statistics import NormalDist
+
+N = NormalDist()
+Z = N.inv_cdf(0.975)
+
+
+def q7(s, p):
+    """Quantile type 7 (d3, R default) of a sorted list."""
+    n = len(s); h = (n - 1) * p; lo = math.floor(h); hi = min(lo + 1, n - 1)
+    return s[lo] + (s[hi] - s[lo]) * (h - lo)
+
+
+def binom_cdf(k, n):
+    return sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n
+
+
+def ranks(n):
+    """Median interval ranks: exact binomial up to n = 1000, normal approximation above."""
+    if n <= 1000:
+        k = 1
+        while binom_cdf(k, n) <= 0.025: k += 1
+        return k, n + 1 - k
+    k = math.floor(n / 2 + 0.5 + N.inv_cdf(0.025) * math.sqrt(n) / 2)
+    return k, n + 1 - k
+
+
+def pb_se(s):
+    """Price–Bonett SE of the median (as statpsych::ci.median), in units and on the log scale."""
+    n = len(s); a = max(1, round(n / 2 - math.sqrt(n)))
+    p = binom_cdf(a - 1, n) if n <= 1000 else N.cdf((a - 1 + 0.5 - n / 2) / (math.sqrt(n) / 2))
+    z0 = N.inv_cdf(1 - p)
+    return (s[n - a] - s[a - 1]) / (2 * z0), (math.log(s[n - a]) - math.log(s[a - 1])) / (2 * z0)
+
+
+def weighted_quantile(pairs, p):
+    """pairs: sorted (value, weight > 0). Smallest value whose cumulative weight reaches p·W;
+    exactly p·W (tolerance 1e-9·W) → average with the next value."""
+    W = sum(w for _, w in pairs); t = p * W; cum = 0.0
+    for i, (v, w) in enumerate(pairs):
+        cum += w
+        if cum >= t - 1e-9 * W:
+            if cum > t + 1e-9 * W: return v
+            return (v + pairs[i + 1][0]) / 2 if i + 1 < len(pairs) else v
+    return pairs[-1][0]
+
+
+def mulberry32(seed):
+    M = 0xFFFFFFFF
+    imul = lambda a, b: (a * b) & M
+    a = seed & M
+    def draw():
+        nonlocal a
+        a = (a + 0x6D2B79F5) & M; t = a
+        t = imul(t ^ (t >> 15), t | 1)
+        t ^= (t + imul(t ^ (t >> 7), t | 61)) & M
+        return ((t ^ (t >> 14)) & M) / 4294967296
+    return draw
+
+
+print('== quantiles.test.ts')
+for s in ([1, 2, 3, 4], [5], [10, 20, 20, 30, 100], [0.5, 1.5], [10, 30, 20], [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]):
+    t = sorted(s); print(s, [q7(t, p) for p in (.1, .25, .5, .75, .9)])
+
+print('== intervals.test.ts: exact ranks (exact fractions)')
+def cdf_exact(k, n): return Fraction(sum(math.comb(n, i) for i in range(k + 1)), 2 ** n)
+for n in (5, 6, 9, 10, 11, 20, 30, 100, 500, 1000):
+    if cdf_exact(0, n) > Fraction(1, 40):
+        print(n, 1, n, float(1 - 2 * cdf_exact(0, n))); continue
+    k = 1
+    while cdf_exact(k, n) <= Fraction(1, 40): k += 1
+    print(n, k, n + 1 - k, float(1 - 2 * cdf_exact(k - 1, n)))
+print('== intervals.test.ts: normal-approximation ranks vs exact')
+for n in (1001, 4222, 10000):
+    tot = 2 ** n; c = 0; k = 0; term = 1
+    while (c + term) * 40 <= tot:
+        c += term; k += 1; term = term * (n - k + 1) // k
+    ka = ranks(n)[0]
+    print(n, 'exact k', k, 'approx k', ka, 'approx coverage', 1 - 2 * N.cdf((ka - 1 + 0.5 - n / 2) / (math.sqrt(n) / 2)))
+y1 = sorted([70, 394, 43, 95, 62, 128, 2, 203, 81, 436, 85, 35, 156, 1, 3, 27, 63, 181, 184, 18])
+y2 = sorted([102, 120, 78, 78, 417, 124, 86, 171, 176, 129, 230, 194, 100, 157, 306, 411, 164, 103, 193, 312])
+lr = math.log(q7(y1, .5) / q7(y2, .5)); sl = math.hypot(pb_se(y1)[1], pb_se(y2)[1])
+print('ci.median2 data, percent-gap interval', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
+
+print('== bootstrap.test.ts: mulberry32(42)')
+r = mulberry32(42); print([r(), r(), r()])
+
+print('== like-for-like.test.ts')
+ml = [(100000 + 1000 * i, 'A') for i in range(30)] + [(80000 + 1000 * i, 'B') for i in range(20)] + [(50000 + 1000 * i, 'C') for i in range(10)]
+ai = [(120000 + 2000 * i, 'A') for i in range(10)] + [(70000 + 1000 * i, 'B') for i in range(40)] + [(300000 + 10000 * i, 'D') for i in range(3)]
+w = {'A': 0.6 / 10, 'B': 0.4 / 40}
+neff = 1 / (10 * w['A'] ** 2 + 40 * w['B'] ** 2)
+pairs = sorted((v, w[c]) for v, c in ai if c in w)
+d = Z / (2 * math.sqrt(neff))
+med, lo, hi = weighted_quantile(pairs, .5), weighted_quantile(pairs, .5 - d), weighted_quantile(pairs, .5 + d)
+mls = sorted(v for v, c in ml if c != 'C'); mm = q7(mls, .5); sm, lm = pb_se(mls)
+sa = (hi - lo) / (2 * Z); la = (math.log(hi) - math.log(lo)) / (2 * Z)
+g = med - mm; se = math.hypot(sa, sm); lr = math.log(med / mm); sl = math.hypot(la, lm)
+print('neff', neff, 'median', med, 'interval', lo, hi, 'ml median', mm)
+print('gap', g, 'ci', g - Z * se, g + Z * se, 'pct', 100 * (med / mm - 1), 'pct ci', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
+
+print('== growth.test.ts')
+cpi_t = {2022: 290.0, 2023: 300.0, 2024: 310.0}
+gai = {2022: [100000 + 1000 * i for i in range(5)], 2023: [100000 + 1000 * i for i in range(10)], 2024: [120000 + 1000 * i for i in range(20)]}
+gml = {2022: [90000 + 1000 * i for i in range(20)], 2023: [100000 + 1000 * i for i in range(30)], 2024: [110000 + 1000 * i for i in range(30)]}
+for name, fam in (('AI', gai), ('ML', gml)):
+    for y in (2022, 2023, 2024):
+        n = len(fam[y]); tot = len(gai[y]) + len(gml[y]); m = q7(sorted(fam[y]), .5) if n >= 10 else None
+        print(name, y, 'n', n, 'share', 100 * n / tot, 'median', m, 'real', None if m is None else m * cpi_t[2024] / cpi_t[y])
+m22, m23, m24 = (q7(gml[y], .5) for y in (2022, 2023, 2024))
+print('ML CAGR median', 100 * ((m24 / m22) ** 0.5 - 1), 'real', 100 * ((m24 / (m22 * 310 / 290)) ** 0.5 - 1), 'count', 100 * ((30 / 20) ** 0.5 - 1))
+print('ML yoy 2023 median', 100 * (m23 / m22 - 1), 'real', 100 * ((m23 * 310 / 300) / (m22 * 310 / 290) - 1))
+print('AI yoy 2024 median', 100 * (q7(gai[2024], .5) / q7(gai[2023], .5) - 1))
+
+print('== stats-real.test.ts (real data)')
+base = next((p for p in (os.path.join(os.environ.get('DATA_DIR', '.data-cache')), '../shared/data') if os.path.exists(os.path.join(p, 'aijobs-salaries/salaries.csv'))), None)
+if base is None:
+    print('real data absent: run npm run data')
+    raise SystemExit
+rows = list(csv.DictReader(open(os.path.join(base, 'aijobs-salaries/salaries.csv'))))
+keys = [tuple(r.values()) for r in rows]
+print('rows', len(rows), 'duplicates', len(keys) - len(set(keys)))
+
+def summary(vals, label):
+    s = sorted(vals); n = len(s); lo, hi = ranks(n); se, sel = pb_se(s)
+    print(' ', label, 'n', n, 'q', [q7(s, p) for p in (.1, .25, .5, .75, .9)], 'ranks', lo, hi, 'ci', s[lo - 1], s[hi - 1], 'se', se)
+    return q7(s, .5), se, sel
+
+for dedupe in (False, True):
+    print('-- strict, US, 2024,', 'identical rows once' if dedupe else 'all rows')
+    seen = set(); a = []; m = []; cells = []
+    for r in rows:
+        k = tuple(r.values())
+        if dedupe:
+            if k in seen: continue
+            seen.add(k)
+        if r['company_location'] != 'US' or r['work_year'] != '2024': continue
+        v = float(r['salary_in_usd'])
+        if r['job_title'] == 'AI Engineer': a.append(v); cells.append(('AI', v, (r['experience_level'], r['company_size'])))
+        elif r['job_title'] == 'Machine Learning Engineer': m.append(v); cells.append(('ML', v, (r['experience_level'], r['company_size'])))
+    ma, sa, la = summary(a, 'AI'); mm, sm, lm = summary(m, 'ML')
+    g = ma - mm; se = math.hypot(sa, sm); lr = math.log(ma / mm); sl = math.hypot(la, lm)
+    print('  gap', g, 'ci', g - Z * se, g + Z * se, 'pct', 100 * (ma / mm - 1), 'pct ci', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
+    if not dedupe:
+        # like-for-like: US only, so a cell is (experience, size)
+        ac = Counter(c for f, _, c in cells if f == 'AI'); mc = Counter(c for f, _, c in cells if f == 'ML')
+        sup = {c for c in mc if ac[c] > 0}; M = sum(mc[c] for c in sup)
+        wt = {c: (mc[c] / M) / ac[c] for c in sup}
+        neff = 1 / sum((mc[c] / M) ** 2 / ac[c] for c in sup)
+        pairs = sorted((v, wt[c]) for f, v, c in cells if f == 'AI' and c in wt)
+        d = Z / (2 * math.sqrt(neff))
+        print('  like-for-like neff', neff, 'AI rows without target', sum(ac[c] for c in ac if c not in mc),
+              'unsupported ML cells', {c: mc[c] for c in mc if c not in sup},
+              'adjusted median', weighted_quantile(pairs, .5), 'interval', weighted_quantile(pairs, .5 - d), weighted_quantile(pairs, .5 + d))
+
+cpi = {}
+for r in csv.DictReader(open(os.path.join(base, 'us-cpi/cpiai.csv'))):
+    cpi.setdefault(int(r['Date'][:4]), []).append(float(r['Index']))
+avg = {y: sum(v) / 12 for y, v in cpi.items() if len(v) == 12}
+print('CPI months 2025', len(cpi[2025]), 'avg 2024', avg[2024], 'deflator 2020->2024', avg[2024] / avg[2020])
+print('-- growth, strict titles, every country')
+by = {}
+for r in rows:
+    fam = {'AI Engineer': 'AI', 'Machine Learning Engineer': 'ML'}.get(r['job_title'])
+    if fam: by.setdefault((fam, int(r['work_year'])), []).append(float(r['salary_in_usd']))
+for y in range(2020, 2026):
+    a = len(by.get(('AI', y), [])); m = len(by.get(('ML', y), []))
+    mm = q7(sorted(by[('ML', y)]), .5) if m >= 10 else None
+    print(' ', y, 'AI', a, 'ML', m, 'AI share', 100 * a / (a + m), 'ML median', mm, 'ML real', mm * avg[2024] / avg[y] if (mm and y in avg) else None)
+print('  AI count change 2023→2024 %', 100 * (len(by[('AI', 2024)]) / len(by[('AI', 2023)]) - 1))

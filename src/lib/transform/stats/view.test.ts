@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
+import { applyFilters, DEFAULT_FILTERS, type Filters } from '../filters';
+import { TITLE_MODES } from '../title-families';
+import { countDuplicates, dedupeRows } from './dedupe';
+import { DIMENSIONS, type Dimension } from './dimensions';
+import { growthByYear } from './growth';
+import { likeForLike } from './like-for-like';
+import { payBandPositionSorted } from './pay-band';
+import { prepareRows } from './prepare';
+import { sortBySalary } from './quantiles';
+import { annualCpi, deflator, latestFullYear } from './real-pay';
+import { familySummaries, familyValues, gapSummary, groupSummaries } from './summary';
+import { arbRows, cpiYear, familyRow, frozen, row, shuffled } from './testing/rows';
+import type { ViewOptions } from './types';
+import { computeView, dedupeSensitivity, headlineOf } from './view';
+
+// 2020–2024 full years; 2025 has 11 months, so work year 2025 has no real pay.
+const cpi = annualCpi([
+	...cpiYear(2020, 258.8),
+	...cpiYear(2021, 271),
+	...cpiYear(2022, 292.7),
+	...cpiYear(2023, 304.7),
+	...cpiYear(2024, 313.7),
+	...cpiYear(2025, 321.9, 11)
+]);
+
+// Mostly "no restriction", so that enough runs leave both families above the suppression rule.
+const subset = <T>(xs: readonly T[]): fc.Arbitrary<T[]> =>
+	fc.oneof({ weight: 3, arbitrary: fc.constant<T[]>([]) }, { weight: 1, arbitrary: fc.subarray(xs as T[], { minLength: 1 }) });
+const arbFilters: fc.Arbitrary<Filters> = fc.record({
+	size: subset(COMPANY_SIZES),
+	region: subset(REGIONS),
+	country: subset(['US', 'GB', 'DE', 'IN', 'CA', 'BR', 'FR']),
+	exp: subset(EXPERIENCE_LEVELS),
+	type: subset(EMPLOYMENT_TYPES),
+	remote: subset(REMOTE_RATIOS),
+	from: fc.option(fc.integer({ min: 2019, max: 2025 }), { freq: 2 }),
+	to: fc.option(fc.integer({ min: 2020, max: 2026 }), { freq: 2 }),
+	titles: fc.constantFrom(...TITLE_MODES),
+	dedupe: fc.boolean(),
+	real: fc.boolean()
+});
+const arbOptions: fc.Arbitrary<ViewOptions> = fc.record({
+	cpi: fc.constant(cpi),
+	groupBy: fc.option(fc.constantFrom<Dimension>(...DIMENSIONS)),
+	salary: fc.option(fc.integer({ min: 10, max: 50 }).map((k) => k * 5000))
+});
+
+/** The same view computed the slow, obvious way from the row-level functions. */
+function reference(rows: readonly SalaryRow[], filters: Filters, options: ViewOptions) {
+	const matchedRows = applyFilters(sortBySalary(rows), filters);
+	let sel = filters.dedupe ? dedupeRows(matchedRows) : matchedRows;
+	const baseYear = latestFullYear(cpi);
+	const before = sel.length;
+	if (filters.real) sel = sel.filter((r) => deflator(cpi, r.workYear, baseYear) !== null);
+	const pay = filters.real ? (r: SalaryRow) => r.salaryUsd * deflator(cpi, r.workYear, baseYear)! : (r: SalaryRow) => r.salaryUsd;
+	const families = familySummaries(sel, pay);
+	const values = familyValues(sel, pay);
+	values.AI.sort();
+	values.ML.sort();
+	return {
+		counts: { matched: matchedRows.length, duplicates: countDuplicates(matchedRows), counted: sel.length, dedupe: filters.dedupe },
+		pay: { basis: filters.real ? 'real' : 'nominal', baseYear: filters.real ? baseYear : null, rowsWithoutCpi: before - sel.length },
+		families,
+		gap: gapSummary(families.AI, families.ML),
+		likeForLike: likeForLike(sel, pay),
+		growth: growthByYear(sel, { cpi, baseYear }),
+		groups: options.groupBy ? { dimension: options.groupBy, groups: groupSummaries(sel, options.groupBy, pay) } : null,
+		position:
+			options.salary == null
+				? null
+				: { salary: options.salary, families: { AI: payBandPositionSorted(values.AI, options.salary), ML: payBandPositionSorted(values.ML, options.salary) } }
+	};
+}
+
+describe('computeView', () => {
+	it('property: equals the row-level reference for any filters (fast path = slow path)', () => {
+		expect.hasAssertions();
+		let informative = 0; // runs where the gap and the like-for-like gap are not suppressed
+		fc.assert(
+			fc.property(arbRows(300), arbFilters, arbOptions, (rows, filters, options) => {
+				const view = computeView(prepareRows(rows), filters, options);
+				const ref = reference(rows, filters, options);
+				if (view.gap.estimate && view.likeForLike.adjusted) informative++;
+				expect(view.counts).toEqual(ref.counts);
+				expect(view.pay).toEqual(ref.pay);
+				expect(view.families).toEqual(ref.families);
+				expect(view.gap).toEqual(ref.gap);
+				expect(view.likeForLike).toEqual(ref.likeForLike);
+				expect(view.growth).toEqual(ref.growth);
+				expect(view.groups).toEqual(ref.groups);
+				expect(view.position).toEqual(ref.position);
+				expect(view.bootstrap).toBeNull();
+			}),
+			{ seed: 20261128, numRuns: 250 }
+		);
+		expect(informative).toBeGreaterThan(40);
+	});
+
+	it('property: results do not depend on row order', () => {
+		expect.hasAssertions();
+		fc.assert(
+			fc.property(arbRows(250), arbFilters, fc.integer(), (rows, filters, seed) => {
+				const options = { cpi, groupBy: 'experienceLevel' as const, salary: 120_000 };
+				expect(computeView(prepareRows(shuffled(rows, seed)), filters, options)).toEqual(computeView(prepareRows(rows), filters, options));
+			}),
+			{ seed: 99, numRuns: 150 }
+		);
+	});
+
+	it('does not change its input, and a plain sorted array gives the same view', () => {
+		expect.hasAssertions();
+		const rows = frozen(fc.sample(arbRows(400), { seed: 4, numRuns: 1 })[0]!);
+		const snapshot = JSON.stringify(rows);
+		const filters = { ...DEFAULT_FILTERS, dedupe: true, real: true };
+		const a = computeView(prepareRows(rows), filters, { cpi, groupBy: 'region' });
+		const b = computeView(rows, filters, { cpi, groupBy: 'region' });
+		expect(b).toEqual(a);
+		expect(JSON.stringify(rows)).toBe(snapshot);
+	});
+
+	it('hand-sized example: 12 AI, 40 ML rows, US, 2024', () => {
+		expect.hasAssertions();
+		// AI: 100k, 105k, …, 155k (median 127.5k); ML: 100k, 102k, …, 178k (median 139k); plus 2 rows
+		// of other titles and one AI row outside the year filter.
+		const rows = [
+			...Array.from({ length: 12 }, (_, i) => familyRow('AI', { salaryUsd: 100_000 + 5000 * i })),
+			...Array.from({ length: 40 }, (_, i) => familyRow('ML', { salaryUsd: 100_000 + 2000 * i })),
+			row({ jobTitle: 'Data Scientist' }),
+			row({ jobTitle: 'AI Architect' }),
+			familyRow('AI', { workYear: 2023 })
+		];
+		const v = computeView(rows, { ...DEFAULT_FILTERS, from: 2024 }, { salary: 130_000 });
+		expect(v.counts).toEqual({ matched: 52, duplicates: 0, counted: 52, dedupe: false });
+		expect(v.families.AI).toMatchObject({ n: 12, support: 'low' });
+		expect(v.families.AI.quantiles?.median).toBe(127_500);
+		expect(v.families.ML.quantiles?.median).toBe(139_000);
+		expect(v.gap.estimate?.gapUsd).toBe(-11_500);
+		expect(v.position?.families.AI.percentile).toBeCloseTo((100 * 6.5) / 12, 12); // 6 below, 1 equal
+		expect(v.position?.families.ML.percentile).toBeCloseTo((100 * 15.5) / 40, 12); // 15 below, 1 equal
+		expect(v.growth.years).toEqual([2024]);
+		expect(v.likeForLike.aiMedianAdjusted).toBe(127_500); // a single cell: no reweighting
+	});
+
+	it('real pay needs CPI and a full base year', () => {
+		expect.hasAssertions();
+		const rows = [familyRow('AI')];
+		expect(() => computeView(rows, { ...DEFAULT_FILTERS, real: true })).toThrow(/options.cpi/);
+		expect(() => computeView(rows, { ...DEFAULT_FILTERS, real: true }, { cpi, baseYear: 2025 })).toThrow(/not a full CPI year/);
+	});
+
+	it('real pay reorders across years (the merge of per-year runs)', () => {
+		expect.hasAssertions();
+		// 2020 rows deflate up by 313.7 / 258.8 ≈ 1.2121: 100k (2020) → 121.2k, above 120k (2024).
+		const rows = [
+			...Array.from({ length: 10 }, () => familyRow('ML', { workYear: 2020, salaryUsd: 100_000 })),
+			...Array.from({ length: 10 }, () => familyRow('ML', { workYear: 2024, salaryUsd: 120_000 })),
+			...Array.from({ length: 10 }, () => familyRow('ML', { workYear: 2025, salaryUsd: 1 }))
+		];
+		const v = computeView(rows, { ...DEFAULT_FILTERS, real: true }, { cpi });
+		expect(v.pay).toEqual({ basis: 'real', baseYear: 2024, rowsWithoutCpi: 10 });
+		expect(v.families.ML.quantiles?.p10).toBe(120_000);
+		expect(v.families.ML.quantiles?.p90).toBeCloseTo((100_000 * 313.7) / 258.8, 6);
+		expect(v.counts.counted).toBe(20);
+	});
+
+	it('bootstrap is optional and reproducible', () => {
+		expect.hasAssertions();
+		const rows = [
+			...Array.from({ length: 40 }, (_, i) => familyRow('AI', { salaryUsd: 90_000 + 3000 * i })),
+			...Array.from({ length: 60 }, (_, i) => familyRow('ML', { salaryUsd: 80_000 + 2000 * i }))
+		];
+		const p = prepareRows(rows);
+		const a = computeView(p, DEFAULT_FILTERS, { bootstrap: { seed: 7, resamples: 100 } });
+		const b = computeView(p, DEFAULT_FILTERS, { bootstrap: { seed: 7, resamples: 100 } });
+		expect(a.bootstrap).not.toBeNull();
+		expect(b.bootstrap).toEqual(a.bootstrap);
+	});
+});
+
+describe('dedupeSensitivity', () => {
+	it('reports the headline with and without repeats, and the change', () => {
+		expect.hasAssertions();
+		// AI: 10 distinct values 100k…190k, plus 10 copies of the 190k row → median 190k with repeats.
+		// ML: 30 distinct values 100k…129k (median 114.5k), no repeats.
+		const ai = Array.from({ length: 10 }, (_, i) => familyRow('AI', { salaryUsd: 100_000 + 10_000 * i }));
+		const rows = [
+			...ai,
+			...Array.from({ length: 10 }, () => ({ ...ai[9]! })),
+			...Array.from({ length: 30 }, (_, i) => familyRow('ML', { salaryUsd: 100_000 + 1000 * i }))
+		];
+		const s = dedupeSensitivity(rows, DEFAULT_FILTERS);
+		expect(s.allRows).toMatchObject({ aiN: 20, mlN: 30, aiMedian: 190_000, mlMedian: 114_500, gapUsd: 75_500 });
+		expect(s.deduped).toMatchObject({ aiN: 10, mlN: 30, aiMedian: 145_000, mlMedian: 114_500, gapUsd: 30_500 });
+		expect(s.change).toMatchObject({ aiN: -10, mlN: 0, aiMedian: -45_000, mlMedian: 0, gapUsd: -45_000 });
+		expect(headlineOf(computeView(rows, { ...DEFAULT_FILTERS, dedupe: true }))).toEqual(s.deduped);
+	});
+});

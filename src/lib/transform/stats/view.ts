@@ -1,0 +1,308 @@
+/**
+ * `computeView`: every statistic one dashboard view shows, from rows prepared once at load.
+ * One pass over the family index applies the filters; everything after works on the
+ * selected entries in salary order, so quantiles are index look-ups.
+ */
+import {
+	COMPANY_SIZES,
+	EMPLOYMENT_TYPES,
+	EXPERIENCE_LEVELS,
+	REGIONS,
+	REMOTE_RATIOS,
+	type SalaryRow
+} from '../../data/types';
+import type { Filters } from '../filters';
+import type { TitleFamily } from '../title-families';
+import { bootstrapGapSorted } from './bootstrap';
+import type { Dimension } from './dimensions';
+import { growthFromSortedByYear } from './growth';
+import { likeForLikeSorted } from './like-for-like';
+import { payBandPositionSorted } from './pay-band';
+import { FAMILY_CODE, isPreparedRows, prepareRows, type ModeIndex, type PreparedRows } from './prepare';
+import { deflator, latestFullYear } from './real-pay';
+import { familySummariesSorted, gapSummary, groupSummariesSorted } from './summary';
+import type { DedupeSensitivity, Headline, View, ViewOptions } from './types';
+
+/** Lookup table: 1 for allowed codes; an empty filter list allows every code. */
+function mask<T>(codes: readonly T[], allowed: readonly T[]): Uint8Array {
+	const m = new Uint8Array(Math.max(1, codes.length));
+	if (allowed.length === 0) m.fill(1);
+	else for (const a of allowed) {
+		const i = codes.indexOf(a);
+		if (i >= 0) m[i] = 1;
+	}
+	return m;
+}
+
+/**
+ * Entries reordered by pay when pay = salaryUsd × factor[yearSlot]: within a year the
+ * nominal order already holds, so this is a k-way merge of per-year runs (k = years).
+ */
+function orderByPay(entries: Int32Array, ix: ModeIndex, factor: Float64Array | null): Int32Array {
+	if (factor === null || entries.length < 2) return entries;
+	const k = ix.years.length;
+	const start = new Int32Array(k + 1);
+	for (let i = 0; i < entries.length; i++) start[ix.yearSlot[entries[i]!]! + 1]! += 1;
+	for (let s = 0; s < k; s++) start[s + 1]! += start[s]!;
+	const runs = new Int32Array(entries.length);
+	const fill = start.slice(0, k);
+	for (let i = 0; i < entries.length; i++) {
+		const e = entries[i]!;
+		runs[fill[ix.yearSlot[e]!]!++] = e;
+	}
+	const head = start.slice(0, k);
+	const out = new Int32Array(entries.length);
+	for (let o = 0; o < out.length; o++) {
+		let best = -1;
+		let bestPay = Infinity;
+		for (let s = 0; s < k; s++) {
+			if (head[s]! >= start[s + 1]!) continue;
+			const pay = ix.salaryUsd[runs[head[s]!]!]! * factor[s]!;
+			if (pay < bestPay) {
+				bestPay = pay;
+				best = s;
+			}
+		}
+		out[o] = runs[head[best]!++]!;
+	}
+	return out;
+}
+
+function payValues(entries: Int32Array, ix: ModeIndex, factor: Float64Array | null): Float64Array {
+	const v = new Float64Array(entries.length);
+	for (let i = 0; i < entries.length; i++) {
+		const e = entries[i]!;
+		v[i] = factor === null ? ix.salaryUsd[e]! : ix.salaryUsd[e]! * factor[ix.yearSlot[e]!]!;
+	}
+	return v;
+}
+
+/** Code → group key label, per dimension. */
+function groupCodes(
+	dim: Dimension,
+	ix: ModeIndex,
+	countries: readonly string[]
+): { codes: ArrayLike<number>; size: number; label: (c: number) => string } {
+	switch (dim) {
+		case 'companySize':
+			return { codes: ix.companySize, size: COMPANY_SIZES.length, label: (c) => COMPANY_SIZES[c]! };
+		case 'region':
+			return { codes: ix.region, size: REGIONS.length, label: (c) => REGIONS[c]! };
+		case 'country':
+			return { codes: ix.country, size: countries.length, label: (c) => countries[c]! };
+		case 'experienceLevel':
+			return { codes: ix.experienceLevel, size: EXPERIENCE_LEVELS.length, label: (c) => EXPERIENCE_LEVELS[c]! };
+		case 'employmentType':
+			return { codes: ix.employmentType, size: EMPLOYMENT_TYPES.length, label: (c) => EMPLOYMENT_TYPES[c]! };
+		case 'remoteRatio':
+			return { codes: ix.remoteRatio, size: REMOTE_RATIOS.length, label: (c) => String(REMOTE_RATIOS[c]!) };
+		case 'workYear':
+			return { codes: ix.yearSlot, size: ix.years.length, label: (c) => String(ix.years[c]!) };
+	}
+}
+
+/** Split entries (kept in order) by a small integer code in [0, size). Empty codes are left out. */
+function bucket(entries: Int32Array, codes: ArrayLike<number>, size: number): Map<number, Int32Array> {
+	const counts = new Int32Array(size);
+	for (let i = 0; i < entries.length; i++) counts[codes[entries[i]!]!]! += 1;
+	const lists: (Int32Array | null)[] = Array.from(counts, (n) => (n > 0 ? new Int32Array(n) : null));
+	const fill = new Int32Array(size);
+	for (let i = 0; i < entries.length; i++) {
+		const e = entries[i]!;
+		const c = codes[e]!;
+		lists[c]![fill[c]!++] = e;
+	}
+	const out = new Map<number, Int32Array>();
+	lists.forEach((list, c) => {
+		if (list) out.set(c, list);
+	});
+	return out;
+}
+
+/**
+ * Everything one dashboard view shows, for the given filters: per-family summaries
+ * (quantiles, median intervals), the raw gap with intervals, the like-for-like gap, growth
+ * by year, and optionally groups, a pay-band position and a bootstrap interval.
+ *
+ * `data` is the output of `prepareRows` (build it once at load). A plain row array is
+ * accepted too but is prepared on every call, which is slow.
+ * Throws when `filters.real` is set without `options.cpi`, or the base year is not a full CPI year.
+ */
+export function computeView(data: PreparedRows | readonly SalaryRow[], filters: Filters, options: ViewOptions = {}): View {
+	const prepared = isPreparedRows(data) ? data : prepareRows(data);
+	const ix = prepared.modes[filters.titles];
+	const cpi = options.cpi ?? null;
+	if (filters.real && cpi === null) throw new Error('computeView: filters.real needs options.cpi');
+	const baseYear = cpi ? (options.baseYear ?? latestFullYear(cpi)) : null;
+	if (cpi && baseYear !== null && deflator(cpi, baseYear, baseYear) === null)
+		throw new RangeError(`computeView: base year ${baseYear} is not a full CPI year`);
+
+	// Per year slot: allowed by the year filter, and (real mode) the deflator or NaN.
+	const k = ix.years.length;
+	const yearOk = new Uint8Array(Math.max(1, k));
+	const slotFactor = new Float64Array(Math.max(1, k)).fill(NaN);
+	const from = filters.from ?? -Infinity;
+	const to = filters.to ?? Infinity;
+	for (let s = 0; s < k; s++) {
+		const y = ix.years[s]!;
+		yearOk[s] = y >= from && y <= to ? 1 : 0;
+		const f = cpi ? deflator(cpi, y, baseYear) : null;
+		if (f !== null) slotFactor[s] = f;
+	}
+	const realFactor = filters.real ? slotFactor : null;
+
+	const mExp = mask(EXPERIENCE_LEVELS, filters.exp);
+	const mType = mask(EMPLOYMENT_TYPES, filters.type);
+	const mSize = mask(COMPANY_SIZES, filters.size);
+	const mRegion = mask(REGIONS, filters.region);
+	const mRemote = mask(REMOTE_RATIOS, filters.remote);
+	const mCountry = mask(prepared.countries, filters.country);
+	const dedupe = filters.dedupe;
+
+	// The one pass over the index: filter, count, split by family (order kept).
+	const selAi = new Int32Array(ix.count);
+	const selMl = new Int32Array(ix.count);
+	let nAi = 0;
+	let nMl = 0;
+	let matched = 0;
+	let duplicates = 0;
+	let rowsWithoutCpi = 0;
+	const { yearSlot, experienceLevel, employmentType, companySize, region, remoteRatio, country, duplicate, family } = ix;
+	for (let e = 0; e < ix.count; e++) {
+		const slot = yearSlot[e]!;
+		if (
+			yearOk[slot] === 0 ||
+			mExp[experienceLevel[e]!] === 0 ||
+			mSize[companySize[e]!] === 0 ||
+			mRegion[region[e]!] === 0 ||
+			mCountry[country[e]!] === 0 ||
+			mType[employmentType[e]!] === 0 ||
+			mRemote[remoteRatio[e]!] === 0
+		)
+			continue;
+		matched++;
+		const dup = duplicate[e]!;
+		duplicates += dup;
+		if (dedupe && dup === 1) continue;
+		if (realFactor !== null && Number.isNaN(realFactor[slot]!)) {
+			rowsWithoutCpi++;
+			continue;
+		}
+		if (family[e] === FAMILY_CODE.AI) selAi[nAi++] = e;
+		else selMl[nMl++] = e;
+	}
+	const nominal = { AI: selAi.subarray(0, nAi), ML: selMl.subarray(0, nMl) };
+	const byPay = { AI: orderByPay(nominal.AI, ix, realFactor), ML: orderByPay(nominal.ML, ix, realFactor) };
+	const values = { AI: payValues(byPay.AI, ix, realFactor), ML: payValues(byPay.ML, ix, realFactor) };
+
+	const families = familySummariesSorted(values);
+	const gap = gapSummary(families.AI, families.ML);
+
+	const cellsOf = (entries: Int32Array) => {
+		const c = new Uint8Array(entries.length);
+		for (let i = 0; i < entries.length; i++) c[i] = ix.cell[entries[i]!]!;
+		return c;
+	};
+	const likeForLike = likeForLikeSorted(
+		{ values: values.AI, cells: cellsOf(byPay.AI) },
+		{ values: values.ML, cells: cellsOf(byPay.ML) }
+	);
+
+	// Growth: nominal values per family and year (the nominal order holds within a year).
+	const byYear = (entries: Int32Array) => {
+		const m = new Map<number, Float64Array>();
+		for (const [slot, list] of bucket(entries, ix.yearSlot, ix.years.length)) m.set(ix.years[slot]!, payValues(list, ix, null));
+		return m;
+	};
+	const growth = growthFromSortedByYear(
+		{ AI: byYear(nominal.AI), ML: byYear(nominal.ML) },
+		{
+			deflate: cpi ? (year) => deflator(cpi, year, baseYear) : null,
+			baseYear,
+			span: options.span ?? null
+		}
+	);
+
+	let groups: View['groups'] = null;
+	if (options.groupBy) {
+		const { codes, size, label } = groupCodes(options.groupBy, ix, prepared.countries);
+		const ai = bucket(byPay.AI, codes, size);
+		const ml = bucket(byPay.ML, codes, size);
+		const map = new Map<string, Record<TitleFamily, Float64Array>>();
+		for (const c of new Set([...ai.keys(), ...ml.keys()])) {
+			const a = ai.get(c);
+			const m = ml.get(c);
+			map.set(label(c), {
+				AI: a ? payValues(a, ix, realFactor) : new Float64Array(0),
+				ML: m ? payValues(m, ix, realFactor) : new Float64Array(0)
+			});
+		}
+		groups = { dimension: options.groupBy, groups: groupSummariesSorted(options.groupBy, map) };
+	}
+
+	const salary = options.salary ?? null;
+	const position =
+		salary === null
+			? null
+			: { salary, families: { AI: payBandPositionSorted(values.AI, salary), ML: payBandPositionSorted(values.ML, salary) } };
+
+	const bootstrap =
+		options.bootstrap && gap.estimate !== null ? bootstrapGapSorted(values.AI, values.ML, options.bootstrap) : null;
+
+	return {
+		filters,
+		titleMode: filters.titles,
+		pay: { basis: filters.real ? 'real' : 'nominal', baseYear: filters.real ? baseYear : null, rowsWithoutCpi },
+		counts: { matched, duplicates, counted: nAi + nMl, dedupe },
+		families,
+		gap,
+		likeForLike,
+		growth,
+		groups,
+		position,
+		bootstrap
+	};
+}
+
+/** The headline numbers of a view. */
+export function headlineOf(view: View): Headline {
+	const g = view.gap.estimate;
+	const a = view.likeForLike.adjusted;
+	return {
+		aiN: view.families.AI.n,
+		mlN: view.families.ML.n,
+		aiMedian: view.families.AI.median?.median ?? null,
+		mlMedian: view.families.ML.median?.median ?? null,
+		gapUsd: g?.gapUsd ?? null,
+		gapPct: g?.gapPct ?? null,
+		distinguishable: g?.distinguishable ?? null,
+		adjustedGapUsd: a?.gapUsd ?? null,
+		adjustedGapPct: a?.gapPct ?? null
+	};
+}
+
+/**
+ * How much each headline number moves when identical rows are counted once:
+ * the headline with all rows, with duplicates dropped, and the difference.
+ */
+export function dedupeSensitivity(data: PreparedRows | readonly SalaryRow[], filters: Filters, options: ViewOptions = {}): DedupeSensitivity {
+	const prepared = isPreparedRows(data) ? data : prepareRows(data);
+	const lean = { cpi: options.cpi, baseYear: options.baseYear, span: options.span };
+	const allRows = headlineOf(computeView(prepared, { ...filters, dedupe: false }, lean));
+	const deduped = headlineOf(computeView(prepared, { ...filters, dedupe: true }, lean));
+	const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+	return {
+		allRows,
+		deduped,
+		change: {
+			aiN: deduped.aiN - allRows.aiN,
+			mlN: deduped.mlN - allRows.mlN,
+			aiMedian: diff(allRows.aiMedian, deduped.aiMedian),
+			mlMedian: diff(allRows.mlMedian, deduped.mlMedian),
+			gapUsd: diff(allRows.gapUsd, deduped.gapUsd),
+			gapPct: diff(allRows.gapPct, deduped.gapPct),
+			adjustedGapUsd: diff(allRows.adjustedGapUsd, deduped.adjustedGapUsd),
+			adjustedGapPct: diff(allRows.adjustedGapPct, deduped.adjustedGapPct)
+		}
+	};
+}

@@ -1,0 +1,35 @@
+/** The /titles view model: every raw title the mapping mentions, with its family and count. */
+import { rollup } from 'd3-array';
+import type { SalaryRow } from '$lib/data/types';
+import { EXCLUDED_BORDERLINE, FAMILY_TITLES, familyOf, type TitleFamily } from './title-families';
+
+export interface TitleLine {
+	readonly title: string;
+	readonly familyMode: TitleFamily | null;
+	readonly strictMode: TitleFamily | null;
+	/** Reports with this exact title in the given rows. */
+	readonly n: number;
+	/** Why a borderline title is in neither family; '' for family titles. */
+	readonly reason: string;
+}
+
+/**
+ * Family titles first (AI, then ML, most reports first), then the excluded borderline
+ * titles. `rows` should be filtered by everything but the title mode.
+ */
+export function titleTable(rows: readonly SalaryRow[]): TitleLine[] {
+	const counts = rollup(rows, (g) => g.length, (r) => r.jobTitle);
+	const line = (title: string, reason: string): TitleLine => ({
+		title,
+		familyMode: familyOf(title, 'family'),
+		strictMode: familyOf(title, 'strict'),
+		n: counts.get(title) ?? 0,
+		reason
+	});
+	const byN = (a: TitleLine, b: TitleLine) => b.n - a.n || a.title.localeCompare(b.title);
+	return [
+		...FAMILY_TITLES.AI.map((t) => line(t, '')).sort(byN),
+		...FAMILY_TITLES.ML.map((t) => line(t, '')).sort(byN),
+		...Object.entries(EXCLUDED_BORDERLINE).map(([t, why]) => line(t, why)).sort(byN)
+	];
+}
