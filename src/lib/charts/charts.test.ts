@@ -310,7 +310,7 @@ describe('GapBars', () => {
 
 	test('a low-confidence row is hatched and says so', () => {
 		expect(bar(2)?.style).toMatch(/fill: url\(#[\w-]+-hatch-pos\)/);
-		expect(rows[2]).toContain('+3% · few reports');
+		expect(rows[2]).toContain('>Few reports: less certain</tspan>');
 		expect(svg).toContain('>Hatched: few reports</text>');
 	});
 
@@ -328,10 +328,14 @@ describe('GapBars', () => {
 		const labelY = num(tags(r[2]!, 'text', 'class="row-label')[0]?.y);
 		const barY = num(tags(r[2]!, 'rect', 'class="bar')[0]?.y);
 		expect(labelY).toBeLessThan(barY);
-		const spans = tags(r[2]!, 'tspan');
-		expect(spans.length).toBe(2);
-		// the label starts 4 px from the SVG's left edge (padding.left is 12)
-		expect(spans.every((s) => s.x === '-8')).toBe(true);
+		const spans = tags(r[2]!, 'tspan', 'x="-8"');
+		expect(spans.length).toBe(3); // two label lines and the low-confidence note
+		// the label starts 4 px from the SVG's left edge (padding.left is 12); the value ends
+		// at the right end of the label's first line
+		const value = tags(r[0]!, 'text', 'class="value')[0]!;
+		expect(value['text-anchor']).toBe('end');
+		expect(value.y).toBe(tags(r[0]!, 'text', 'class="row-label')[0]?.y);
+		expect(num(value.x)).toBeLessThanOrEqual(375 - 12 - 4);
 	});
 });
 

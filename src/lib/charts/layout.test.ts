@@ -8,7 +8,6 @@ import {
 	rowLayout,
 	seedOf,
 	truncate,
-	valueLabelPlacement,
 	wrapText
 } from './layout';
 
@@ -143,14 +142,13 @@ describe('rowLayout', () => {
 		expect(L.padding.left).toBeLessThanOrEqual(236);
 		expect(L.lines[1]!.length).toBe(2);
 	});
-});
-
-describe('valueLabelPlacement', () => {
-	test('outside the bar when it fits, else on the zero side, else inside', () => {
-		const base = { positive: true, textWidth: 40, min: 0, max: 300 };
-		expect(valueLabelPlacement({ ...base, barEnd: 100, outer: 120, inner: 50 })).toEqual({ x: 124, anchor: 'start', inside: false });
-		expect(valueLabelPlacement({ ...base, barEnd: 280, outer: 290, inner: 150 })).toEqual({ x: 146, anchor: 'end', inside: false });
-		expect(valueLabelPlacement({ ...base, barEnd: 280, outer: 290, inner: 20 })).toEqual({ x: 276, anchor: 'end', inside: true });
-		expect(valueLabelPlacement({ ...base, positive: false, barEnd: 100, outer: 80, inner: 150 })).toEqual({ x: 76, anchor: 'end', inside: false });
+	test('notes add lines to the row; a narrow label leaves room for a value', () => {
+		const plain = rowLayout(['Entry'], 1000, { barHeight: 16, top: 0 });
+		const noted = rowLayout(['Entry'], 1000, { barHeight: 16, top: 0, extraLines: [1] });
+		expect(noted.lineCount).toBe(2);
+		expect(noted.rowHeight).toBeGreaterThanOrEqual(plain.rowHeight);
+		const label = 'x'.repeat(50);
+		expect(rowLayout([label], 375, { barHeight: 16, top: 0 }).lines[0]).toEqual([label]);
+		expect(rowLayout([label], 375, { barHeight: 16, top: 0, labelReserve: 60 }).lines[0]![0]!.endsWith('…')).toBe(true);
 	});
 });

@@ -199,7 +199,7 @@ export interface RowLayout {
 	narrow: boolean;
 	/** Wrapped label lines per row. */
 	lines: string[][];
-	/** Lines reserved per row (the most any label needs). */
+	/** Lines reserved per row (the most any label and its notes need). */
 	lineCount: number;
 	rowHeight: number;
 	height: number;
@@ -217,15 +217,28 @@ export const NARROW_PX = 560;
 export function rowLayout(
 	labels: readonly string[],
 	outerWidth: number,
-	opts: { barHeight: number; top: number; bottom?: number; right?: number; maxLines?: number }
+	opts: {
+		barHeight: number;
+		top: number;
+		bottom?: number;
+		/** Right padding on wide screens (e.g. a value column). */
+		right?: number;
+		maxLines?: number;
+		/** Lines to reserve under each label (notes), per row. */
+		extraLines?: readonly number[];
+		/** On narrow screens, px kept free at the right end of the label line (a value). */
+		labelReserve?: number;
+	}
 ): RowLayout {
 	const narrow = outerWidth < NARROW_PX;
 	const maxLines = opts.maxLines ?? 2;
 	const bottom = opts.bottom ?? 44;
-	const right = opts.right ?? 16;
-	const labelWidth = narrow ? outerWidth - 8 : Math.min(220, Math.max(120, outerWidth * 0.28));
+	const right = narrow ? 12 : (opts.right ?? 16);
+	const labelWidth = narrow
+		? outerWidth - 8 - (opts.labelReserve ?? 0)
+		: Math.min(220, Math.max(120, outerWidth * 0.28));
 	const lines = labels.map((l) => wrapText(l, labelWidth / CHAR_PX, maxLines));
-	const lineCount = Math.max(1, ...lines.map((l) => l.length));
+	const lineCount = Math.max(1, ...lines.map((l, i) => l.length + (opts.extraLines?.[i] ?? 0)));
 	const rowHeight = narrow
 		? lineCount * LINE_PX + opts.barHeight + 14
 		: Math.max(opts.barHeight + 16, lineCount * LINE_PX + 12);
@@ -238,31 +251,4 @@ export function rowLayout(
 		height: Math.round(opts.top + labels.length * rowHeight + bottom),
 		padding: { top: opts.top, right, bottom, left }
 	};
-}
-
-/**
- * Where a value label goes beside a horizontal bar: past its outer end if it fits, else on
- * the other side of its inner end (towards zero), else inside the bar. Coordinates in plot px.
- */
-export function valueLabelPlacement(p: {
-	/** x of the bar's end (the value). */
-	barEnd: number;
-	/** Farthest x from zero the row draws (bar or whisker end). */
-	outer: number;
-	/** Nearest-to-the-far-side x of the row (zero, or the whisker if it crosses zero). */
-	inner: number;
-	positive: boolean;
-	textWidth: number;
-	min: number;
-	max: number;
-}): { x: number; anchor: 'start' | 'end'; inside: boolean } {
-	const { barEnd, outer, inner, positive, textWidth: tw, min, max } = p;
-	if (positive) {
-		if (outer + 4 + tw <= max) return { x: r1(outer + 4), anchor: 'start', inside: false };
-		if (inner - 4 - tw >= min) return { x: r1(inner - 4), anchor: 'end', inside: false };
-		return { x: r1(barEnd - 4), anchor: 'end', inside: true };
-	}
-	if (outer - 4 - tw >= min) return { x: r1(outer - 4), anchor: 'end', inside: false };
-	if (inner + 4 + tw <= max) return { x: r1(inner + 4), anchor: 'start', inside: false };
-	return { x: r1(barEnd + 4), anchor: 'start', inside: true };
 }
