@@ -34,6 +34,8 @@ export interface ViewOptions {
 	readonly groupBy?: Dimension | null;
 	/** Pay-band position of this salary (in the view's pay basis) within each family. */
 	readonly salary?: number | null;
+	/** Also return up to this many pay values per family, evenly spaced by rank (for dot plots). */
+	readonly sample?: number | null;
 	/** Optional seeded bootstrap interval for the raw gap (off by default). */
 	readonly bootstrap?: { readonly seed: number; readonly resamples?: number } | null;
 }
@@ -70,6 +72,8 @@ export interface View {
 	readonly groups: { readonly dimension: Dimension; readonly groups: readonly GroupSummary[] } | null;
 	readonly position: { readonly salary: number; readonly families: Readonly<Record<TitleFamily, PayBandPosition>> } | null;
 	readonly bootstrap: BootstrapGap | null;
+	/** Pay values per family in ascending order, evenly spaced by rank; null unless `options.sample`. */
+	readonly samples: Readonly<Record<TitleFamily, readonly number[]>> | null;
 }
 
 /** The numbers a headline shows; null where suppressed. */

@@ -14,7 +14,7 @@ import { annualCpi, deflator, latestFullYear } from './real-pay';
 import { familySummaries, familyValues, gapSummary, groupSummaries } from './summary';
 import { arbRows, cpiYear, familyRow, frozen, row, shuffled } from './testing/rows';
 import type { ViewOptions } from './types';
-import { computeView, dedupeSensitivity, headlineOf } from './view';
+import { computeView, dedupeSensitivity, headlineOf, rankSample } from './view';
 
 // 2020–2024 full years; 2025 has 11 months, so work year 2025 has no real pay.
 const cpi = annualCpi([
@@ -196,5 +196,15 @@ describe('dedupeSensitivity', () => {
 		expect(s.deduped).toMatchObject({ aiN: 10, mlN: 30, aiMedian: 145_000, mlMedian: 114_500, gapUsd: 30_500 });
 		expect(s.change).toMatchObject({ aiN: -10, mlN: 0, aiMedian: -45_000, mlMedian: 0, gapUsd: -45_000 });
 		expect(headlineOf(computeView(rows, { ...DEFAULT_FILTERS, dedupe: true }))).toEqual(s.deduped);
+	});
+});
+
+describe('rankSample', () => {
+	it('spreads the sample evenly by rank and keeps both ends', () => {
+		expect.hasAssertions();
+		expect(rankSample([1, 2, 3, 4, 5], 3)).toEqual([1, 3, 5]);
+		expect(rankSample([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 6)).toEqual([1, 3, 5, 7, 9, 11]);
+		expect(rankSample([4, 7], 5)).toEqual([4, 7]);
+		expect(rankSample([1, 2, 3], 1)).toEqual([2]);
 	});
 });

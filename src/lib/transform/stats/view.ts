@@ -249,6 +249,9 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 	const bootstrap =
 		options.bootstrap && gap.estimate !== null ? bootstrapGapSorted(values.AI, values.ML, options.bootstrap) : null;
 
+	const m = options.sample ?? 0;
+	const samples = m > 0 ? { AI: rankSample(values.AI, m), ML: rankSample(values.ML, m) } : null;
+
 	return {
 		filters,
 		titleMode: filters.titles,
@@ -260,8 +263,20 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 		growth,
 		groups,
 		position,
-		bootstrap
+		bootstrap,
+		samples
 	};
+}
+
+/**
+ * Up to `m` values of an ascending array, evenly spaced by rank, always including the
+ * smallest and largest: `rankSample([1,2,3,4,5], 3) → [1, 3, 5]`. All values when n ≤ m.
+ */
+export function rankSample(values: ArrayLike<number>, m: number): number[] {
+	const n = values.length;
+	if (n <= m) return Array.from(values);
+	if (m === 1) return [values[Math.floor((n - 1) / 2)]!];
+	return Array.from({ length: m }, (_, i) => values[Math.round((i * (n - 1)) / (m - 1))]!);
 }
 
 /** The headline numbers of a view. */

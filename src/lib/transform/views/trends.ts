@@ -1,0 +1,99 @@
+/** /trends view model: median pay per year with intervals, report counts and the AI share. */
+import type { BarSeries, LineSeries, TableData } from '$lib/charts/types';
+import type { View } from '../stats/types';
+import { FAMILY_LABEL } from '../title-families';
+import { FAMILIES } from '../stats/summary';
+import { money, pct, pctSigned } from '$lib/format';
+
+const COLOR = { AI: 'var(--ai)', ML: 'var(--ml)' } as const;
+
+export interface TrendsModel {
+	readonly years: readonly number[];
+	/** Median per year (in the view's pay basis) with its 95% interval; null where suppressed. */
+	readonly medians: readonly LineSeries[];
+	readonly counts: { readonly categories: readonly string[]; readonly series: readonly BarSeries[] };
+	/** AI family's share of AI+ML reports per year, percent. */
+	readonly aiShare: readonly LineSeries[];
+	readonly table: TableData;
+	readonly cagr: View['growth']['families'];
+}
+
+/** Build from a view computed with `groupBy: 'workYear'`. */
+export function trendsModel(view: View): TrendsModel {
+	if (view.groups?.dimension !== 'workYear') throw new Error('trendsModel needs a view grouped by workYear');
+	const years = view.growth.years;
+	const byYear = new Map(view.groups.groups.map((g) => [Number(g.key), g]));
+	const medians: LineSeries[] = FAMILIES.map((fam) => ({
+		id: fam,
+		label: `${FAMILY_LABEL[fam]} family`,
+		color: COLOR[fam],
+		points: years.map((year) => {
+			const s = byYear.get(year)?.families[fam];
+			const m = s?.median ?? null;
+			return {
+				x: year,
+				y: m?.median ?? null,
+				lo: m?.interval.lower ?? null,
+				hi: m?.interval.upper ?? null,
+				n: s?.n ?? 0,
+				note: !s || s.support === 'suppressed' ? 'too few reports' : s.support === 'low' ? 'low confidence' : undefined
+			};
+		})
+	}));
+	const growth = view.growth.families;
+	const counts = {
+		categories: years.map(String),
+		series: FAMILIES.map((fam) => ({
+			id: fam,
+			label: `${FAMILY_LABEL[fam]} family`,
+			color: COLOR[fam],
+			values: growth[fam].points.map((p) => p.n)
+		}))
+	};
+	const aiShare: LineSeries[] = [
+		{
+			id: 'AI-share',
+			label: 'AI family share of AI + ML reports',
+			color: COLOR.AI,
+			points: growth.AI.points.map((p, i) => ({ x: p.year, y: p.sharePct, n: view.growth.totals[i] }))
+		}
+	];
+	const rows = years.flatMap((year, i) =>
+		FAMILIES.map((fam) => {
+			const p = growth[fam].points[i]!;
+			const s = byYear.get(year)?.families[fam];
+			return {
+				year: String(year),
+				family: FAMILY_LABEL[fam],
+				n: p.n,
+				median: s?.median?.median ?? null,
+				lo: s?.median?.interval.lower ?? null,
+				hi: s?.median?.interval.upper ?? null,
+				share: p.sharePct,
+				yoyCount: p.yoy.countPct,
+				yoyMedian: view.pay.basis === 'real' ? p.yoy.medianRealPct : p.yoy.medianPct
+			};
+		})
+	);
+	return {
+		years,
+		medians,
+		counts,
+		aiShare,
+		cagr: growth,
+		table: {
+			columns: [
+				{ key: 'year', label: 'Year', align: 'left' },
+				{ key: 'family', label: 'Family', align: 'left' },
+				{ key: 'n', label: 'Reports' },
+				{ key: 'median', label: 'Median (US$)', format: money },
+				{ key: 'lo', label: '95% low', format: money },
+				{ key: 'hi', label: '95% high', format: money },
+				{ key: 'share', label: 'Share of AI+ML', format: pct },
+				{ key: 'yoyCount', label: 'Reports vs prior year', format: pctSigned },
+				{ key: 'yoyMedian', label: 'Median vs prior year', format: pctSigned }
+			],
+			rows
+		}
+	};
+}
