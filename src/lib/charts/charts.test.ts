@@ -249,6 +249,56 @@ describe('LineChart', () => {
 	});
 });
 
+describe('LineChart with dates', () => {
+	test('time axis: dates are placed in proportion and described in words', () => {
+		const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+		const svg = svgOf(
+			render(LineChart, {
+				props: {
+					...lineProps,
+					xKind: 'time' as const,
+					xLabel: 'Month posted',
+					annotations: [{ x: d('2024-03-01'), label: 'Model launch' }],
+					series: [
+						{
+							id: 'ai',
+							label: 'AI postings',
+							color: 'var(--ai)',
+							points: [
+								{ x: d('2024-01-01'), y: 10 },
+								{ x: d('2024-02-01'), y: 12 },
+								{ x: d('2024-04-01'), y: 20 }
+							]
+						}
+					]
+				}
+			}).body
+		);
+		const pts = tags(svg, 'circle', 'class="point');
+		const [a, b, c] = pts.map((p) => num(p.cx));
+		// Jan→Feb is 31 days, Feb→Apr is 60 days
+		expect((c! - b!) / (b! - a!)).toBeCloseTo(60 / 31, 1);
+		expect(pts[1]?.['aria-label']).toBe('AI postings, 1 Feb 2024: $12');
+		expect(svg).toContain('Model launch');
+	});
+});
+
+describe('degenerate inputs render without throwing', () => {
+	test.each([
+		['LineChart, no series', () => render(LineChart, { props: { ...lineProps, series: [], annotations: [] } })],
+		['LineChart, all null', () => render(LineChart, { props: { ...lineProps, series: [{ id: 'a', label: 'A', color: 'var(--ai)', points: [{ x: 2024, y: null }] }] } })],
+		['BarChart, no categories', () => render(BarChart, { props: { ...barProps, categories: [], series: [] } })],
+		['GapBars, no rows', () => render(GapBars, { props: { ...gapProps, rows: [] } })],
+		['GapBars, all suppressed', () => render(GapBars, { props: { ...gapProps, rows: [gapRows[3]!] } })],
+		['DistributionChart, no groups', () => render(DistributionChart, { props: { ...distProps, groups: [] } })],
+		['DistributionChart, one salary', () => render(DistributionChart, { props: { ...distProps, groups: [{ ...groups[0]!, points: [100000], q: { p10: 1e5, p25: 1e5, p50: 1e5, p75: 1e5, p90: 1e5 } }] } })]
+	])('%s', (_, draw) => {
+		const svg = svgOf(draw().body);
+		expect(svg).toMatch(/^<svg/);
+		expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+	});
+});
+
 describe('BarChart', () => {
 	const svg = svgOf(render(BarChart, { props: barProps }).body);
 	const bars = tags(svg, 'rect', 'class="bar');

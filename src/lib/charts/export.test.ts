@@ -63,19 +63,19 @@ describe('composeExportSvg', () => {
 	});
 
 	test('the chart is nested with its viewBox, colours resolved, comments dropped', () => {
-		expect(out).toMatch(/<svg x="0" y="\d+(\.\d+)?" width="400" height="200" viewBox="0 0 400 200"/);
+		expect(out).toMatch(/<svg x="8" y="\d+(\.\d+)?" width="400" height="200" viewBox="0 0 400 200"/);
 		expect(out).toContain('style="fill: #c45f00;"');
 		expect(out).not.toContain('<!--');
 		expect(out).not.toContain('var(--');
-		expect(out.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="400"')).toBe(true);
+		expect(out.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="416"')).toBe(true);
 		expect(out.trimEnd().endsWith('</svg>')).toBe(true);
 	});
 
-	test('the file is taller than the chart by the header and footer, and its size is consistent', () => {
+	test('the file is the chart plus margins, header and footer, and its size is consistent', () => {
 		const { width, height } = svgSize(out);
-		expect(width).toBe(400);
+		expect(width).toBe(416);
 		expect(height).toBeGreaterThan(200 + 40);
-		expect(out).toContain(`<rect width="400" height="${height}" fill="#ffffff"/>`);
+		expect(out).toContain(`<rect width="416" height="${height}" fill="#ffffff"/>`);
 	});
 
 	test('a long title wraps to several lines instead of running off the image', () => {

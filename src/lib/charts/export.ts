@@ -64,6 +64,8 @@ export function safeFilename(name: string): string {
 }
 
 const DEFAULT_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+/** Margin around the exported chart, and the header's left edge (chart margin + legend inset). */
+const MARGIN = 8;
 const PAD = 12;
 
 /**
@@ -73,8 +75,9 @@ const PAD = 12;
 export function composeExportSvg(chartSvg: string, opts: ExportOptions): string {
 	const vars = opts.vars ?? {};
 	const size = svgSize(chartSvg);
-	const width = Math.round(opts.width ?? size.width);
+	const chartW = Math.round(opts.width ?? size.width);
 	const height = Math.round(opts.height ?? size.height);
+	const width = chartW + 2 * MARGIN;
 	const open = /<svg\b[^>]*>/i.exec(chartSvg);
 	const start = open ? open.index + open[0].length : 0;
 	const end = chartSvg.lastIndexOf('</svg>');
@@ -112,7 +115,7 @@ export function composeExportSvg(chartSvg: string, opts: ExportOptions): string 
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${escapeXml(font)}">`,
 		`<rect width="${width}" height="${total}" fill="${escapeXml(bg)}"/>`,
 		...header,
-		`<svg x="0" y="${chartY}" width="${width}" height="${height}" viewBox="0 0 ${size.width} ${size.height}" font-size="12">${inner}</svg>`,
+		`<svg x="${MARGIN}" y="${chartY}" width="${chartW}" height="${height}" viewBox="0 0 ${size.width} ${size.height}" font-size="12">${inner}</svg>`,
 		...footer,
 		'</svg>'
 	].join('\n');

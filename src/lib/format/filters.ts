@@ -1,0 +1,35 @@
+/** The active filters in words, for chart subtitles, downloads and sentences. */
+import type { Filters } from '$lib/transform/filters';
+import { countryName } from '$lib/data/countries';
+import { EXP_LABEL, REGION_LABEL, REMOTE_LABEL, SIZE_LABEL, TYPE_LABEL } from './labels';
+import { date } from './index';
+
+/** `describeFilters(DEFAULT_FILTERS) → "Title families · all reports"`. */
+export function describeFilters(f: Filters): string {
+	const parts: string[] = [f.titles === 'strict' ? 'Exact titles' : 'Title families'];
+	const list = <T extends string | number>(label: string, xs: readonly T[], name: (x: T) => string) => {
+		if (xs.length > 0) parts.push(`${label}: ${xs.map(name).join(', ')}`);
+	};
+	list('Size', f.size, (s) => SIZE_LABEL[s]);
+	list('Region', f.region, (r) => REGION_LABEL[r]);
+	list('Country', f.country, countryName);
+	list('Experience', f.exp, (e) => EXP_LABEL[e]);
+	list('Type', f.type, (t) => TYPE_LABEL[t]);
+	list('Remote', f.remote, (r) => REMOTE_LABEL[r]);
+	if (f.from !== null || f.to !== null)
+		parts.push(f.from === f.to ? `${f.from}` : `${f.from ?? 'to'}${f.from !== null && f.to !== null ? '–' : f.from !== null ? ' on' : ' '}${f.to ?? ''}`.trim());
+	if (f.dedupe) parts.push('identical rows once');
+	if (f.real) parts.push('real pay');
+	if (parts.length === 1) parts.push('all reports');
+	return parts.join(' · ');
+}
+
+/** The salary source line for captions. */
+export function salarySource(dataVersion: string): string {
+	return `Source: aijobs.net salaries (CC0), snapshot of ${date(dataVersion)}`;
+}
+
+/** The Indeed source line for captions; `through` is the last date shown. */
+export function indeedSource(through: string): string {
+	return `Source: Indeed Hiring Lab (CC BY 4.0), data through ${date(through)}`;
+}

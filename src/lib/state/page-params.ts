@@ -1,0 +1,39 @@
+/** Page-specific query parameters (chart options), validated like the filters. */
+import type { ParamError } from './url-filters';
+
+export const SALARY_MIN = 1_000;
+export const SALARY_MAX = 5_000_000;
+
+/** `scale=linear|log` (default linear). */
+export function parseScale(params: URLSearchParams, errors: ParamError[]): 'linear' | 'log' {
+	const v = params.get('scale');
+	if (v === null || v === '' || v === 'linear') return 'linear';
+	if (v === 'log') return 'log';
+	errors.push({ param: 'scale', message: `scale: "${v.slice(0, 40)}" is not allowed; use linear or log` });
+	return 'linear';
+}
+
+/** `salary=` a whole number of US dollars per year, for the pay-band position. */
+export function parseSalary(params: URLSearchParams, errors: ParamError[]): number | null {
+	const v = params.get('salary');
+	if (v === null || v.trim() === '') return null;
+	const n = Number(v.replace(/[,_\s]/g, ''));
+	if (!Number.isFinite(n) || n < SALARY_MIN || n > SALARY_MAX) {
+		errors.push({
+			param: 'salary',
+			message: `salary: "${v.slice(0, 40)}" is not a yearly salary from ${SALARY_MIN.toLocaleString('en-US')} to ${SALARY_MAX.toLocaleString('en-US')} US dollars`
+		});
+		return null;
+	}
+	return Math.round(n);
+}
+
+/** `market=` one of the given country codes (Indeed markets); default the first listed default. */
+export function parseMarket(params: URLSearchParams, markets: readonly string[], fallback: string, errors: ParamError[]): string {
+	const v = params.get('market');
+	if (v === null || v === '') return fallback;
+	const c = v.trim().toUpperCase();
+	if (markets.includes(c)) return c;
+	errors.push({ param: 'market', message: `market: "${v.slice(0, 40)}" is not allowed; use one of ${markets.join(', ')}` });
+	return fallback;
+}

@@ -1,0 +1,28 @@
+import { viewFor } from '$lib/server/view';
+import { parseMarket } from '$lib/state/page-params';
+import type { ParamError } from '$lib/state/url-filters';
+import { CONTEXT_SECTORS } from '$lib/server/dataset';
+import { sectorByMonth, shareByMonth, shareMarkets, sizeShares } from '$lib/transform/views/demand';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const { ds, filters, view, compute } = await viewFor(url);
+	const pageErrors: ParamError[] = [];
+	const markets = shareMarkets(ds.aiShare);
+	const market = parseMarket(url.searchParams, markets, 'US', pageErrors);
+	const ai = shareByMonth(ds.aiShare, market);
+	const genai = shareByMonth(ds.genaiShare, market);
+	const sectors = CONTEXT_SECTORS.map((sector) => ({ sector, months: sectorByMonth(ds.sectors, market, sector) }));
+	// Company-size mix per family and year: one view per year in the filtered span.
+	const perYear = view.growth.years.map((year) => ({ year, view: compute({ ...filters, from: year, to: year }, { groupBy: 'companySize' }) }));
+	return {
+		pageErrors,
+		markets,
+		market,
+		ai,
+		genai,
+		sectors,
+		sizeShares: sizeShares(perYear),
+		counts: view.counts
+	};
+};
