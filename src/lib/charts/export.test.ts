@@ -56,8 +56,7 @@ describe('composeExportSvg', () => {
 	test('all header and footer text is escaped; no markup is injected', () => {
 		expect(out).not.toContain('<script');
 		expect(out).not.toContain('<b>');
-		// The title wraps at this width; its first line holds the escaped markup as text.
-		expect(out).toContain('>Pay gap &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;</tspan>');
+		expect(out).toContain('>Pay gap &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more</tspan>');
 		expect(out).toContain('Filters: &apos;Senior&apos; &amp; &quot;Large&quot;');
 		expect(out).toContain('Source: &lt;b&gt;ai-jobs.net&lt;/b&gt; · data as of 19 Jan 2025');
 	});

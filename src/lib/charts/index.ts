@@ -12,4 +12,5 @@ export { default as GapBars } from './GapBars.svelte';
 export { default as DistributionChart } from './DistributionChart.svelte';
 export { getChartContext, setChartContext, type ChartContext, type Padding } from './context';
 export type { ScaleKind, ScaleSpec } from './scales';
+export { buildExportSvg, downloadBlob, escapeXml, safeFilename, svgToPngBlob, type ExportOptions } from './export';
 export type * from './types';
