@@ -3,6 +3,7 @@
  * against its schema and keeps the typed rows in memory. Salary rows are sorted by
  * `salaryUsd` here, once, so every later filter keeps them sorted (see transform/stats).
  */
+import { error } from '@sveltejs/kit';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -66,6 +67,16 @@ export function cacheDir(): string {
 }
 
 let loading: Promise<Dataset> | null = null;
+
+/** The dataset, or an HTTP 503 that says how to get the data (for loads and endpoints). */
+export async function requireDataset(): Promise<Dataset> {
+	try {
+		return await getDataset();
+	} catch (err) {
+		if (err instanceof DataMissingError) error(503, err.message);
+		throw err;
+	}
+}
 
 /** The dataset, loaded on first call; a failed load is retried on the next call. */
 export function getDataset(): Promise<Dataset> {

@@ -1,5 +1,5 @@
 /** The one path from a request URL to a computed view, shared by pages and endpoints. */
-import { getDataset, type Dataset } from './dataset';
+import { requireDataset, type Dataset } from './dataset';
 import { parseFilters, type ParamError } from '$lib/state/url-filters';
 import type { Filters } from '$lib/transform/filters';
 import { computeView } from '$lib/transform/stats/view';
@@ -15,7 +15,7 @@ export interface RequestView {
 }
 
 export async function viewFor(url: URL, options: ViewOptions = {}): Promise<RequestView> {
-	const ds = await getDataset();
+	const ds = await requireDataset();
 	const { filters, errors } = parseFilters(url.searchParams);
 	const compute = (f: Filters, o: ViewOptions = {}) => computeView(ds.prepared, f, { cpi: ds.annualCpi, ...o });
 	return { ds, filters, errors, view: compute(filters, options), compute };

@@ -1,4 +1,4 @@
-import { getDataset } from '$lib/server/dataset';
+import { requireDataset } from '$lib/server/dataset';
 import { parseFilters } from '$lib/state/url-filters';
 import { rowMatcher } from '$lib/transform/filters';
 import { titleTable } from '$lib/transform/title-table';
@@ -6,7 +6,7 @@ import { dedupeRows } from '$lib/transform/stats/dedupe';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const ds = await getDataset();
+	const ds = await requireDataset();
 	const { filters } = parseFilters(url.searchParams);
 	const match = rowMatcher(filters);
 	const matched = ds.salaries.filter(match);

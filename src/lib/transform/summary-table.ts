@@ -1,0 +1,132 @@
+/**
+ * The summarised table behind every "Download CSV" and the /api/summary endpoints:
+ * one row per group × family, with the evidence (n, suppression), quantiles, the median's
+ * interval, the family's share of the group, and the group's AI − ML gap with intervals.
+ */
+import type { CsvCell } from '$lib/csv/write';
+import { round } from '$lib/csv/write';
+import type { Dimension } from './stats/dimensions';
+import type { FamilySummary, GapSummary, View } from './stats/types';
+import { FAMILIES } from './stats/summary';
+import { groupLabel } from './views/pay';
+
+/** API names of the grouping dimensions (`by=`), snake_case as in the source columns. */
+export const BY_VALUES = ['none', 'company_size', 'region', 'country', 'experience_level', 'employment_type', 'remote_ratio', 'work_year'] as const;
+export type By = (typeof BY_VALUES)[number];
+
+export const BY_DIMENSION: Record<Exclude<By, 'none'>, Dimension> = {
+	company_size: 'companySize',
+	region: 'region',
+	country: 'country',
+	experience_level: 'experienceLevel',
+	employment_type: 'employmentType',
+	remote_ratio: 'remoteRatio',
+	work_year: 'workYear'
+};
+
+export const SUMMARY_COLUMNS = [
+	'group',
+	'group_label',
+	'family',
+	'n',
+	'suppressed',
+	'low_confidence',
+	'p10',
+	'p25',
+	'median',
+	'p75',
+	'p90',
+	'median_ci_low',
+	'median_ci_high',
+	'share_pct',
+	'gap_usd',
+	'gap_usd_ci_low',
+	'gap_usd_ci_high',
+	'gap_pct',
+	'gap_pct_ci_low',
+	'gap_pct_ci_high',
+	'gap_distinguishable',
+	'pay_basis'
+] as const;
+
+/** Extra columns for `by=work_year`: year-over-year changes from the growth statistics. */
+export const GROWTH_COLUMNS = ['yoy_count_pct', 'yoy_share_pp', 'yoy_median_pct'] as const;
+
+export const COLUMN_DOCS: Record<string, string> = {
+	group: 'Group code (e.g. L, europe, US, 2024); "all" when not grouped',
+	group_label: 'Group in words',
+	family: 'AI (AI Engineer family) or ML (ML Engineer family)',
+	n: 'Reports in the group and family',
+	suppressed: 'true when n < 10: no statistics are given',
+	low_confidence: 'true when 10 ≤ n < 30',
+	p10: 'Percentiles of yearly salary (R type 7), in pay_basis dollars',
+	median_ci_low: '95% distribution-free order-statistic interval for the median',
+	share_pct: "Family's share of the group's AI + ML reports, percent",
+	gap_usd: 'AI median minus ML median in the group (same on both family rows), dollars',
+	gap_usd_ci_low: '95% interval of the gap (Price–Bonett standard errors)',
+	gap_pct: 'Gap in percent of the ML median; interval from the log ratio',
+	gap_distinguishable: 'false when the gap interval includes zero',
+	pay_basis: 'nominal US$, or real US$ of the CPI base year',
+	yoy_count_pct: 'Change in reports vs the previous year, percent',
+	yoy_share_pp: 'Change in share vs the previous year, percentage points',
+	yoy_median_pct: 'Change in median vs the previous year, percent (real when pay_basis is real)'
+};
+
+export interface SummaryTable {
+	readonly columns: readonly string[];
+	readonly rows: readonly (readonly CsvCell[])[];
+}
+
+/** Build the table from a view computed with `groupBy: BY_DIMENSION[by]` (or none). */
+export function summaryTable(view: View, by: By): SummaryTable {
+	const dim = by === 'none' ? null : BY_DIMENSION[by];
+	if (dim !== null && view.groups?.dimension !== dim) throw new Error(`summaryTable: view is not grouped by ${dim}`);
+	const basis = view.pay.basis === 'real' ? `real ${view.pay.baseYear} US$` : 'nominal US$';
+	const groups: { key: string; label: string; families: Readonly<Record<'AI' | 'ML', FamilySummary>>; gap: GapSummary }[] =
+		dim === null
+			? [{ key: 'all', label: 'All reports in view', families: view.families, gap: view.gap }]
+			: view.groups!.groups.map((g) => ({ key: g.key, label: groupLabel(dim, g.key), families: g.families, gap: g.gap }));
+	const growth = by === 'work_year';
+	const rows = groups.flatMap((g) => {
+		const total = g.families.AI.n + g.families.ML.n;
+		const e = g.gap.estimate;
+		return FAMILIES.map((fam) => {
+			const s = g.families[fam];
+			const q = s.quantiles;
+			const row: CsvCell[] = [
+				g.key,
+				g.label,
+				fam,
+				s.n,
+				s.support === 'suppressed',
+				s.support === 'low',
+				round(q?.p10, 2),
+				round(q?.p25, 2),
+				round(q?.median, 2),
+				round(q?.p75, 2),
+				round(q?.p90, 2),
+				round(s.median?.interval.lower, 2),
+				round(s.median?.interval.upper, 2),
+				total > 0 ? round((100 * s.n) / total, 3) : null,
+				round(e?.gapUsd, 2),
+				round(e?.gapUsdInterval.lower, 2),
+				round(e?.gapUsdInterval.upper, 2),
+				round(e?.gapPct, 3),
+				round(e?.gapPctInterval?.lower, 3),
+				round(e?.gapPctInterval?.upper, 3),
+				e ? e.distinguishable : null,
+				basis
+			];
+			if (growth) {
+				const p = view.growth.families[fam].points.find((x) => String(x.year) === g.key);
+				row.push(
+					round(p?.yoy.countPct, 3),
+					round(p?.yoy.sharePp, 3),
+					round(view.pay.basis === 'real' ? p?.yoy.medianRealPct : p?.yoy.medianPct, 3)
+				);
+			}
+			return row;
+		});
+	});
+	return { columns: growth ? [...SUMMARY_COLUMNS, ...GROWTH_COLUMNS] : [...SUMMARY_COLUMNS], rows };
+}
