@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSalaries } from '$lib/data/salaries';
+import { computeView, prepareRows } from '$lib/transform/stats';
+import { DEFAULT_FILTERS, type Filters } from './filters';
+import { BY_DIMENSION, GROWTH_COLUMNS, SUMMARY_COLUMNS, summaryTable, type By, type SummaryTable } from './summary-table';
+
+const fixtureText = readFileSync(new URL('../../../tests/fixtures/salaries-small.csv', import.meta.url), 'utf8');
+
+/**
+ * salaries-small.csv as is: every family has fewer than 10 rows, so every statistic is suppressed.
+ * Family mode: AI = 3 × AI Engineer (100k M, 120k M, 150k L; US 2024) + Prompt Engineer (90k S; US 2024) → n 4;
+ * ML = 4 × Machine Learning Engineer (130k M, 170k M, 200k L, 250k L; US 2024) + MLOps Engineer (DE 2023, M)
+ * + Machine Learning Engineer (GB 2021e, S) → n 6. Data Scientist is in neither family.
+ */
+const small = prepareRows(parseSalaries(fixtureText).rows);
+
+/**
+ * The same rows three times over (header once): AI n 12, ML n 18, so the US rows
+ * (north-america) pass the small-sample rule while europe stays suppressed.
+ */
+const dataLines = fixtureText.trim().split(/\r?\n/).slice(1);
+const tripled = prepareRows(parseSalaries([fixtureText.trim(), ...dataLines, ...dataLines].join('\n') + '\n').rows);
+
+function table(data: typeof small, by: By, filters: Partial<Filters> = {}): SummaryTable {
+	const view = computeView(data, { ...DEFAULT_FILTERS, ...filters }, { groupBy: by === 'none' ? null : BY_DIMENSION[by] });
+	return summaryTable(view, by);
+}
+
+/** Rows as objects keyed by column, so assertions name what they check. */
+function records(t: SummaryTable): Record<string, unknown>[] {
+	return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
+}
+
+const STAT_COLUMNS = ['p10', 'p25', 'median', 'p75', 'p90', 'median_ci_low', 'median_ci_high'] as const;
+const GAP_COLUMNS = ['gap_usd', 'gap_usd_ci_low', 'gap_usd_ci_high', 'gap_pct', 'gap_pct_ci_low', 'gap_pct_ci_high', 'gap_distinguishable'] as const;
+
+describe('summaryTable', () => {
+	it('by=none: one row per family with counts and shares; suppressed rows carry no statistics', () => {
+		expect.hasAssertions();
+		const t = table(small, 'none');
+		expect(t.columns).toEqual([...SUMMARY_COLUMNS]);
+		const [ai, ml] = records(t);
+		expect(t.rows).toHaveLength(2);
+		// n: AI 4, ML 6 (see the fixture note above); share = 4/10 and 6/10.
+		expect(ai).toMatchObject({ group: 'all', group_label: 'All reports in view', family: 'AI', n: 4, suppressed: true, low_confidence: false, share_pct: 40, pay_basis: 'nominal US$' });
+		expect(ml).toMatchObject({ group: 'all', family: 'ML', n: 6, suppressed: true, low_confidence: false, share_pct: 60 });
+		for (const r of [ai!, ml!]) for (const c of [...STAT_COLUMNS, ...GAP_COLUMNS]) expect(r[c], c).toBeNull();
+	});
+
+	it('by=company_size: groups in S, M, L order, one AI and one ML row each', () => {
+		expect.hasAssertions();
+		const t = records(table(small, 'company_size'));
+		// S: AI Prompt 90k, ML GB 2021e → 1/1; M: AI 100k,120k, ML 130k,170k,DE 151k → 2/3; L: AI 150k, ML 200k,250k → 1/2.
+		expect(t.map((r) => [r.group, r.family, r.n, r.share_pct])).toEqual([
+			['S', 'AI', 1, 50],
+			['S', 'ML', 1, 50],
+			['M', 'AI', 2, 40],
+			['M', 'ML', 3, 60],
+			['L', 'AI', 1, 33.333],
+			['L', 'ML', 2, 66.667]
+		]);
+		expect(t.map((r) => r.group_label)).toEqual(['Small (< 50 staff)', 'Small (< 50 staff)', 'Medium (50–250)', 'Medium (50–250)', 'Large (> 250)', 'Large (> 250)']);
+		for (const r of t) {
+			expect(r.suppressed).toBe(true);
+			for (const c of [...STAT_COLUMNS, ...GAP_COLUMNS]) expect(r[c], `${r.group} ${r.family} ${c}`).toBeNull();
+		}
+	});
+
+	it('titles=strict keeps only the two exact titles', () => {
+		expect.hasAssertions();
+		// Strict: 3 × AI Engineer; 5 × Machine Learning Engineer (4 US + the GB 2021e row).
+		const [ai, ml] = records(table(small, 'none', { titles: 'strict' }));
+		expect([ai!.n, ml!.n, ai!.share_pct, ml!.share_pct]).toEqual([3, 5, 37.5, 62.5]);
+	});
+
+	it('by=region on the tripled fixture: hand-computed quantiles, intervals and gap; gap equal on both rows', () => {
+		expect.hasAssertions();
+		const t = records(table(tripled, 'region'));
+		// Groups in REGIONS order: europe (DE, GB) before north-america (US).
+		expect(t.map((r) => [r.group, r.family, r.n])).toEqual([
+			['europe', 'AI', 0],
+			['europe', 'ML', 6],
+			['north-america', 'AI', 12],
+			['north-america', 'ML', 12]
+		]);
+		const [euAi, euMl, naAi, naMl] = t as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
+
+		// europe: AI has no rows (share 0, not null), ML 6 rows → suppressed; no statistics, no gap.
+		expect(euAi).toMatchObject({ group_label: 'Europe', suppressed: true, share_pct: 0 });
+		expect(euMl).toMatchObject({ suppressed: true, share_pct: 100 });
+		for (const r of [euAi, euMl]) for (const c of [...STAT_COLUMNS, ...GAP_COLUMNS]) expect(r[c], c).toBeNull();
+
+		/*
+		 * north-america by hand, R type 7: h = (n − 1)·p = 11p, q = x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]), 0-based.
+		 * AI sorted (k$): 90 90 90 100 100 100 120 120 120 150 150 150
+		 *   p10 h=1.1 → 90; p25 h=2.75 → 90 + .75·10 = 97.5; median h=5.5 → (100+120)/2 = 110;
+		 *   p75 h=8.25 → 120 + .25·30 = 127.5; p90 h=9.9 → 150.
+		 * ML sorted (k$): 130 130 130 170 170 170 200 200 200 250 250 250
+		 *   p10 → 130; p25 → 130 + .75·40 = 160; median → (170+200)/2 = 185; p75 → 200 + .25·50 = 212.5; p90 → 250.
+		 * Median interval, n = 12: largest k with P(B ≤ k−1) ≤ .025, B ~ Bin(12, ½):
+		 *   P(B ≤ 2) = (1+12+66)/4096 = .0193 ≤ .025 < P(B ≤ 3) = 299/4096 = .073 → k = 3, ranks [3, 10]:
+		 *   AI [90, 150], ML [130, 250].
+		 * Share: 12 / 24 = 50 %. Gap: 110 − 185 = −75k; gap % = 100·(110/185 − 1) = −40.5405…
+		 * Price–Bonett SE: a = round(6 − √12) = 3, z0 = Φ⁻¹(1 − 79/4096) = 2.06870030…,
+		 *   SE_AI = (x(10) − x(3)) / (2 z0) = 60k / 4.1374006 = 14 501.86, SE_ML = 120k / 4.1374006 = 29 003.72,
+		 *   SE_gap = √(SE_AI² + SE_ML²) = 32 427.14; ± 1.959964·SE_gap = ± 63 556.03 → [−138 556.03, −11 443.97].
+		 * Log scale: seLog_AI = ln(150/90) / (2 z0) = .123465, seLog_ML = ln(250/130) / (2 z0) = .158052,
+		 *   √(sum of squares) = .200560; ln(110/185) = −.519875 ± 1.959964·.200560 = ± .393087
+		 *   → 100·(e^−.912962 − 1) = −59.867, 100·(e^−.126788 − 1) = −11.908.
+		 * Both intervals exclude 0 → distinguishable. (Cross-checked with Python's statistics.NormalDist.)
+		 */
+		expect(naAi).toMatchObject({
+			group_label: 'North America',
+			suppressed: false,
+			low_confidence: true,
+			p10: 90000,
+			p25: 97500,
+			median: 110000,
+			p75: 127500,
+			p90: 150000,
+			median_ci_low: 90000,
+			median_ci_high: 150000,
+			share_pct: 50
+		});
+		expect(naMl).toMatchObject({
+			suppressed: false,
+			low_confidence: true,
+			p10: 130000,
+			p25: 160000,
+			median: 185000,
+			p75: 212500,
+			p90: 250000,
+			median_ci_low: 130000,
+			median_ci_high: 250000,
+			share_pct: 50
+		});
+		expect(naAi).toMatchObject({
+			gap_usd: -75000,
+			gap_usd_ci_low: -138556.03,
+			gap_usd_ci_high: -11443.97,
+			gap_pct: -40.541,
+			gap_pct_ci_low: -59.867,
+			gap_pct_ci_high: -11.908,
+			gap_distinguishable: true
+		});
+		for (const c of GAP_COLUMNS) expect(naMl[c], c).toBe(naAi[c]);
+	});
+
+	it('by=work_year adds the year-over-year columns (hand-computed on the fixture)', () => {
+		expect.hasAssertions();
+		const t = table(small, 'work_year');
+		expect(t.columns).toEqual([...SUMMARY_COLUMNS, ...GROWTH_COLUMNS]);
+		for (const r of t.rows) expect(r).toHaveLength(t.columns.length);
+		/*
+		 * Years with rows: 2021 (ML 1), 2023 (ML 1), 2024 (AI 4, ML 4); growth runs over 2021–2024
+		 * with 2022 empty. 2023 follows the empty 2022 → no change can be given. 2024 vs 2023:
+		 * ML count 1 → 4 = +300 %, ML share 100 % → 50 % = −50 pp, AI share 0 % → 50 % = +50 pp,
+		 * AI count from 0 → no percent change. All medians are suppressed → no median change.
+		 */
+		expect(records(t).map((r) => [r.group, r.family, r.n, r.yoy_count_pct, r.yoy_share_pp, r.yoy_median_pct])).toEqual([
+			['2021', 'AI', 0, null, null, null],
+			['2021', 'ML', 1, null, null, null],
+			['2023', 'AI', 0, null, null, null],
+			['2023', 'ML', 1, null, null, null],
+			['2024', 'AI', 4, null, 50, null],
+			['2024', 'ML', 4, 300, -50, null]
+		]);
+	});
+
+	it('refuses a view grouped by another dimension, and leaves the view unchanged', () => {
+		expect.hasAssertions();
+		const view = computeView(tripled, DEFAULT_FILTERS, { groupBy: 'region' });
+		const before = JSON.stringify(view);
+		expect(() => summaryTable(view, 'company_size')).toThrow(/not grouped by companySize/);
+		expect(() => summaryTable(computeView(tripled, DEFAULT_FILTERS), 'region')).toThrow(/not grouped by region/);
+		summaryTable(view, 'region');
+		expect(JSON.stringify(view)).toBe(before);
+	});
+});

@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test';
+import { rawRows, titleStats, usd } from './independent';
+
+test.describe('/pay', () => {
+	test('distribution, scale toggle, pay-band position and back/forward', async ({ page }) => {
+		await page.goto('/pay?titles=strict');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pay: distributions and gaps');
+		await expect(page.locator('svg[data-chart-svg]').first()).toBeVisible();
+
+		await page.getByRole('button', { name: 'Log scale' }).click();
+		await expect(page).toHaveURL(/scale=log/);
+		await expect(page.getByRole('button', { name: 'Log scale' })).toHaveAttribute('aria-pressed', 'true');
+
+		// Pay band: percentile = share strictly below + half the ties, computed here from the raw file.
+		await page.getByLabel(/Yearly salary/).fill('175000');
+		await page.getByRole('button', { name: 'Show position' }).click();
+		await expect(page).toHaveURL(/salary=175000/);
+		const ai = rawRows().filter((r) => r.job_title === 'AI Engineer').map((r) => Number(r.salary_in_usd));
+		const below = ai.filter((v) => v < 175000).length;
+		const ties = ai.filter((v) => v === 175000).length;
+		const expected = Math.round((100 * (below + ties / 2)) / ai.length);
+		await expect(page.getByTestId('position-AI')).toContainText(`is above ${expected}% of ${ai.length} reports`);
+
+		await page.goBack();
+		await expect(page).not.toHaveURL(/salary=/);
+		await expect(page.getByTestId('positions')).toHaveCount(0);
+		await page.goForward();
+		await expect(page.getByTestId('position-AI')).toContainText(`${expected}%`);
+	});
+
+	test('gap by company size as a table matches the raw data', async ({ page }) => {
+		await page.goto('/pay?titles=strict');
+		const card = page.getByRole('region', { name: 'Gap by company size' });
+		await card.getByRole('button', { name: 'Show as table' }).click();
+		const large = (r: Record<string, string>) => r.company_size === 'L';
+		const ml = titleStats('Machine Learning Engineer', large);
+		const row = card.getByRole('row').filter({ hasText: 'Large' });
+		await expect(row).toContainText(usd(ml.median));
+		await expect(row).toContainText(String(ml.n));
+	});
+});
+
+test.describe('/trends', () => {
+	test('nominal/real toggle changes the medians, and back restores them', async ({ page }) => {
+		await page.goto('/trends?titles=strict');
+		await page.getByRole('button', { name: 'Show as table' }).first().click();
+		const ml2024 = titleStats('Machine Learning Engineer', (r) => r.work_year === '2024');
+		const row = page.getByRole('row').filter({ hasText: '2024' }).filter({ hasText: 'ML Engineer' }).first();
+		await expect(row).toContainText(usd(ml2024.median));
+
+		await page.getByRole('button', { name: 'Real dollars (CPI-U)' }).click();
+		await expect(page).toHaveURL(/real=1/);
+		await expect(page.getByText(/deflated by the US CPI-U annual average/)).toBeVisible();
+		await page.goBack();
+		await expect(page).not.toHaveURL(/real=1/);
+		await expect(page.getByRole('button', { name: 'Nominal dollars' })).toHaveAttribute('aria-pressed', 'true');
+	});
+});
+
+test.describe('/demand', () => {
+	test('country picker changes the Indeed series; company-size mix follows the filters', async ({ page }) => {
+		await page.goto('/demand');
+		await expect(page.getByRole('heading', { name: /Share of job postings mentioning AI — United States/ })).toBeVisible();
+		await page.getByLabel('Indeed country').selectOption('GB');
+		await expect(page).toHaveURL(/market=GB/);
+		await expect(page.getByRole('heading', { name: /Share of job postings mentioning AI — United Kingdom/ })).toBeVisible();
+		await page.goBack();
+		await expect(page.getByRole('heading', { name: /— United States/ }).first()).toBeVisible();
+
+		await page.goto('/demand?titles=strict&from=2024&to=2024');
+		const card = page.getByRole('region', { name: 'ML Engineer family: reports by company size' });
+		await card.getByRole('button', { name: 'Show as table' }).click();
+		const rows = rawRows().filter((r) => r.job_title === 'Machine Learning Engineer' && r.work_year === '2024');
+		const m = rows.filter((r) => r.company_size === 'M').length;
+		const share = ((100 * m) / rows.length).toFixed(1).replace(/\.0$/, '');
+		await expect(card.getByRole('row').filter({ hasText: '2024' })).toContainText(`${share}%`);
+	});
+});
+
+test.describe('/titles', () => {
+	test('lists each title with its family and count, and switches modes', async ({ page }) => {
+		await page.goto('/titles');
+		const prompt = rawRows().filter((r) => r.job_title === 'Prompt Engineer').length;
+		const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Prompt Engineer', exact: true }) });
+		await expect(row).toContainText('AI Engineer');
+		await expect(row).toContainText(String(prompt));
+		await page.getByRole('radio', { name: /Exact titles only \("AI Engineer"/ }).check();
+		await expect(page).toHaveURL(/titles=strict/);
+		const ai = rawRows().filter((r) => r.job_title === 'AI Engineer').length;
+		await expect(page.getByTestId('title-totals')).toContainText(`AI Engineer: ${ai} reports from 1 title`);
+	});
+});
+
+test.describe('/methodology', () => {
+	test('states the rules and the parse results', async ({ page }) => {
+		await page.goto('/methodology');
+		await expect(page.getByText(/fewer than\s+10\s+reports is\s+suppressed/)).toBeVisible();
+		const row = page.getByRole('row').filter({ hasText: 'aijobs-salaries/salaries.csv' });
+		await expect(row).toContainText('74,301');
+	});
+});
+
+test('every page honours the filters in the URL and keeps them in the navigation', async ({ page }) => {
+	await page.goto('/?size=L&titles=strict');
+	for (const name of ['Pay', 'Trends', 'Demand', 'Titles', 'Methodology', 'Overview']) {
+		await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name }).click();
+		await expect(page).toHaveURL(/size=L/);
+		await expect(page).toHaveURL(/titles=strict/);
+		await expect(page.getByRole('checkbox', { name: 'Large (> 250)' })).toBeChecked();
+	}
+});
