@@ -109,3 +109,32 @@ test('every page honours the filters in the URL and keeps them in the navigation
 		await expect(page.getByRole('checkbox', { name: 'Large (> 250)' })).toBeChecked();
 	}
 });
+
+test('a chart downloads as SVG with its title, the filters and the source drawn in', async ({ page }) => {
+	await page.goto('/trends?titles=strict&size=M');
+	const card = page.getByRole('region', { name: 'Median salary by work year' });
+	const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download SVG' }).click()]);
+	expect(download.suggestedFilename()).toBe('median-by-year.svg');
+	const { readFile } = await import('node:fs/promises');
+	const svg = await readFile((await download.path())!, 'utf8');
+	expect(svg.startsWith('<svg') || svg.startsWith('<?xml')).toBe(true);
+	expect(svg).toContain('Median salary by work year');
+	expect(svg).toContain('Exact titles · Size: Medium (50–250)');
+	expect(svg).toContain('Source: aijobs.net salaries (CC0), snapshot of 19 Jan 2025');
+	expect(svg).not.toContain('var(--');
+
+	const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PNG' }).click()]);
+	const bytes = await readFile((await png.path())!);
+	expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+});
+
+test('Copy link puts the view URL with its filters on the clipboard', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto('/pay?size=L&scale=log');
+	await page.getByTestId('copy-link').first().click();
+	await expect(page.getByText('Link copied to the clipboard.').first()).toBeVisible();
+	const copied = await page.evaluate(() => navigator.clipboard.readText());
+	expect(copied).toBe(page.url());
+	expect(copied).toContain('size=L');
+	expect(copied).toContain('scale=log');
+});

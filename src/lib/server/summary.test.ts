@@ -1,0 +1,164 @@
+/**
+ * The request side of /api/summary.*: strict query validation, the canonical query every
+ * ETag and file name is built from, and the 400 / 304 responses. Nothing here loads data
+ * (summaryFor is never called; the dataset module reads files lazily).
+ */
+import { describe, expect, it } from 'vitest';
+import pkg from '../../../package.json';
+import { APP_VERSION, badRequest, cachedResponse, etagFor, parseSummaryQuery, summaryFilename, type SummaryQuery } from './summary';
+
+const parse = (qs: string) => parseSummaryQuery(new URLSearchParams(qs));
+
+/** The query of a string that must be valid. */
+function valid(qs: string): SummaryQuery {
+	const { query, errors } = parse(qs);
+	expect(errors, qs).toEqual([]);
+	expect(query, qs).not.toBeNull();
+	return query!;
+}
+
+describe('parseSummaryQuery: valid queries', () => {
+	it('reads by and every filter', () => {
+		expect.hasAssertions();
+		const q = valid('by=company_size&titles=strict&size=L,S&region=europe&country=gb,us&exp=SE&type=FT&remote=0,100&from=2021&to=2024&dedupe=1&real=1');
+		expect(q.by).toBe('company_size');
+		expect(q.filters).toEqual({
+			size: ['S', 'L'],
+			region: ['europe'],
+			country: ['GB', 'US'],
+			exp: ['SE'],
+			type: ['FT'],
+			remote: [0, 100],
+			from: 2021,
+			to: 2024,
+			titles: 'strict',
+			dedupe: true,
+			real: true
+		});
+	});
+
+	it('defaults: no parameters means by=none and the default filters', () => {
+		expect.hasAssertions();
+		const q = valid('');
+		expect(q.by).toBe('none');
+		expect(q.canonical).toBe('by=none');
+		// Parameters set to their defaults (or empty) are dropped from the canonical query.
+		expect(valid('titles=family&dedupe=0&real=false&size=').canonical).toBe('by=none');
+	});
+
+	it.each([
+		['titles=strict&by=company_size', 'by=company_size&titles=strict'],
+		['real=1&by=work_year', 'by=work_year&real=1'],
+		['size=M&dedupe=1&by=region', 'by=region&size=M&dedupe=1'],
+		['exp=se&by=country', 'by=country&exp=SE'],
+		// Lists: canonical value order and case, duplicates once; params in a fixed order.
+		['real=true&remote=100,0,0&size=l,s,M&by=none&country=us,gb,US&to=2024&from=2021&titles=STRICT&dedupe=1', 'by=none&size=S,M,L&country=GB,US&remote=0,100&from=2021&to=2024&titles=strict&dedupe=1&real=1'],
+		['by=%20region%20', 'by=region']
+	])('canonical query of %j is %j', (qs, canonical) => {
+		expect.hasAssertions();
+		expect(valid(qs).canonical).toBe(canonical);
+	});
+
+	it('equal views have equal canonical queries whatever the parameter order', () => {
+		expect.hasAssertions();
+		const a = valid('by=region&size=S,M&exp=SE&real=1');
+		const b = valid('real=1&exp=se&size=M,S&by=region');
+		expect(a.canonical).toBe(b.canonical);
+		expect(etagFor('csv', a)).toBe(etagFor('csv', b));
+	});
+});
+
+describe('parseSummaryQuery: each kind of error names its parameter', () => {
+	it.each([
+		// [query, param, message must contain]
+		['foo=1', 'foo', 'unknown parameter "foo"; allowed: by, size, region, country, exp, type, remote, from, to, titles, dedupe, real'],
+		['by=salary', 'by', 'use one of none, company_size, region, country, experience_level, employment_type, remote_ratio, work_year'],
+		['by=region&by=country', 'by', 'by: give it once'],
+		['size=XL', 'size', 'size: "XL" is not allowed; use one or more of S, M, L'],
+		['region=mars', 'region', 'africa, asia, europe, north-america, oceania, south-america'],
+		['country=USA', 'country', 'country: "USA" is not an ISO 3166-1 alpha-2 code'],
+		['exp=CEO', 'exp', 'EN, MI, SE, EX'],
+		['type=XX', 'type', 'FT, PT, CT, FL'],
+		['remote=30', 'remote', '0, 50, 100'],
+		['from=1999', 'from', 'from: "1999" is not a year from 2020 to 2025'],
+		['to=20x4', 'to', 'to: "20x4" is not a year from 2020 to 2025'],
+		['from=2025&to=2020', 'from', 'the years were swapped'],
+		['titles=loose', 'titles', 'use family or strict'],
+		['dedupe=yes', 'dedupe', 'use 1 or 0'],
+		['real=2', 'real', 'use 1 or 0'],
+		['size=S&size=M', 'size', 'size: given 2 times; give it once'],
+		[`region=${'x'.repeat(401)}`, 'region', 'longer than 400 characters']
+	])('%s → error on %s', (qs, param, message) => {
+		expect.hasAssertions();
+		const { query, errors } = parse(qs);
+		expect(query).toBeNull();
+		expect(errors).toHaveLength(1);
+		expect(errors[0]!.param).toBe(param);
+		expect(errors[0]!.message).toContain(message);
+	});
+
+	it('reports every problem at once, unknown parameters first', () => {
+		expect.hasAssertions();
+		const { query, errors } = parse('by=foo&size=XL&from=1999&x=1&titles=a&titles=b');
+		expect(query).toBeNull();
+		expect(errors.map((e) => e.param)).toEqual(['x', 'by', 'size', 'from', 'titles']);
+	});
+
+	it('clips a very long unknown key or value in the message', () => {
+		expect.hasAssertions();
+		const key = 'k'.repeat(500);
+		const { errors } = parse(`${key}=1&by=${'b'.repeat(500)}`);
+		expect(errors[0]!.param).toBe('k'.repeat(40));
+		for (const e of errors) expect(e.message.length).toBeLessThan(200);
+	});
+});
+
+describe('responses', () => {
+	it('badRequest: 400, plain text, one line per problem, not cached', async () => {
+		expect.hasAssertions();
+		const res = badRequest(parse('size=XL&foo=1').errors);
+		expect(res.status).toBe(400);
+		expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+		expect(res.headers.get('cache-control')).toBe('no-store');
+		const lines = (await res.text()).trimEnd().split('\n');
+		expect(lines).toEqual([
+			'Bad request:',
+			'- unknown parameter "foo"; allowed: by, size, region, country, exp, type, remote, from, to, titles, dedupe, real',
+			'- size: "XL" is not allowed; use one or more of S, M, L (comma-separated)'
+		]);
+	});
+
+	it('etagFor: quoted, differs by kind and by query', () => {
+		expect.hasAssertions();
+		const q = valid('by=company_size');
+		const tag = etagFor('csv', q);
+		expect(tag).toMatch(/^"[0-9a-f]{32}"$/);
+		expect(etagFor('csv', q)).toBe(tag);
+		expect(etagFor('json', q)).not.toBe(tag);
+		expect(etagFor('csv', valid('by=company_size&size=M'))).not.toBe(tag);
+	});
+
+	it('cachedResponse: 200 with validators, 304 on a matching If-None-Match (also in a list)', async () => {
+		expect.hasAssertions();
+		const etag = '"abc"';
+		const plain = cachedResponse(new Request('http://x/'), etag, 'a,b\r\n', 'text/csv; charset=utf-8', 'f.csv');
+		expect(plain.status).toBe(200);
+		expect(await plain.text()).toBe('a,b\r\n');
+		expect(plain.headers.get('etag')).toBe(etag);
+		expect(plain.headers.get('cache-control')).toMatch(/max-age=\d+/);
+		expect(plain.headers.get('content-disposition')).toBe('attachment; filename="f.csv"');
+		const hit = cachedResponse(new Request('http://x/', { headers: { 'if-none-match': `"zzz", ${etag}` } }), etag, 'a,b\r\n', 'text/csv');
+		expect(hit.status).toBe(304);
+		expect(await hit.text()).toBe('');
+		expect(hit.headers.get('etag')).toBe(etag);
+		const miss = cachedResponse(new Request('http://x/', { headers: { 'if-none-match': '"other"' } }), etag, 'x', 'text/csv');
+		expect(miss.status).toBe(200);
+	});
+
+	it('summaryFilename and APP_VERSION', () => {
+		expect.hasAssertions();
+		expect(summaryFilename(valid('by=region&size=S'), 'csv')).toBe('ai-vs-ml-summary-by-region.csv');
+		expect(summaryFilename(valid(''), 'meta.json')).toBe('ai-vs-ml-summary-by-none.meta.json');
+		expect(APP_VERSION).toBe(pkg.version);
+	});
+});
