@@ -7,6 +7,7 @@ import pkg from '../../../package.json';
 import { DATA_VERSION, requireDataset, LICENSES, SOURCES } from './dataset';
 import { FILTER_PARAMS, filtersToQuery, parseFilters, type ParamError } from '$lib/state/url-filters';
 import type { Filters } from '$lib/transform/filters';
+import type { View } from '$lib/transform/stats/types';
 import { computeView } from '$lib/transform/stats/view';
 import { BY_DIMENSION, BY_VALUES, COLUMN_DOCS, summaryTable, type By, type SummaryTable } from '$lib/transform/summary-table';
 import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
@@ -37,7 +38,7 @@ export function parseSummaryQuery(params: URLSearchParams): { query: SummaryQuer
 			errors.push({ param: key.slice(0, 40), message: `unknown parameter "${key.slice(0, 40)}"; allowed: ${ALLOWED_PARAMS.join(', ')}` });
 	let by: By = 'none';
 	const byAll = params.getAll('by');
-	if (byAll.length > 1) errors.push({ param: 'by', message: 'by: give it once' });
+	if (byAll.length > 1) errors.push({ param: 'by', message: `by: give it once, one of ${BY_VALUES.join(', ')}` });
 	else if (byAll.length === 1) {
 		const v = byAll[0]!.trim();
 		if ((BY_VALUES as readonly string[]).includes(v)) by = v as By;
@@ -50,13 +51,13 @@ export function parseSummaryQuery(params: URLSearchParams): { query: SummaryQuer
 	return { query: { by, filters: parsed.filters, canonical: `by=${by}${f ? `&${f}` : ''}` }, errors };
 }
 
-export async function summaryFor(q: SummaryQuery): Promise<SummaryTable> {
+export async function summaryFor(q: SummaryQuery): Promise<SummaryTable & { view: View }> {
 	const ds = await requireDataset();
 	const view = computeView(ds.prepared, q.filters, {
 		cpi: ds.annualCpi,
 		groupBy: q.by === 'none' ? null : BY_DIMENSION[q.by]
 	});
-	return summaryTable(view, q.by);
+	return { ...summaryTable(view, q.by), view };
 }
 
 export function summaryCsv(table: SummaryTable): string {
@@ -64,8 +65,19 @@ export function summaryCsv(table: SummaryTable): string {
 }
 
 /** Provenance that travels with a download, as the `.meta.json` sidecar and inside the JSON response. */
-export function summaryMeta(q: SummaryQuery) {
+export function summaryMeta(q: SummaryQuery, view: View) {
 	return {
+		counts: {
+			matched: view.counts.matched,
+			duplicates: view.counts.duplicates,
+			counted: view.counts.counted,
+			rows_without_cpi: view.pay.rowsWithoutCpi,
+			note:
+				view.pay.rowsWithoutCpi > 0
+					? `${view.pay.rowsWithoutCpi} reports left out: their work year has no full CPI year, so they cannot be turned into real dollars`
+					: undefined
+		},
+		pay_basis: view.pay.basis === 'real' ? `real ${view.pay.baseYear} US$ (US CPI-U annual average)` : 'nominal US$',
 		app: { name: pkg.name, version: APP_VERSION },
 		query: q.canonical,
 		by: q.by,
@@ -91,8 +103,10 @@ export function summaryMeta(q: SummaryQuery) {
 	};
 }
 
-export function etagFor(kind: string, q: SummaryQuery): string {
-	return `"${createHash('sha256').update(`${VERSION_TAG}|${kind}|${q.canonical}`).digest('hex').slice(0, 32)}"`;
+/** A strong ETag for bytes fixed by the query and data version; `weak` where a body carries its own time stamp. */
+export function etagFor(kind: string, q: SummaryQuery, weak = false): string {
+	const tag = `"${createHash('sha256').update(`${VERSION_TAG}|${kind}|${q.canonical}`).digest('hex').slice(0, 32)}"`;
+	return weak ? `W/${tag}` : tag;
 }
 
 /** Data changes only with a new deployment, so a day of caching is safe; the ETag revalidates. */

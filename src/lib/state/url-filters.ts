@@ -23,6 +23,21 @@ import { TITLE_MODES, type TitleMode } from '$lib/transform/title-families';
 export const FILTER_PARAMS = ['size', 'region', 'country', 'exp', 'type', 'remote', 'from', 'to', 'titles', 'dedupe', 'real'] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
+/** What each filter accepts, in words, for error messages. */
+export const FILTER_ALLOWED: Record<FilterParam, string> = {
+	size: COMPANY_SIZES.join(', '),
+	region: REGIONS.join(', '),
+	country: 'ISO 3166-1 alpha-2 codes such as US, GB, DE',
+	exp: EXPERIENCE_LEVELS.join(', '),
+	type: EMPLOYMENT_TYPES.join(', '),
+	remote: REMOTE_RATIOS.join(', '),
+	from: 'a year from 2020 to 2025',
+	to: 'a year from 2020 to 2025',
+	titles: TITLE_MODES.join(', '),
+	dedupe: '1 or 0',
+	real: '1 or 0'
+};
+
 export interface ParamError {
 	readonly param: string;
 	readonly message: string;
@@ -77,7 +92,10 @@ export function parseFilters(params: URLSearchParams): { filters: Filters; error
 		const all = params.getAll(p);
 		if (all.length === 0) return null;
 		if (all.length > 1) {
-			errors.push({ param: p, message: `${p}: given ${all.length} times; give it once (lists are comma-separated)` });
+			errors.push({
+				param: p,
+				message: `${p}: given ${all.length} times; give it once, with a comma-separated list of ${FILTER_ALLOWED[p]}`
+			});
 			return null;
 		}
 		if (all[0]!.length > MAX_PARAM_CHARS) {

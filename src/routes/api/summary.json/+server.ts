@@ -7,6 +7,6 @@ export const GET: RequestHandler = async ({ url, request }) => {
 	if (!query) return badRequest(errors);
 	const table = await summaryFor(query);
 	const rows = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i] ?? null])));
-	const body = JSON.stringify({ meta: summaryMeta(query), columns: table.columns, rows }, null, 1);
+	const body = JSON.stringify({ meta: summaryMeta(query, table.view), columns: table.columns, rows }, null, 1);
 	return cachedResponse(request, etagFor('json', query), body, 'application/json; charset=utf-8');
 };
