@@ -41,6 +41,21 @@ export function pctSigned(v: number | null | undefined, digits = 1): string {
 	return `${v > 0 && s !== '0' ? '+' : v < 0 && s !== '0' ? '−' : ''}${s}%`;
 }
 
+/** Signed percentage points: `ppSigned(7.04) → "+7 pts"`. */
+export function ppSigned(v: number | null | undefined, digits = 1): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+	const s = trim(Math.abs(v), digits);
+	return `${v > 0 && s !== '0' ? '+' : v < 0 && s !== '0' ? '−' : ''}${s} pts`;
+}
+
+/** `ordinal(48) → "48th"`, `ordinal(21) → "21st"`. */
+export function ordinal(v: number): string {
+	const n = Math.round(v);
+	const t = n % 100;
+	const suffix = t >= 11 && t <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+	return `${n}${suffix}`;
+}
+
 /** `count(5841) → "5,841"`. */
 export function count(v: number | null | undefined): string {
 	return v === null || v === undefined || !Number.isFinite(v) ? DASH : int.format(v);

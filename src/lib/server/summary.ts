@@ -4,6 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import pkg from '../../../package.json';
+// SvelteKit's build version (a time stamp per build): a code change invalidates cached responses too.
+import { version as BUILD_VERSION } from '$app/environment';
 import { DATA_VERSION, requireDataset, LICENSES, SOURCES } from './dataset';
 import { FILTER_PARAMS, filtersToQuery, parseFilters, type ParamError } from '$lib/state/url-filters';
 import type { Filters } from '$lib/transform/filters';
@@ -19,7 +21,7 @@ const ALLOWED_PARAMS = ['by', ...FILTER_PARAMS] as const;
 
 /** Changes only with a new app or data version: the basis of every ETag. */
 const VERSION_TAG = createHash('sha256')
-	.update(`${APP_VERSION}|${DATA_VERSION}|${TITLE_MAPPING_VERSION}|${SOURCES.map((s) => s.sha256).join(',')}`)
+	.update(`${APP_VERSION}|${BUILD_VERSION}|${DATA_VERSION}|${TITLE_MAPPING_VERSION}|${SOURCES.map((s) => s.sha256).join(',')}`)
 	.digest('hex')
 	.slice(0, 16);
 
@@ -51,13 +53,18 @@ export function parseSummaryQuery(params: URLSearchParams): { query: SummaryQuer
 	return { query: { by, filters: parsed.filters, canonical: `by=${by}${f ? `&${f}` : ''}` }, errors };
 }
 
+/** The snapshot's own year is partial unless the data was cut on 31 December. */
+export function partialYearOf(dataVersion: string): number | null {
+	return dataVersion.endsWith('-12-31') ? null : Number(dataVersion.slice(0, 4));
+}
+
 export async function summaryFor(q: SummaryQuery): Promise<SummaryTable & { view: View }> {
 	const ds = await requireDataset();
 	const view = computeView(ds.prepared, q.filters, {
 		cpi: ds.annualCpi,
 		groupBy: q.by === 'none' ? null : BY_DIMENSION[q.by]
 	});
-	return { ...summaryTable(view, q.by), view };
+	return { ...summaryTable(view, q.by, partialYearOf(DATA_VERSION)), view };
 }
 
 export function summaryCsv(table: SummaryTable): string {
@@ -116,7 +123,7 @@ export const CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=6048
 export function badRequest(errors: readonly ParamError[]): Response {
 	return new Response(`Bad request:\n${errors.map((e) => `- ${e.message}`).join('\n')}\n`, {
 		status: 400,
-		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }
+		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
 	});
 }
 

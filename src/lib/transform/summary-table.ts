@@ -50,7 +50,7 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 
 /** Extra columns for `by=work_year`: year-over-year changes from the growth statistics. */
-export const GROWTH_COLUMNS = ['yoy_count_pct', 'yoy_share_pp', 'yoy_median_pct'] as const;
+export const GROWTH_COLUMNS = ['partial_year', 'yoy_count_pct', 'yoy_share_pp', 'yoy_median_pct'] as const;
 
 export const COLUMN_DOCS: Record<string, string> = {
 	group: 'Group code (e.g. L, europe, US, 2024); "all" when not grouped',
@@ -67,6 +67,7 @@ export const COLUMN_DOCS: Record<string, string> = {
 	gap_pct: 'Gap in percent of the ML median; interval from the log ratio',
 	gap_distinguishable: 'false when the gap interval includes zero',
 	pay_basis: 'nominal US$, or real US$ of the CPI base year',
+	partial_year: 'true when the data snapshot covers only part of this work year',
 	yoy_count_pct: 'Change in reports vs the previous year, percent',
 	yoy_share_pp: 'Change in share vs the previous year, percentage points',
 	yoy_median_pct: 'Change in median vs the previous year, percent (real when pay_basis is real)'
@@ -78,7 +79,7 @@ export interface SummaryTable {
 }
 
 /** Build the table from a view computed with `groupBy: BY_DIMENSION[by]` (or none). */
-export function summaryTable(view: View, by: By): SummaryTable {
+export function summaryTable(view: View, by: By, partialYear: number | null = null): SummaryTable {
 	const dim = by === 'none' ? null : BY_DIMENSION[by];
 	if (dim !== null && view.groups?.dimension !== dim) throw new Error(`summaryTable: view is not grouped by ${dim}`);
 	const basis = view.pay.basis === 'real' ? `real ${view.pay.baseYear} US$` : 'nominal US$';
@@ -120,6 +121,7 @@ export function summaryTable(view: View, by: By): SummaryTable {
 			if (growth) {
 				const p = view.growth.families[fam].points.find((x) => String(x.year) === g.key);
 				row.push(
+					String(partialYear) === g.key,
 					round(p?.yoy.countPct, 3),
 					round(p?.yoy.sharePp, 3),
 					round(view.pay.basis === 'real' ? p?.yoy.medianRealPct : p?.yoy.medianPct, 3)

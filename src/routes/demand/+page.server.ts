@@ -15,7 +15,11 @@ export const load: PageServerLoad = async ({ url }) => {
 	const sectors = CONTEXT_SECTORS.map((sector) => ({ sector, months: sectorByMonth(ds.sectors, market, sector) }));
 	// Company-size mix per family and year: one view per year in the filtered span.
 	const perYear = view.growth.years.map((year) => ({ year, view: compute({ ...filters, from: year, to: year }, { groupBy: 'companySize' }) }));
+	// The last day with data (monthly points are labelled by their first day).
+	const lastDay = (rows: readonly { date: string; country: string }[]) =>
+		rows.reduce((m, r) => (r.country === market && r.date > m ? r.date : m), '');
 	return {
+		lastDates: { ai: lastDay(ds.aiShare), genai: lastDay(ds.genaiShare), sectors: lastDay(ds.sectors) },
 		pageErrors,
 		markets,
 		market,

@@ -2,6 +2,7 @@ import { viewFor } from '$lib/server/view';
 import { DATA_VERSION } from '$lib/server/dataset';
 import type { ParamError } from '$lib/state/url-filters';
 import { defaultGrowthSpan } from '$lib/transform/views/trends';
+import { partialYearOf } from '$lib/server/summary';
 import type { PageServerLoad } from './$types';
 
 function parseSpanYear(params: URLSearchParams, name: 'gfrom' | 'gto', years: readonly number[], errors: ParamError[]): number | null {
@@ -20,7 +21,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const pageErrors: ParamError[] = [];
 	const years = first.growth.years;
 	// The snapshot's own year is partial (the file was cut on DATA_VERSION).
-	const partialYear = DATA_VERSION.endsWith('-12-31') ? null : Number(DATA_VERSION.slice(0, 4));
+	const partialYear = partialYearOf(DATA_VERSION);
 	const fallback = defaultGrowthSpan(first, partialYear);
 	const gfrom = parseSpanYear(url.searchParams, 'gfrom', years, pageErrors) ?? fallback?.fromYear ?? null;
 	const gto = parseSpanYear(url.searchParams, 'gto', years, pageErrors) ?? fallback?.toYear ?? null;

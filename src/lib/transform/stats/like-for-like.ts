@@ -13,7 +13,7 @@
 import { COMPANY_SIZES, EXPERIENCE_LEVELS, REGIONS, type CompanySize, type ExperienceLevel, type Region } from '../../data/types';
 import type { FamilyRow } from '../filters';
 import { supportOf, weakerSupport, Z_95, type Support } from './constants';
-import { gapFromMedians, medianEstimateSorted, type GapEstimate, type Interval } from './intervals';
+import { gapFromMedians, medianEstimateSorted, medianSeSorted, type GapEstimate, type Interval } from './intervals';
 
 const NE = EXPERIENCE_LEVELS.length;
 const NR = REGIONS.length;
@@ -191,15 +191,23 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 	const median = weightedQuantileSorted(ai.values, weights, 0.5);
 	const lower = weightedQuantileSorted(ai.values, weights, 0.5 - delta);
 	const upper = weightedQuantileSorted(ai.values, weights, 0.5 + delta);
-	const aiEst = {
-		median,
-		se: (upper - lower) / (2 * z),
-		seLog: lower > 0 ? (Math.log(upper) - Math.log(lower)) / (2 * z) : NaN
-	};
+	// Floor on the uncertainty: the Price–Bonett SE of the AI rows used, inflated by Kish's
+	// design effect √(n_used / n_eff). With few distinct values (ties) the weighted
+	// order-statistic interval alone can come out narrower than the raw one; reweighting
+	// never adds information, so the adjusted interval is never narrower than this.
+	const used = new Float64Array(base.aiNUsed);
+	for (let i = 0, j = 0; i < aiN; i++) if (weights[i]! > 0) used[j++] = ai.values[i]!;
+	const raw = medianSeSorted(used);
+	const deff = aiEffectiveN > 0 ? Math.sqrt(base.aiNUsed / aiEffectiveN) : NaN;
+	const seOs = (upper - lower) / (2 * z);
+	const seLogOs = lower > 0 ? (Math.log(upper) - Math.log(lower)) / (2 * z) : NaN;
+	const se = raw ? Math.max(seOs, raw.se * deff) : seOs;
+	const seLog = raw && Number.isFinite(raw.seLog) ? Math.max(seLogOs, raw.seLog * deff) : seLogOs;
+	const aiEst = { median, se, seLog };
 	return {
 		...base,
 		aiMedianAdjusted: median,
-		aiMedianAdjustedInterval: { lower, upper },
+		aiMedianAdjustedInterval: { lower: Math.min(lower, median - z * se), upper: Math.max(upper, median + z * se) },
 		mlMedianSupported: mlEst.median,
 		adjusted: gapFromMedians(aiEst, mlEst, z)
 	};

@@ -208,3 +208,16 @@ describe('rankSample', () => {
 		expect(rankSample([1, 2, 3], 1)).toEqual([2]);
 	});
 });
+
+describe('computeView samples', () => {
+	it('sends no values for a suppressed family and rank-spaced values otherwise', () => {
+		expect.hasAssertions();
+		const rows = [
+			...Array.from({ length: 5 }, (_, i) => row({ jobTitle: 'AI Engineer', salaryUsd: 100_000 + i })),
+			...Array.from({ length: 20 }, (_, i) => row({ jobTitle: 'Machine Learning Engineer', salaryUsd: 200_000 + 1000 * i }))
+		];
+		const v = computeView(prepareRows(rows), { ...DEFAULT_FILTERS, titles: 'strict' }, { sample: 5 });
+		expect(v.families.AI.support).toBe('suppressed');
+		expect(v.samples).toEqual({ AI: [], ML: [200_000, 205_000, 210_000, 214_000, 219_000] });
+	});
+});

@@ -250,7 +250,9 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 		options.bootstrap && gap.estimate !== null ? bootstrapGapSorted(values.AI, values.ML, options.bootstrap) : null;
 
 	const m = options.sample ?? 0;
-	const samples = m > 0 ? { AI: rankSample(values.AI, m), ML: rankSample(values.ML, m) } : null;
+	// A suppressed family sends no values at all: its few reports stay out of the page.
+	const sampleOf = (fam: TitleFamily) => (families[fam].support === 'suppressed' ? [] : rankSample(values[fam], m));
+	const samples = m > 0 ? { AI: sampleOf('AI'), ML: sampleOf('ML') } : null;
 
 	return {
 		filters,

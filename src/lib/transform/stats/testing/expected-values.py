@@ -107,6 +107,10 @@ d = Z / (2 * math.sqrt(neff))
 med, lo, hi = weighted_quantile(pairs, .5), weighted_quantile(pairs, .5 - d), weighted_quantile(pairs, .5 + d)
 mls = sorted(v for v, c in ml if c != 'C'); mm = q7(mls, .5); sm, lm = pb_se(mls)
 sa = (hi - lo) / (2 * Z); la = (math.log(hi) - math.log(lo)) / (2 * Z)
+# Floor: Price–Bonett SE of the AI rows used × √(n_used / n_eff) (Kish design effect).
+used = sorted(v for v, c in ai if c in w); su, lu = pb_se(used); deff = math.sqrt(len(used) / neff)
+sa = max(sa, su * deff); la = max(la, lu * deff)
+lo, hi = min(lo, med - Z * sa), max(hi, med + Z * sa)
 g = med - mm; se = math.hypot(sa, sm); lr = math.log(med / mm); sl = math.hypot(la, lm)
 print('neff', neff, 'median', med, 'interval', lo, hi, 'ml median', mm)
 print('gap', g, 'ci', g - Z * se, g + Z * se, 'pct', 100 * (med / mm - 1), 'pct ci', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
@@ -161,9 +165,11 @@ for dedupe in (False, True):
         neff = 1 / sum((mc[c] / M) ** 2 / ac[c] for c in sup)
         pairs = sorted((v, wt[c]) for f, v, c in cells if f == 'AI' and c in wt)
         d = Z / (2 * math.sqrt(neff))
+        med = weighted_quantile(pairs, .5); lo = weighted_quantile(pairs, .5 - d); hi = weighted_quantile(pairs, .5 + d)
+        su, _ = pb_se([v for v, _ in pairs]); sa = max((hi - lo) / (2 * Z), su * math.sqrt(len(pairs) / neff))
         print('  like-for-like neff', neff, 'AI rows without target', sum(ac[c] for c in ac if c not in mc),
               'unsupported ML cells', {c: mc[c] for c in mc if c not in sup},
-              'adjusted median', weighted_quantile(pairs, .5), 'interval', weighted_quantile(pairs, .5 - d), weighted_quantile(pairs, .5 + d))
+              'adjusted median', med, 'interval', min(lo, med - Z * sa), max(hi, med + Z * sa))
 
 cpi = {}
 for r in csv.DictReader(open(os.path.join(base, 'us-cpi/cpiai.csv'))):

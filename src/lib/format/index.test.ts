@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { count, countSigned, money, moneyShort, moneySigned, ordinal, pct, pctSigned, ppSigned } from './index';
+
+describe('format', () => {
+	it.each([
+		[money(152340.4), '$152,340'],
+		[money(null), '–'],
+		[moneyShort(152340), '$152k'],
+		[moneyShort(1_250_000), '$1.3M'],
+		[moneyShort(-29_000), '−$29k'],
+		[moneySigned(-4200), '−$4,200'],
+		[moneySigned(4200), '+$4,200'],
+		[pct(12.345), '12.3%'],
+		[pct(12, 0), '12%'],
+		[pctSigned(-3.21), '−3.2%'],
+		[pctSigned(0.01), '0%'],
+		[ppSigned(7.04), '+7 pts'],
+		[ppSigned(-0.25, 2), '−0.25 pts'],
+		[count(5841), '5,841'],
+		[countSigned(-3997), '−3,997'],
+		[ordinal(1), '1st'],
+		[ordinal(12), '12th'],
+		[ordinal(22), '22nd'],
+		[ordinal(48.4), '48th'],
+		[ordinal(103), '103rd']
+	])('%s → %s', (got, want) => {
+		expect.hasAssertions();
+		expect(got).toBe(want);
+	});
+});
