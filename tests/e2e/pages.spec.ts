@@ -19,13 +19,14 @@ test.describe('/pay', () => {
 		const below = ai.filter((v) => v < 175000).length;
 		const ties = ai.filter((v) => v === 175000).length;
 		const expected = Math.round((100 * (below + ties / 2)) / ai.length);
-		await expect(page.getByTestId('position-AI')).toContainText(`is above ${expected}% of ${ai.length} reports`);
+		const suffix = expected % 100 >= 11 && expected % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][expected % 10] ?? 'th');
+		await expect(page.getByTestId('position-AI')).toContainText(`is at the ${expected}${suffix} percentile of ${ai.length} reports`);
 
 		await page.goBack();
 		await expect(page).not.toHaveURL(/salary=/);
 		await expect(page.getByTestId('positions')).toHaveCount(0);
 		await page.goForward();
-		await expect(page.getByTestId('position-AI')).toContainText(`${expected}%`);
+		await expect(page.getByTestId('position-AI')).toContainText(`${expected}${suffix} percentile`);
 	});
 
 	test('gap by company size as a table matches the raw data', async ({ page }) => {

@@ -14,7 +14,9 @@ export const load: PageServerLoad = async ({ url }) => {
 	const genai = shareByMonth(ds.genaiShare, market);
 	const sectors = CONTEXT_SECTORS.map((sector) => ({ sector, months: sectorByMonth(ds.sectors, market, sector) }));
 	// Company-size mix per family and year: one view per year in the filtered span.
-	const perYear = view.growth.years.map((year) => ({ year, view: compute({ ...filters, from: year, to: year }, { groupBy: 'companySize' }) }));
+	// Counts do not depend on the pay basis, so the real-pay CPI rule does not apply here.
+	const counting = filters.real ? compute({ ...filters, real: false }) : view;
+	const perYear = counting.growth.years.map((year) => ({ year, view: compute({ ...filters, real: false, from: year, to: year }, { groupBy: 'companySize' }) }));
 	// The last day with data (monthly points are labelled by their first day).
 	const lastDay = (rows: readonly { date: string; country: string }[]) =>
 		rows.reduce((m, r) => (r.country === market && r.date > m ? r.date : m), '');
@@ -27,6 +29,6 @@ export const load: PageServerLoad = async ({ url }) => {
 		genai,
 		sectors,
 		sizeShares: sizeShares(perYear),
-		counts: view.counts
+		counts: counting.counts
 	};
 };
