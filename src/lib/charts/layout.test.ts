@@ -3,8 +3,10 @@ import {
 	barLayout,
 	jitter,
 	legendLayout,
+	LINE_PX,
 	nearestIndex,
 	NARROW_PX,
+	rowLabelY,
 	rowLayout,
 	seedOf,
 	truncate,
@@ -150,5 +152,27 @@ describe('rowLayout', () => {
 		const label = 'x'.repeat(50);
 		expect(rowLayout([label], 375, { barHeight: 16, top: 0 }).lines[0]).toEqual([label]);
 		expect(rowLayout([label], 375, { barHeight: 16, top: 0, labelReserve: 60 }).lines[0]![0]!.endsWith('…')).toBe(true);
+	});
+});
+
+describe('rowLabelY', () => {
+	const wide = { narrow: false, rowHeight: 40 };
+	test.each([
+		{ lines: 1, want: 124 },
+		{ lines: 2, want: 116.5 },
+		{ lines: 3, want: 109 }
+	])('wide, row at 100 px, $lines line(s) → $want', ({ lines, want }) => {
+		expect(rowLabelY(wide, 100, lines)).toBe(want);
+	});
+
+	test('wide: the label block is centred on the row whatever its line count', () => {
+		for (const n of [1, 2, 3, 4]) {
+			const middle = rowLabelY(wide, 100, n) + ((n - 1) * LINE_PX) / 2;
+			expect(middle).toBe(100 + 40 / 2 + 4);
+		}
+	});
+
+	test('narrow: the first line sits 12 px below the row top, however many lines follow', () => {
+		expect([1, 2, 3].map((n) => rowLabelY({ narrow: true, rowHeight: 90 }, 100, n))).toEqual([112, 112, 112]);
 	});
 });

@@ -252,3 +252,12 @@ export function rowLayout(
 		padding: { top: opts.top, right, bottom, left }
 	};
 }
+
+/**
+ * Baseline of the first line of a row's label of `lineCount` lines (label lines plus notes):
+ * 12 px below the row top when narrow (the mark follows underneath), else the block is centred
+ * on the row. Wide, row top 0, height 40, 2 lines: `rowLabelY(L, 0, 2) → 16.5`.
+ */
+export function rowLabelY(layout: Pick<RowLayout, 'narrow' | 'rowHeight'>, top: number, lineCount: number): number {
+	return layout.narrow ? top + 12 : top + layout.rowHeight / 2 - ((lineCount - 1) * LINE_PX) / 2 + 4;
+}

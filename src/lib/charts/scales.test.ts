@@ -1,5 +1,15 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { buildScale, numericDomain, position, r1, tickCount, tickLabelWidth, ticksFor, timeDomain } from './scales';
+import {
+	axisTicks,
+	buildScale,
+	numericDomain,
+	position,
+	r1,
+	tickCount,
+	tickLabelWidth,
+	ticksFor,
+	timeDomain
+} from './scales';
 import { moneyShort } from '$lib/format';
 
 beforeEach(() => {
@@ -86,6 +96,53 @@ describe('ticksFor', () => {
 	test('tickLabelWidth measures the longest formatted label', () => {
 		const w = tickLabelWidth({ kind: 'linear', domain: [0, 250000], nice: true }, 6, moneyShort);
 		expect(w).toBeCloseTo('$250k'.length * 6.6, 5);
+	});
+});
+
+describe('axisTicks', () => {
+	/** A 600 × 150 plot area, 0–100 on both axes (y drawn upward). */
+	const frame = {
+		xScale: buildScale({ kind: 'linear', domain: [0, 100] }, [0, 600]),
+		yScale: buildScale({ kind: 'linear', domain: [0, 100] }, [150, 0]),
+		width: 600,
+		height: 150
+	};
+	const values = (axis: 'x' | 'y', opts = {}) => axisTicks(axis, frame, opts).map((t) => t.value);
+
+	test('x: one tick per 90 px of width (6 → a step of 20), placed on the x scale', () => {
+		const ticks = axisTicks('x', frame);
+		expect(ticks.map((t) => t.value)).toEqual([0, 20, 40, 60, 80, 100]);
+		expect(ticks.map((t) => t.pos)).toEqual([0, 120, 240, 360, 480, 600]);
+	});
+
+	test('y: one tick per 50 px of height (3 → a step of 50), placed on the y scale', () => {
+		const ticks = axisTicks('y', frame);
+		expect(ticks.map((t) => t.value)).toEqual([0, 50, 100]);
+		expect(ticks.map((t) => t.pos)).toEqual([150, 75, 0]);
+	});
+
+	test('an integer (year) x axis spaces ticks 50 px apart: 12 over 600 px → every 2nd year', () => {
+		const years = { ...frame, xScale: buildScale({ kind: 'linear', domain: [2000, 2024] }, [0, 600]) };
+		const labels = axisTicks('x', years, { integer: true }).map((t) => t.label);
+		expect(labels).toEqual(Array.from({ length: 13 }, (_, i) => String(2000 + 2 * i)));
+		// Not integer: 6 ticks at 90 px → every 5th value.
+		expect(axisTicks('x', years).map((t) => t.value)).toEqual([2000, 2005, 2010, 2015, 2020]);
+	});
+
+	test('an explicit count, explicit values and a formatter override the defaults', () => {
+		expect(values('x', { ticks: 2 })).toEqual([0, 50, 100]);
+		const given = axisTicks('x', frame, { tickValues: [10, 55] });
+		expect(given.map((t) => [t.label, t.pos])).toEqual([
+			['10', 60],
+			['55', 330]
+		]);
+		expect(axisTicks('y', frame, { format: moneyShort }).map((t) => t.label)).toEqual(['$0', '$50', '$100']);
+	});
+
+	test('matches ticksFor with the same count and options', () => {
+		expect(axisTicks('y', frame, { ticks: 4, format: moneyShort })).toEqual(
+			ticksFor(frame.yScale, 4, { format: moneyShort })
+		);
 	});
 });
 

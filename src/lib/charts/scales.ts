@@ -138,6 +138,37 @@ export function ticksFor(
 	}));
 }
 
+/** What an axis passes on from its props to choose its ticks. */
+export interface AxisTickOptions {
+	format?: Formatter<never>;
+	/** Override the length-based tick count. */
+	ticks?: number;
+	/** Explicit tick values (continuous scales). */
+	tickValues?: readonly Datum[];
+	/** Whole numbers only (years). */
+	integer?: boolean;
+}
+
+/**
+ * The ticks of a frame's x or y axis: `ticks` if given, else as many as the axis length
+ * allows, one per 90 px along x and per 50 px along y. Year labels are short (4 characters),
+ * so an `integer` x axis spaces them 50 px apart too.
+ */
+export function axisTicks(
+	axis: 'x' | 'y',
+	frame: { readonly xScale: AnyScale; readonly yScale: AnyScale; readonly width: number; readonly height: number },
+	opts: AxisTickOptions = {}
+): Tick[] {
+	const scale = axis === 'x' ? frame.xScale : frame.yScale;
+	const length = axis === 'x' ? frame.width : frame.height;
+	const spacing = axis === 'y' || opts.integer ? 50 : 90;
+	return ticksFor(scale, opts.ticks ?? tickCount(length, spacing), {
+		format: opts.format,
+		integer: opts.integer,
+		values: opts.tickValues
+	});
+}
+
 /**
  * A numeric domain covering the finite values, optionally including zero, never empty or
  * zero-width: `numericDomain([3, 7, null], { zero: true }) → [0, 7]`.
