@@ -4,7 +4,7 @@
  * from the raw CSV, bad queries get a 400 that says what to fix, and caching works.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import Papa from 'papaparse';
 import { quantile7, rawRows, usd } from './independent';
 

@@ -1,7 +1,7 @@
 /** Download CSV from the pages not covered in api.spec.ts, and check the file against the screen. */
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from './fixtures';
 import { rawRows } from './independent';
 
 async function csvOf(page: Page, click: () => Promise<void>): Promise<{ name: string; rows: string[][]; text: string }> {

@@ -3,7 +3,7 @@
  * answer 200 or a plain-text 400, never 5xx; pages ignore bad parameters (showing a message)
  * and answer 200. Same seed, same requests; only loopback (the Playwright webServer).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const SEED = 20_261_128;
 const REQUESTS = 3000;

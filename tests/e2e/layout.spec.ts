@@ -3,7 +3,7 @@
  * (in screenshots/, git-ignored), and an axe-core scan with no serious or critical issue.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const PAGES = [
 	['overview', '/'],
