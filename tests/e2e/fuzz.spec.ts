@@ -4,6 +4,7 @@
  * and answer 200. Same seed, same requests; only loopback (the Playwright webServer).
  */
 import { expect, test } from './fixtures';
+import { mulberry32 } from '../../src/lib/transform/stats/bootstrap';
 
 const SEED = 20_261_128;
 const REQUESTS = 3000;
@@ -13,18 +14,6 @@ const BUDGET_MS = 60_000;
 const MIN_DONE = 1000;
 /** Below Node's 16 KiB request-header limit, so a 431 never stands in for our own answer. */
 const MAX_QUERY_CHARS = 8000;
-
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const rand = mulberry32(SEED);
 const int = (n: number) => Math.floor(rand() * n);

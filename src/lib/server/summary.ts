@@ -10,7 +10,7 @@ import { DATA_VERSION, requireDataset, LICENSES, SOURCES } from './dataset';
 import { FILTER_PARAMS, filtersToQuery, parseFilters, type ParamError } from '$lib/state/url-filters';
 import type { Filters } from '$lib/transform/filters';
 import type { View } from '$lib/transform/stats/types';
-import { computeView } from '$lib/transform/stats/view';
+import { computeOn } from './view';
 import { BY_DIMENSION, BY_VALUES, COLUMN_DOCS, summaryTable, type By, type SummaryTable } from '$lib/transform/summary-table';
 import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
@@ -60,10 +60,7 @@ export function partialYearOf(dataVersion: string): number | null {
 
 export async function summaryFor(q: SummaryQuery): Promise<SummaryTable & { view: View }> {
 	const ds = await requireDataset();
-	const view = computeView(ds.prepared, q.filters, {
-		cpi: ds.annualCpi,
-		groupBy: q.by === 'none' ? null : BY_DIMENSION[q.by]
-	});
+	const view = computeOn(ds, q.filters, { groupBy: q.by === 'none' ? null : BY_DIMENSION[q.by] });
 	return { ...summaryTable(view, q.by, partialYearOf(DATA_VERSION)), view };
 }
 

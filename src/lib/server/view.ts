@@ -14,9 +14,14 @@ export interface RequestView {
 	readonly compute: (filters: Filters, options?: ViewOptions) => View;
 }
 
+/** computeView on the loaded data with its CPI, so real pay works everywhere alike. */
+export function computeOn(ds: Dataset, filters: Filters, options: ViewOptions = {}): View {
+	return computeView(ds.prepared, filters, { cpi: ds.annualCpi, ...options });
+}
+
 export async function viewFor(url: URL, options: ViewOptions = {}): Promise<RequestView> {
 	const ds = await requireDataset();
 	const { filters, errors } = parseFilters(url.searchParams);
-	const compute = (f: Filters, o: ViewOptions = {}) => computeView(ds.prepared, f, { cpi: ds.annualCpi, ...o });
+	const compute = (f: Filters, o: ViewOptions = {}) => computeOn(ds, f, o);
 	return { ds, filters, errors, view: compute(filters, options), compute };
 }
