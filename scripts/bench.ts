@@ -122,26 +122,38 @@ function bench(source: readonly SalaryRow[], n: number, cpi: readonly AnnualCpi[
 	const states = [STATE_A, STATE_B];
 	const big = n > 200_000;
 
-	const recompute_ms = time((i) => {
-		const v = computeView(prepared, states[i % 2]!, options);
-		sink += v.counts.counted;
-	}, big ? 60 : 200);
+	const recompute_ms = time(
+		(i) => {
+			const v = computeView(prepared, states[i % 2]!, options);
+			sink += v.counts.counted;
+		},
+		big ? 60 : 200
+	);
 
 	const rows = prepared.rows;
-	const scan_ms = time(() => {
-		let s = 0;
-		for (let i = 0; i < rows.length; i++) s += rows[i]!.salaryUsd;
-		sink += s;
-	}, big ? 60 : 200, big ? 1 : 5);
+	const scan_ms = time(
+		() => {
+			let s = 0;
+			for (let i = 0; i < rows.length; i++) s += rows[i]!.salaryUsd;
+			sink += s;
+		},
+		big ? 60 : 200,
+		big ? 1 : 5
+	);
 
 	const table = arqueroTable(prepared, STATE_A);
 	const exprs = states.map(arqueroFilter);
-	const arquero_ms = time((i) => {
-		const filtered = table.filter(exprs[i % 2]!);
-		const byFamily = filtered.groupby('family').rollup({ median: aq.op.median('salaryUsd') });
-		const byYear = filtered.groupby('family', 'workYear').rollup({ median: aq.op.median('salaryUsd') });
-		sink += byFamily.numRows() + byYear.numRows();
-	}, big ? 20 : 60, 1, 5);
+	const arquero_ms = time(
+		(i) => {
+			const filtered = table.filter(exprs[i % 2]!);
+			const byFamily = filtered.groupby('family').rollup({ median: aq.op.median('salaryUsd') });
+			const byYear = filtered.groupby('family', 'workYear').rollup({ median: aq.op.median('salaryUsd') });
+			sink += byFamily.numRows() + byYear.numRows();
+		},
+		big ? 20 : 60,
+		1,
+		5
+	);
 
 	return {
 		rows: n,

@@ -18,7 +18,9 @@ interface Source {
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // DATA_MANIFEST lets the tests point at a manifest of their own.
-const manifest = JSON.parse(readFileSync(resolve(process.env.DATA_MANIFEST ?? join(root, 'data/sources.json')), 'utf8')) as { files: Source[] };
+const manifest = JSON.parse(readFileSync(resolve(process.env.DATA_MANIFEST ?? join(root, 'data/sources.json')), 'utf8')) as {
+	files: Source[];
+};
 const cacheDir = resolve(process.env.DATA_CACHE_DIR ?? join(root, '.data-cache'));
 const envMirror = process.env.DATA_MIRROR?.trim();
 const defaultMirror = resolve(root, process.env.DATA_DEFAULT_MIRROR ?? '../shared/data');
@@ -90,8 +92,7 @@ async function main(): Promise<void> {
 			console.log(`  ${src.localName}  ✓ sha256 ok  (from ${how})`);
 		}
 	}
-	if (fetched === 0)
-		console.log(`data: all ${manifest.files.length} pinned files already in ${cacheDir} and verified; nothing to do.`);
+	if (fetched === 0) console.log(`data: all ${manifest.files.length} pinned files already in ${cacheDir} and verified; nothing to do.`);
 	else console.log(`data: resolved ${fetched} of ${manifest.files.length} pinned files into ${cacheDir}.`);
 }
 

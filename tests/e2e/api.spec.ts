@@ -90,12 +90,22 @@ test.describe('/api/summary.csv and .json', () => {
 				if (obj.suppressed === false) expect(typeof obj.median).toBe('number');
 			}
 			for (let i = 0; i < json.rows.length; i += 2)
-				for (const c of ['gap_usd', 'gap_usd_ci_low', 'gap_usd_ci_high', 'gap_pct', 'gap_pct_ci_low', 'gap_pct_ci_high', 'gap_distinguishable'])
+				for (const c of [
+					'gap_usd',
+					'gap_usd_ci_low',
+					'gap_usd_ci_high',
+					'gap_pct',
+					'gap_pct_ci_low',
+					'gap_pct_ci_high',
+					'gap_distinguishable'
+				])
 					expect(json.rows[i + 1]![c], c).toEqual(json.rows[i]![c]);
 		});
 	}
 
-	test('by=company_size&titles=strict: n and median per size × family equal an independent computation from the raw CSV', async ({ request }) => {
+	test('by=company_size&titles=strict: n and median per size × family equal an independent computation from the raw CSV', async ({
+		request
+	}) => {
 		const csv = await getCsv(request, 'by=company_size&titles=strict');
 		const [group, family, n, median, suppressed] = ['group', 'family', 'n', 'median', 'suppressed'].map((c) => col(csv, c));
 		// Strict titles, computed here with a plain split of the pinned file and R type-7 quantiles.
@@ -154,8 +164,16 @@ test.describe('Download CSV on the pages', () => {
 
 test.describe('400: a bad query says what to fix', () => {
 	const CASES = [
-		{ query: 'by=company_size&color=red', param: '"color"', allowed: 'by, size, region, country, exp, type, remote, from, to, titles, dedupe, real' },
-		{ query: 'by=salary', param: 'by:', allowed: 'none, company_size, region, country, experience_level, employment_type, remote_ratio, work_year' },
+		{
+			query: 'by=company_size&color=red',
+			param: '"color"',
+			allowed: 'by, size, region, country, exp, type, remote, from, to, titles, dedupe, real'
+		},
+		{
+			query: 'by=salary',
+			param: 'by:',
+			allowed: 'none, company_size, region, country, experience_level, employment_type, remote_ratio, work_year'
+		},
 		{ query: 'size=XL', param: 'size:', allowed: 'S, M, L' },
 		{ query: 'from=2019', param: 'from:', allowed: '2020 to 2025' },
 		{ query: 'to=next', param: 'to:', allowed: '2020 to 2025' },
@@ -237,7 +255,19 @@ test.describe('/api/summary.meta.json', () => {
 		expect(meta.app).toEqual({ name: pkg.name, version: pkg.version });
 		expect(meta.query).toBe('by=region&size=M&dedupe=1&real=1');
 		expect(meta.by).toBe('region');
-		expect(meta.filters).toEqual({ size: ['M'], region: [], country: [], exp: [], type: [], remote: [], from: null, to: null, titles: 'family', dedupe: true, real: true });
+		expect(meta.filters).toEqual({
+			size: ['M'],
+			region: [],
+			country: [],
+			exp: [],
+			type: [],
+			remote: [],
+			from: null,
+			to: null,
+			titles: 'family',
+			dedupe: true,
+			real: true
+		});
 
 		// The salary data and the CPI behind real pay, each pinned to the commit in data/sources.json.
 		const byRepo = (repo: string) => meta.sources.find((s: { repository: string }) => s.repository === repo);

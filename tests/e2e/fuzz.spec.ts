@@ -38,12 +38,85 @@ const VALID: Record<string, readonly string[]> = {
 const KEYS = Object.keys(VALID);
 /** Own entries only: junk keys such as `__proto__` or `toString` must not reach the prototype. */
 const validOf = (key: string) => (Object.hasOwn(VALID, key) ? VALID[key] : undefined);
-const JUNK_KEYS = ['', 'BY', 'Size', 'x', 'q', '__proto__', 'constructor', 'toString', 'by[]', 'size[0]', '%ZZ', '%', '%00', 'ü', '%F0%9F%98%80', 'by%00', 'from ', ' to', '+by', 'ｂｙ', 'a'.repeat(300)];
+const JUNK_KEYS = [
+	'',
+	'BY',
+	'Size',
+	'x',
+	'q',
+	'__proto__',
+	'constructor',
+	'toString',
+	'by[]',
+	'size[0]',
+	'%ZZ',
+	'%',
+	'%00',
+	'ü',
+	'%F0%9F%98%80',
+	'by%00',
+	'from ',
+	' to',
+	'+by',
+	'ｂｙ',
+	'a'.repeat(300)
+];
 const JUNK_VALUES = [
-	'', ' ', '%ZZ', '%', '%%', '%E0%A4%A', '%00', '%FF%FE', '%ED%A0%80', '%C0%AF', '+', '++', '=', '==', ',', ',,,', 'S,,M', 'S,XL', 'XL',
-	'-1', '0', '1e9', 'NaN', 'Infinity', '2020.5', '02020', ' 2021', '2021 ', '１２３', '2019', '2026', '9999', 'true ', 'TRUE', 'null', 'undefined',
-	'=HYPERLINK("http://x")', '@SUM(A1)', '<script>alert(1)</script>', "' OR 1=1 --", '../../etc/passwd', '${7*7}', '{{7*7}}',
-	'é', '日本', 'Ελλάδα', '\u202Eevil', '😀', '\u0000', '\t', '\r\n', 'a&b', 'a=b', '#frag', '?'
+	'',
+	' ',
+	'%ZZ',
+	'%',
+	'%%',
+	'%E0%A4%A',
+	'%00',
+	'%FF%FE',
+	'%ED%A0%80',
+	'%C0%AF',
+	'+',
+	'++',
+	'=',
+	'==',
+	',',
+	',,,',
+	'S,,M',
+	'S,XL',
+	'XL',
+	'-1',
+	'0',
+	'1e9',
+	'NaN',
+	'Infinity',
+	'2020.5',
+	'02020',
+	' 2021',
+	'2021 ',
+	'１２３',
+	'2019',
+	'2026',
+	'9999',
+	'true ',
+	'TRUE',
+	'null',
+	'undefined',
+	'=HYPERLINK("http://x")',
+	'@SUM(A1)',
+	'<script>alert(1)</script>',
+	"' OR 1=1 --",
+	'../../etc/passwd',
+	'${7*7}',
+	'{{7*7}}',
+	'é',
+	'日本',
+	'Ελλάδα',
+	'\u202Eevil',
+	'😀',
+	'\u0000',
+	'\t',
+	'\r\n',
+	'a&b',
+	'a=b',
+	'#frag',
+	'?'
 ];
 const UNICODE = ['é', 'ß', '日', '😀', '\u200B', '\u202E', '\uFFFD', '\u0301', 'Ω', 'ﷺ'];
 
@@ -145,8 +218,13 @@ test('fuzz: random and invalid queries never cause a 5xx; bad ones get a plain 4
 	await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
-	const byStatus = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k}×${n}`).join(', ');
-	console.log(`fuzz seed ${SEED}: ${done}/${PLAN.length} requests in ${seconds} s, concurrency ${CONCURRENCY}: ${byStatus}; failures ${failures.length}`);
+	const byStatus = [...counts]
+		.sort(([a], [b]) => (a < b ? -1 : 1))
+		.map(([k, n]) => `${k}×${n}`)
+		.join(', ');
+	console.log(
+		`fuzz seed ${SEED}: ${done}/${PLAN.length} requests in ${seconds} s, concurrency ${CONCURRENCY}: ${byStatus}; failures ${failures.length}`
+	);
 
 	expect(failures).toEqual([]);
 	expect(done).toBeGreaterThanOrEqual(Math.min(MIN_DONE, PLAN.length));

@@ -39,7 +39,44 @@ test.describe('Overview /', () => {
 	test('filters by region and by country', async ({ page }) => {
 		await page.goto('/?titles=strict&region=europe');
 		// European countries (UN geoscheme), typed here rather than taken from src/.
-		const eu = new Set(['GB', 'DE', 'FR', 'ES', 'NL', 'IE', 'IT', 'PL', 'PT', 'AT', 'BE', 'CH', 'SE', 'DK', 'FI', 'NO', 'CZ', 'GR', 'HU', 'RO', 'LT', 'LV', 'EE', 'SI', 'SK', 'HR', 'BG', 'LU', 'MT', 'CY', 'UA', 'RS', 'BA', 'MD', 'AD', 'GI']);
+		const eu = new Set([
+			'GB',
+			'DE',
+			'FR',
+			'ES',
+			'NL',
+			'IE',
+			'IT',
+			'PL',
+			'PT',
+			'AT',
+			'BE',
+			'CH',
+			'SE',
+			'DK',
+			'FI',
+			'NO',
+			'CZ',
+			'GR',
+			'HU',
+			'RO',
+			'LT',
+			'LV',
+			'EE',
+			'SI',
+			'SK',
+			'HR',
+			'BG',
+			'LU',
+			'MT',
+			'CY',
+			'UA',
+			'RS',
+			'BA',
+			'MD',
+			'AD',
+			'GI'
+		]);
 		const europe = (r: Record<string, string>) => eu.has(r.company_location!);
 		const ml = titleStats('Machine Learning Engineer', europe);
 		await expect(page.getByTestId('median-ML')).toHaveText(usd(ml.median));

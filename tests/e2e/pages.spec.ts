@@ -15,7 +15,9 @@ test.describe('/pay', () => {
 		await page.getByLabel(/Yearly salary/).fill('175000');
 		await page.getByRole('button', { name: 'Show position' }).click();
 		await expect(page).toHaveURL(/salary=175000/);
-		const ai = rawRows().filter((r) => r.job_title === 'AI Engineer').map((r) => Number(r.salary_in_usd));
+		const ai = rawRows()
+			.filter((r) => r.job_title === 'AI Engineer')
+			.map((r) => Number(r.salary_in_usd));
 		const below = ai.filter((v) => v < 175000).length;
 		const ties = ai.filter((v) => v === 175000).length;
 		const expected = Math.round((100 * (below + ties / 2)) / ai.length);

@@ -21,7 +21,9 @@ function setup(mirrorContent: string | null) {
 	// Port 9 on loopback refuses connections: a download that cannot succeed, offline.
 	writeFileSync(
 		manifest,
-		JSON.stringify({ files: [{ id: 'demo', localName: 'demo/file.csv', url: 'http://127.0.0.1:9/file.csv', sha256: sha, bytes: content.length }] })
+		JSON.stringify({
+			files: [{ id: 'demo', localName: 'demo/file.csv', url: 'http://127.0.0.1:9/file.csv', sha256: sha, bytes: content.length }]
+		})
 	);
 	return { dir, mirror, manifest, cache: join(dir, 'cache') };
 }

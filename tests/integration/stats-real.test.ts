@@ -52,10 +52,22 @@ describe.skipIf(!present)('statistics on the real aijobs file', () => {
 		const ml = v.families.ML;
 		expect(ai.n).toBe(500);
 		expect(ml.n).toBe(4222);
-		expect(ai.quantiles).toEqual({ p10: expect.closeTo(95_405.1, 6), p25: 122_450, median: 164_584.5, p75: 211_475, p90: expect.closeTo(257_200, 6) });
+		expect(ai.quantiles).toEqual({
+			p10: expect.closeTo(95_405.1, 6),
+			p25: 122_450,
+			median: 164_584.5,
+			p75: 211_475,
+			p90: expect.closeTo(257_200, 6)
+		});
 		expect(ml.quantiles).toEqual({ p10: 125_000, p25: 147_000, median: 194_000, p75: 250_000, p90: 303_400 });
 		expect(ai.median!.interval).toMatchObject({ lower: 156_000, upper: 170_000, lowerRank: 228, upperRank: 273, method: 'exact-binomial' });
-		expect(ml.median!.interval).toMatchObject({ lower: 190_000, upper: 195_000, lowerRank: 2047, upperRank: 2176, method: 'normal-approx' });
+		expect(ml.median!.interval).toMatchObject({
+			lower: 190_000,
+			upper: 195_000,
+			lowerRank: 2047,
+			upperRank: 2176,
+			method: 'normal-approx'
+		});
 		expect(ai.median!.se).toBeCloseTo(3476.556639889465, 6);
 		const g = v.gap.estimate!;
 		expect(g.gapUsd).toBe(-29_415.5);

@@ -91,7 +91,14 @@ const lineProps = {
 const gapRows: GapRow[] = [
 	{ label: 'Entry', value: 12.5, lo: 4, hi: 21, detail: 'AI n = 40 · ML n = 900', status: 'ok' },
 	{ label: 'Mid', value: -8, lo: -15, hi: -1, detail: 'AI n = 120 · ML n = 1,400', status: 'ok' },
-	{ label: 'Senior individual contributor at a large company in North America', value: 3, lo: -6, hi: 14, detail: 'AI n = 14 · ML n = 2,100', status: 'low' },
+	{
+		label: 'Senior individual contributor at a large company in North America',
+		value: 3,
+		lo: -6,
+		hi: 14,
+		detail: 'AI n = 14 · ML n = 2,100',
+		status: 'low'
+	},
 	{ label: 'Executive', value: null, lo: null, hi: null, detail: 'AI n = 3 · ML n = 80', status: 'suppressed' }
 ];
 const gapProps = {
@@ -104,8 +111,7 @@ const gapProps = {
 };
 
 /** Deterministic salaries spread evenly (in log space) between lo and hi. */
-const spread = (lo: number, hi: number, n: number) =>
-	Array.from({ length: n }, (_, i) => Math.round(lo * (hi / lo) ** (i / (n - 1))));
+const spread = (lo: number, hi: number, n: number) => Array.from({ length: n }, (_, i) => Math.round(lo * (hi / lo) ** (i / (n - 1))));
 const groups: DistributionGroup[] = [
 	{
 		id: 'ai',
@@ -213,9 +219,7 @@ describe('LineChart', () => {
 		const points = tags(svg, 'circle', 'class="point');
 		expect(points).toHaveLength(7);
 		expect(points.every((p) => p.tabindex === '0' && p.role === 'img')).toBe(true);
-		expect(points[0]?.['aria-label']).toBe(
-			'AI engineer, 2021: $140k; 95% interval: $120k to $160k; n = 12; Low confidence: 12 reports'
-		);
+		expect(points[0]?.['aria-label']).toBe('AI engineer, 2021: $140k; 95% interval: $120k to $160k; n = 12; Low confidence: 12 reports');
 	});
 
 	test('a null value breaks the line; years are evenly spaced', () => {
@@ -235,7 +239,11 @@ describe('LineChart', () => {
 	});
 
 	test('annotation rule sits between 2022 and 2023, with its label', () => {
-		const ticks = Object.fromEntries(tags(svg, 'g', 'class="tick').filter((t) => t.transform?.endsWith(',0)')).map((t) => [t['data-value'], tx(t.transform)]));
+		const ticks = Object.fromEntries(
+			tags(svg, 'g', 'class="tick')
+				.filter((t) => t.transform?.endsWith(',0)'))
+				.map((t) => [t['data-value'], tx(t.transform)])
+		);
 		const [ann] = tags(svg, 'g', 'class="annotation');
 		expect(tx(ann?.transform)).toBeGreaterThan(ticks['2022']!);
 		expect(tx(ann?.transform)).toBeLessThan(ticks['2023']!);
@@ -286,12 +294,24 @@ describe('LineChart with dates', () => {
 describe('degenerate inputs render without throwing', () => {
 	test.each([
 		['LineChart, no series', () => render(LineChart, { props: { ...lineProps, series: [], annotations: [] } })],
-		['LineChart, all null', () => render(LineChart, { props: { ...lineProps, series: [{ id: 'a', label: 'A', color: 'var(--ai)', points: [{ x: 2024, y: null }] }] } })],
+		[
+			'LineChart, all null',
+			() =>
+				render(LineChart, {
+					props: { ...lineProps, series: [{ id: 'a', label: 'A', color: 'var(--ai)', points: [{ x: 2024, y: null }] }] }
+				})
+		],
 		['BarChart, no categories', () => render(BarChart, { props: { ...barProps, categories: [], series: [] } })],
 		['GapBars, no rows', () => render(GapBars, { props: { ...gapProps, rows: [] } })],
 		['GapBars, all suppressed', () => render(GapBars, { props: { ...gapProps, rows: [gapRows[3]!] } })],
 		['DistributionChart, no groups', () => render(DistributionChart, { props: { ...distProps, groups: [] } })],
-		['DistributionChart, one salary', () => render(DistributionChart, { props: { ...distProps, groups: [{ ...groups[0]!, points: [100000], q: { p10: 1e5, p25: 1e5, p50: 1e5, p75: 1e5, p90: 1e5 } }] } })]
+		[
+			'DistributionChart, one salary',
+			() =>
+				render(DistributionChart, {
+					props: { ...distProps, groups: [{ ...groups[0]!, points: [100000], q: { p10: 1e5, p25: 1e5, p50: 1e5, p75: 1e5, p90: 1e5 } }] }
+				})
+		]
 	])('%s', (_, draw) => {
 		const svg = svgOf(draw().body);
 		expect(svg).toMatch(/^<svg/);
@@ -451,7 +471,14 @@ describe('ChartCard and DataTable', () => {
 	test('the card shows heading, subtitle, source, the chart and the three buttons', () => {
 		const chart = createRawSnippet(() => ({ render: () => '<svg data-chart-svg=""></svg>' }));
 		const { body: raw } = render(ChartCard, {
-			props: { title: 'Pay gap', subtitle: 'Filters: Large companies', source: 'Source: test · data as of 19 Jan 2025', table, filename: 'gap', children: chart }
+			props: {
+				title: 'Pay gap',
+				subtitle: 'Filters: Large companies',
+				source: 'Source: test · data as of 19 Jan 2025',
+				table,
+				filename: 'gap',
+				children: chart
+			}
 		});
 		const body = raw.replace(/<!--[\s\S]*?-->/g, '');
 		expect(body).toMatch(/<h2 id="[^"]+-heading" class="title[^"]*">Pay gap<\/h2>/);

@@ -48,7 +48,7 @@ describe('composeExportSvg', () => {
 		'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 400 200" width="100%"><title>t</title><!--[--><rect width="10" height="20" style="fill: var(--ai);"></rect><!--]--></svg>';
 	const out = composeExportSvg(chart, {
 		title: 'Pay gap <script>alert("x")</script> & more',
-		subtitle: "Filters: 'Senior' & \"Large\"",
+		subtitle: 'Filters: \'Senior\' & "Large"',
 		source: 'Source: <b>ai-jobs.net</b> · data as of 19 Jan 2025',
 		vars: { '--ai': '#c45f00', '--bg': '#ffffff', '--fg': '#111111', '--muted': '#555555' }
 	});

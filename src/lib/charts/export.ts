@@ -19,13 +19,20 @@ export interface ExportOptions {
 	fontFamily?: string;
 }
 
+/** Characters XML 1.0 forbids outright: C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF. */
+function xmlAllowed(c: string): boolean {
+	const code = c.charCodeAt(0);
+	return (code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) && code !== 0xfffe && code !== 0xffff;
+}
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** Escape text for XML content or a quoted attribute: `escapeXml('a<b & "c"') → 'a&lt;b &amp; &quot;c&quot;'`. */
 export function escapeXml(text: string): string {
 	// Characters XML 1.0 forbids outright (control codes) are dropped rather than escaped.
-	// eslint-disable-next-line no-control-regex
-	return String(text).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+	return Array.from(String(text))
+		.filter(xmlAllowed)
+		.join('')
+		.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
 /** Replace `var(--name[, fallback])` with values from `vars`; unknown names keep their fallback, else stay. */
@@ -42,7 +49,10 @@ export function svgSize(svg: string): { width: number; height: number } {
 	const open = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
 	const vb = /\bviewBox\s*=\s*["']([^"']*)["']/i.exec(open)?.[1];
 	if (vb) {
-		const parts = vb.trim().split(/[\s,]+/).map(Number);
+		const parts = vb
+			.trim()
+			.split(/[\s,]+/)
+			.map(Number);
 		const [, , w, h] = parts;
 		if (w !== undefined && h !== undefined && w > 0 && h > 0) return { width: w, height: h };
 	}

@@ -174,12 +174,7 @@ export function seedOf(id: string): number {
  * Index of the candidate nearest to (x, y), weighting horizontal distance more (line charts
  * are read along x), or -1 if none lies within `maxDistance` px.
  */
-export function nearestIndex(
-	candidates: readonly { x: number; y: number }[],
-	x: number,
-	y: number,
-	maxDistance = 48
-): number {
+export function nearestIndex(candidates: readonly { x: number; y: number }[], x: number, y: number, maxDistance = 48): number {
 	let best = -1;
 	let bestD = maxDistance * maxDistance;
 	candidates.forEach((c, i) => {
@@ -234,14 +229,10 @@ export function rowLayout(
 	const maxLines = opts.maxLines ?? 2;
 	const bottom = opts.bottom ?? 44;
 	const right = narrow ? 12 : (opts.right ?? 16);
-	const labelWidth = narrow
-		? outerWidth - 8 - (opts.labelReserve ?? 0)
-		: Math.min(220, Math.max(120, outerWidth * 0.28));
+	const labelWidth = narrow ? outerWidth - 8 - (opts.labelReserve ?? 0) : Math.min(220, Math.max(120, outerWidth * 0.28));
 	const lines = labels.map((l) => wrapText(l, labelWidth / CHAR_PX, maxLines));
 	const lineCount = Math.max(1, ...lines.map((l, i) => l.length + (opts.extraLines?.[i] ?? 0)));
-	const rowHeight = narrow
-		? lineCount * LINE_PX + opts.barHeight + 14
-		: Math.max(opts.barHeight + 16, lineCount * LINE_PX + 12);
+	const rowHeight = narrow ? lineCount * LINE_PX + opts.barHeight + 14 : Math.max(opts.barHeight + 16, lineCount * LINE_PX + 12);
 	const left = narrow ? 12 : Math.round(labelWidth + 16);
 	return {
 		narrow,

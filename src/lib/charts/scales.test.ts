@@ -1,15 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import {
-	axisTicks,
-	buildScale,
-	numericDomain,
-	position,
-	r1,
-	tickCount,
-	tickLabelWidth,
-	ticksFor,
-	timeDomain
-} from './scales';
+import { axisTicks, buildScale, numericDomain, position, r1, tickCount, tickLabelWidth, ticksFor, timeDomain } from './scales';
 import { moneyShort } from '$lib/format';
 
 beforeEach(() => {
@@ -140,9 +130,7 @@ describe('axisTicks', () => {
 	});
 
 	test('matches ticksFor with the same count and options', () => {
-		expect(axisTicks('y', frame, { ticks: 4, format: moneyShort })).toEqual(
-			ticksFor(frame.yScale, 4, { format: moneyShort })
-		);
+		expect(axisTicks('y', frame, { ticks: 4, format: moneyShort })).toEqual(ticksFor(frame.yScale, 4, { format: moneyShort }));
 	});
 });
 

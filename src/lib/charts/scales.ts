@@ -16,11 +16,7 @@ export type ScaleSpec =
 	| { kind: 'time'; domain: readonly [Date, Date]; nice?: boolean }
 	| { kind: 'band'; domain: readonly string[]; paddingInner?: number; paddingOuter?: number };
 
-export type AnyScale =
-	| ScaleLinear<number, number>
-	| ScaleLogarithmic<number, number>
-	| ScaleTime<number, number>
-	| ScaleBand<string>;
+export type AnyScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number> | ScaleTime<number, number> | ScaleBand<string>;
 
 /** A value an axis can hold. */
 export type Datum = number | Date | string;

@@ -13,7 +13,11 @@ const pts = [
 ];
 
 test('a null value breaks the line into two subpaths, coordinates to 1 decimal', () => {
-	const d = linePath(pts, (p) => p.x, (p) => p.y);
+	const d = linePath(
+		pts,
+		(p) => p.x,
+		(p) => p.y
+	);
 	expect(d).toBe('M0,10L10,20M30,5.6Z');
 	expect(d.match(/M/g)).toHaveLength(2);
 });

@@ -18,12 +18,7 @@ export function linePath<T>(data: readonly T[], x: (d: T) => number, y: (d: T) =
 }
 
 /** Area between y0 and y1 (an interval band); breaks where either bound is missing. */
-export function areaPath<T>(
-	data: readonly T[],
-	x: (d: T) => number,
-	y0: (d: T) => number | null,
-	y1: (d: T) => number | null
-): string {
+export function areaPath<T>(data: readonly T[], x: (d: T) => number, y0: (d: T) => number | null, y1: (d: T) => number | null): string {
 	return (
 		area<T>()
 			.defined((d) => ok(y0(d)) && ok(y1(d)))

@@ -35,10 +35,13 @@ describe('neutralize', () => {
 describe('toCsv', () => {
 	it('writes a header and rows that parse back to the same cells, hostile ones neutralised', () => {
 		expect.hasAssertions();
-		const csv = toCsv(['group', 'family', 'gap'], [
-			['=cmd|"/C calc"!A0', 'AI, "quoted"', -1234.5],
-			['L', 'ML', null]
-		]);
+		const csv = toCsv(
+			['group', 'family', 'gap'],
+			[
+				['=cmd|"/C calc"!A0', 'AI, "quoted"', -1234.5],
+				['L', 'ML', null]
+			]
+		);
 		expect(csv.endsWith('\r\n')).toBe(true);
 		const back = Papa.parse<string[]>(csv.trim(), { header: false }).data;
 		expect(back).toEqual([

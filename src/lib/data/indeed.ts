@@ -2,8 +2,7 @@
 import type { ParseResult, PostingsIndexRow, SectorIndexRow, ShareRow } from './types';
 import { finiteNumber, isoDate, oneOf, parseWithSchema, requiredText, type Coercer } from './schema';
 
-const countryCode: Coercer<string> = (raw) =>
-	/^[A-Z]{2}$/.test(raw) ? raw : { error: 'not a 2-letter country code' };
+const countryCode: Coercer<string> = (raw) => (/^[A-Z]{2}$/.test(raw) ? raw : { error: 'not a 2-letter country code' });
 const nonNegative: Coercer<number> = (raw) => {
 	const v = finiteNumber()(raw);
 	if (typeof v !== 'number') return v ?? { error: 'empty' };

@@ -5,7 +5,9 @@ import { parsePostingsIndex, parseSectorIndex, parseShare } from './indeed';
 describe('parseCpi', () => {
 	it('reads monthly rows and rejects bad dates and indices', () => {
 		expect.hasAssertions();
-		const r = parseCpi('Date,Index,Inflation\n2024-01-01,308.417,\n2024-02-30,309,0.1\n2024-03-15,309,0.1\n2024-04-01,-1,0\n2024-05-01,313.2,0.2\n');
+		const r = parseCpi(
+			'Date,Index,Inflation\n2024-01-01,308.417,\n2024-02-30,309,0.1\n2024-03-15,309,0.1\n2024-04-01,-1,0\n2024-05-01,313.2,0.2\n'
+		);
 		expect(r.rows).toEqual([
 			{ date: '2024-01-01', year: 2024, month: 1, index: 308.417 },
 			{ date: '2024-05-01', year: 2024, month: 5, index: 313.2 }
@@ -39,7 +41,9 @@ describe('Indeed parsers', () => {
 
 	it('reads sector index rows', () => {
 		expect.hasAssertions();
-		const r = parseSectorIndex('date,jobcountry,indeed_job_postings_index,variable,display_name\n2020-02-01,US,100,total postings,Software Development\n');
+		const r = parseSectorIndex(
+			'date,jobcountry,indeed_job_postings_index,variable,display_name\n2020-02-01,US,100,total postings,Software Development\n'
+		);
 		expect(r.rows).toEqual([{ date: '2020-02-01', country: 'US', index: 100, variable: 'total postings', sector: 'Software Development' }]);
 	});
 });

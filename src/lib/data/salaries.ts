@@ -6,14 +6,7 @@
  * - Empty, non-numeric or non-positive `salary` / `salary_in_usd` reject the row.
  * - Country codes are upper-cased, then must be ISO 3166-1 alpha-2; otherwise rejected.
  */
-import {
-	COMPANY_SIZES,
-	EMPLOYMENT_TYPES,
-	EXPERIENCE_LEVELS,
-	REMOTE_RATIOS,
-	type ParseResult,
-	type SalaryRow
-} from './types';
+import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REMOTE_RATIOS, type ParseResult, type SalaryRow } from './types';
 import { finiteNumber, oneOf, parseWithSchema, requiredText, type Coercer } from './schema';
 import { isCountryCode, regionOf } from './countries';
 
@@ -24,8 +17,7 @@ const workYear: Coercer<{ year: number; estimated: boolean }> = (raw) => {
 	const m = /^(\d{4})(e?)$/i.exec(raw);
 	if (!m) return { error: 'not a year (YYYY, or YYYYe for an estimate)' };
 	const year = Number(m[1]);
-	if (year < MIN_WORK_YEAR || year > MAX_WORK_YEAR)
-		return { error: `year outside ${MIN_WORK_YEAR}–${MAX_WORK_YEAR}` };
+	if (year < MIN_WORK_YEAR || year > MAX_WORK_YEAR) return { error: `year outside ${MIN_WORK_YEAR}–${MAX_WORK_YEAR}` };
 	return { year, estimated: m[2] !== '' };
 };
 
@@ -34,8 +26,7 @@ const country: Coercer<string> = (raw) => {
 	return isCountryCode(code) ? code : { error: 'not an ISO 3166-1 alpha-2 country code' };
 };
 
-const currency: Coercer<string> = (raw) =>
-	/^[A-Za-z]{3}$/.test(raw) ? raw.toUpperCase() : { error: 'not a 3-letter currency code' };
+const currency: Coercer<string> = (raw) => (/^[A-Za-z]{3}$/.test(raw) ? raw.toUpperCase() : { error: 'not a 3-letter currency code' });
 
 const positiveMoney = finiteNumber({ positive: true }) as Coercer<number>;
 
@@ -64,8 +55,7 @@ export const SALARY_COLUMNS = Object.keys(salarySchema) as (keyof typeof salaryS
 export function parseSalaries(text: string): ParseResult<SalaryRow> {
 	return parseWithSchema(text, salarySchema, (c, line) => {
 		const region = regionOf(c.company_location);
-		if (region === null)
-			return { error: 'country has no region (continent)', column: 'company_location', value: c.company_location };
+		if (region === null) return { error: 'country has no region (continent)', column: 'company_location', value: c.company_location };
 		return {
 			line,
 			workYear: c.work_year.year,

@@ -69,7 +69,8 @@ export function parseWithSchema<Raw, Row>(
 		});
 		// Without a usable header no row can be read; every data line is rejected.
 		const rowsRead = Math.max(0, data.length - 1);
-		for (let i = 1; i < data.length; i++) issues.push({ line: startLine[i]!, column: '*', value: '', reason: 'not read: the header is unusable' });
+		for (let i = 1; i < data.length; i++)
+			issues.push({ line: startLine[i]!, column: '*', value: '', reason: 'not read: the header is unusable' });
 		return { rows, issues, rowsRead, rejected: rowsRead };
 	}
 	const pos = new Map(columns.map((c) => [c, header.indexOf(c)]));

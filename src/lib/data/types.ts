@@ -15,14 +15,7 @@ export const REMOTE_RATIOS = [0, 50, 100] as const;
 export type RemoteRatio = (typeof REMOTE_RATIOS)[number];
 
 /** Continent slugs used for the `region` filter; derived from `company_location`. */
-export const REGIONS = [
-	'africa',
-	'asia',
-	'europe',
-	'north-america',
-	'oceania',
-	'south-america'
-] as const;
+export const REGIONS = ['africa', 'asia', 'europe', 'north-america', 'oceania', 'south-america'] as const;
 export type Region = (typeof REGIONS)[number];
 
 /** One aijobs.net salary report after validation and coercion. */

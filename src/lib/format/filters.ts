@@ -17,7 +17,11 @@ export function describeFilters(f: Filters): string {
 	list('Type', f.type, (t) => TYPE_LABEL[t]);
 	list('Remote', f.remote, (r) => REMOTE_LABEL[r]);
 	if (f.from !== null || f.to !== null)
-		parts.push(f.from === f.to ? `${f.from}` : `${f.from ?? 'to'}${f.from !== null && f.to !== null ? '–' : f.from !== null ? ' on' : ' '}${f.to ?? ''}`.trim());
+		parts.push(
+			f.from === f.to
+				? `${f.from}`
+				: `${f.from ?? 'to'}${f.from !== null && f.to !== null ? '–' : f.from !== null ? ' on' : ' '}${f.to ?? ''}`.trim()
+		);
 	if (f.dedupe) parts.push('identical rows once');
 	if (f.real) parts.push('real pay');
 	if (parts.length === 1) parts.push('all reports');

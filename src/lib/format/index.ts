@@ -80,5 +80,8 @@ export function date(iso: string): string {
 }
 
 function trim(v: number, digits: number): string {
-	return v.toFixed(digits).replace(/\.0+$/, '').replace(/(\.\d*?)0+$/, '$1');
+	return v
+		.toFixed(digits)
+		.replace(/\.0+$/, '')
+		.replace(/(\.\d*?)0+$/, '$1');
 }

@@ -28,10 +28,14 @@ describe('gapSentence', () => {
 	});
 	it('says "not distinguishable" when the interval spans zero', () => {
 		expect.hasAssertions();
-		expect(gapSentence(gap(4_000, -2_000, 10_000, false, 2.6))).toMatch(/\$4k \(3%\) above .* \(−\$2k to \$10k\) includes zero: the two medians are not distinguishable/);
+		expect(gapSentence(gap(4_000, -2_000, 10_000, false, 2.6))).toMatch(
+			/\$4k \(3%\) above .* \(−\$2k to \$10k\) includes zero: the two medians are not distinguishable/
+		);
 	});
 	it('explains suppression', () => {
 		expect.hasAssertions();
-		expect(gapSentence({ support: 'suppressed', aiN: 3, mlN: 40, estimate: null })).toMatch(/too few reports .*AI n = 3, ML n = 40.*at least 10/);
+		expect(gapSentence({ support: 'suppressed', aiN: 3, mlN: 40, estimate: null })).toMatch(
+			/too few reports .*AI n = 3, ML n = 40.*at least 10/
+		);
 	});
 });

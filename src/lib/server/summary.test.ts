@@ -20,7 +20,9 @@ function valid(qs: string): SummaryQuery {
 describe('parseSummaryQuery: valid queries', () => {
 	it('reads by and every filter', () => {
 		expect.hasAssertions();
-		const q = valid('by=company_size&titles=strict&size=L,S&region=europe&country=gb,us&exp=SE&type=FT&remote=0,100&from=2021&to=2024&dedupe=1&real=1');
+		const q = valid(
+			'by=company_size&titles=strict&size=L,S&region=europe&country=gb,us&exp=SE&type=FT&remote=0,100&from=2021&to=2024&dedupe=1&real=1'
+		);
 		expect(q.by).toBe('company_size');
 		expect(q.filters).toEqual({
 			size: ['S', 'L'],
@@ -52,7 +54,10 @@ describe('parseSummaryQuery: valid queries', () => {
 		['size=M&dedupe=1&by=region', 'by=region&size=M&dedupe=1'],
 		['exp=se&by=country', 'by=country&exp=SE'],
 		// Lists: canonical value order and case, duplicates once; params in a fixed order.
-		['real=true&remote=100,0,0&size=l,s,M&by=none&country=us,gb,US&to=2024&from=2021&titles=STRICT&dedupe=1', 'by=none&size=S,M,L&country=GB,US&remote=0,100&from=2021&to=2024&titles=strict&dedupe=1&real=1'],
+		[
+			'real=true&remote=100,0,0&size=l,s,M&by=none&country=us,gb,US&to=2024&from=2021&titles=STRICT&dedupe=1',
+			'by=none&size=S,M,L&country=GB,US&remote=0,100&from=2021&to=2024&titles=strict&dedupe=1&real=1'
+		],
 		['by=%20region%20', 'by=region']
 	])('canonical query of %j is %j', (qs, canonical) => {
 		expect.hasAssertions();

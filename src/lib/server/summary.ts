@@ -126,7 +126,12 @@ export function badRequest(errors: readonly ParamError[]): Response {
 
 /** Respond with a cached body, honouring If-None-Match. */
 export function cachedResponse(request: Request, etag: string, body: string, contentType: string, filename?: string): Response {
-	const headers: Record<string, string> = { etag, 'cache-control': CACHE_CONTROL, 'content-type': contentType, 'x-content-type-options': 'nosniff' };
+	const headers: Record<string, string> = {
+		etag,
+		'cache-control': CACHE_CONTROL,
+		'content-type': contentType,
+		'x-content-type-options': 'nosniff'
+	};
 	if (filename) headers['content-disposition'] = `attachment; filename="${filename}"`;
 	const inm = request.headers.get('if-none-match');
 	if (inm && inm.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers });

@@ -15,9 +15,7 @@ export class FilterState {
 
 	/** Query parameters of the current URL that are not filters (e.g. a page's chart options). */
 	readonly extras = $derived(
-		Object.fromEntries(
-			[...page.url.searchParams.entries()].filter(([k]) => !(FILTER_PARAMS as readonly string[]).includes(k))
-		)
+		Object.fromEntries([...page.url.searchParams.entries()].filter(([k]) => !(FILTER_PARAMS as readonly string[]).includes(k)))
 	);
 
 	/** The URL of this page with `patch` applied to the filters. */

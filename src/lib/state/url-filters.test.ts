@@ -12,7 +12,9 @@ describe('parseFilters', () => {
 
 	it('reads every filter', () => {
 		expect.hasAssertions();
-		const { filters, errors } = parse('size=L,S&region=europe&country=gb,US&exp=SE&type=FT,CT&remote=100&from=2022&to=2024&titles=strict&dedupe=1&real=1');
+		const { filters, errors } = parse(
+			'size=L,S&region=europe&country=gb,US&exp=SE&type=FT,CT&remote=100&from=2022&to=2024&titles=strict&dedupe=1&real=1'
+		);
 		expect(errors).toEqual([]);
 		expect(filters).toEqual({
 			size: ['S', 'L'],

@@ -47,12 +47,7 @@ export const YEAR_MIN = 2020;
 export const YEAR_MAX = 2025;
 const MAX_PARAM_CHARS = 400;
 
-function parseList<T extends string | number>(
-	raw: string,
-	param: string,
-	allowed: readonly T[],
-	errors: ParamError[]
-): T[] {
+function parseList<T extends string | number>(raw: string, param: string, allowed: readonly T[], errors: ParamError[]): T[] {
 	const out: T[] = [];
 	for (const part of raw.split(',')) {
 		const v = part.trim();
@@ -158,6 +153,7 @@ export function filtersToQuery(f: Filters, extra: Record<string, string | null |
 	if (f.titles !== DEFAULT_FILTERS.titles) parts.push(`titles=${f.titles}`);
 	if (f.dedupe) parts.push('dedupe=1');
 	if (f.real) parts.push('real=1');
-	for (const [k, val] of Object.entries(extra)) if (val !== null && val !== undefined && val !== '') parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(val)}`);
+	for (const [k, val] of Object.entries(extra))
+		if (val !== null && val !== undefined && val !== '') parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(val)}`);
 	return parts.join('&');
 }

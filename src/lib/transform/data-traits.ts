@@ -23,7 +23,13 @@ export function dataTraits(rows: readonly SalaryRow[]): DataTraits {
 	const us = rows.filter((r) => r.companyLocation === 'US').length;
 	const fam = rows.filter((r) => familyOf(r.jobTitle, 'family') !== null);
 	const famM = fam.filter((r) => r.companySize === 'M').length;
-	const perYear = [...rollup(rows, (g) => g.length, (r) => r.workYear)]
+	const perYear = [
+		...rollup(
+			rows,
+			(g) => g.length,
+			(r) => r.workYear
+		)
+	]
 		.map(([year, c]) => ({ year, n: c }))
 		.sort((a, b) => a.year - b.year);
 	const dup = countDuplicates(rows);

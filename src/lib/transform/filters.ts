@@ -2,14 +2,7 @@
  * The dashboard's filter state as plain data, and the one pass that applies it.
  * URL parsing and validation live in lib/state; this module only filters typed rows.
  */
-import type {
-	CompanySize,
-	EmploymentType,
-	ExperienceLevel,
-	Region,
-	RemoteRatio,
-	SalaryRow
-} from '$lib/data/types';
+import type { CompanySize, EmploymentType, ExperienceLevel, Region, RemoteRatio, SalaryRow } from '$lib/data/types';
 import { familyOf, type TitleFamily, type TitleMode } from './title-families';
 
 export interface Filters {

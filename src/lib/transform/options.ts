@@ -12,7 +12,11 @@ export interface CountryOption {
 
 /** Countries present in the data, most reports first. */
 export function countryOptions(rows: readonly SalaryRow[]): CountryOption[] {
-	return rollups(rows, (g) => g.length, (r) => r.companyLocation)
+	return rollups(
+		rows,
+		(g) => g.length,
+		(r) => r.companyLocation
+	)
 		.map(([code, n]) => ({ code, name: countryName(code), n }))
 		.sort((a, b) => descending(a.n, b.n) || a.name.localeCompare(b.name));
 }

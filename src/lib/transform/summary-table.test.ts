@@ -33,7 +33,15 @@ function records(t: SummaryTable): Record<string, unknown>[] {
 }
 
 const STAT_COLUMNS = ['p10', 'p25', 'median', 'p75', 'p90', 'median_ci_low', 'median_ci_high'] as const;
-const GAP_COLUMNS = ['gap_usd', 'gap_usd_ci_low', 'gap_usd_ci_high', 'gap_pct', 'gap_pct_ci_low', 'gap_pct_ci_high', 'gap_distinguishable'] as const;
+const GAP_COLUMNS = [
+	'gap_usd',
+	'gap_usd_ci_low',
+	'gap_usd_ci_high',
+	'gap_pct',
+	'gap_pct_ci_low',
+	'gap_pct_ci_high',
+	'gap_distinguishable'
+] as const;
 
 describe('summaryTable', () => {
 	it('by=none: one row per family with counts and shares; suppressed rows carry no statistics', () => {
@@ -43,7 +51,16 @@ describe('summaryTable', () => {
 		const [ai, ml] = records(t);
 		expect(t.rows).toHaveLength(2);
 		// n: AI 4, ML 6 (see the fixture note above); share = 4/10 and 6/10.
-		expect(ai).toMatchObject({ group: 'all', group_label: 'All reports in view', family: 'AI', n: 4, suppressed: true, low_confidence: false, share_pct: 40, pay_basis: 'nominal US$' });
+		expect(ai).toMatchObject({
+			group: 'all',
+			group_label: 'All reports in view',
+			family: 'AI',
+			n: 4,
+			suppressed: true,
+			low_confidence: false,
+			share_pct: 40,
+			pay_basis: 'nominal US$'
+		});
 		expect(ml).toMatchObject({ group: 'all', family: 'ML', n: 6, suppressed: true, low_confidence: false, share_pct: 60 });
 		for (const r of [ai!, ml!]) for (const c of [...STAT_COLUMNS, ...GAP_COLUMNS]) expect(r[c], c).toBeNull();
 	});
@@ -60,7 +77,14 @@ describe('summaryTable', () => {
 			['L', 'AI', 1, 33.333],
 			['L', 'ML', 2, 66.667]
 		]);
-		expect(t.map((r) => r.group_label)).toEqual(['Small (< 50 staff)', 'Small (< 50 staff)', 'Medium (50–250)', 'Medium (50–250)', 'Large (> 250)', 'Large (> 250)']);
+		expect(t.map((r) => r.group_label)).toEqual([
+			'Small (< 50 staff)',
+			'Small (< 50 staff)',
+			'Medium (50–250)',
+			'Medium (50–250)',
+			'Large (> 250)',
+			'Large (> 250)'
+		]);
 		for (const r of t) {
 			expect(r.suppressed).toBe(true);
 			for (const c of [...STAT_COLUMNS, ...GAP_COLUMNS]) expect(r[c], `${r.group} ${r.family} ${c}`).toBeNull();
@@ -84,7 +108,12 @@ describe('summaryTable', () => {
 			['north-america', 'AI', 12],
 			['north-america', 'ML', 12]
 		]);
-		const [euAi, euMl, naAi, naMl] = t as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
+		const [euAi, euMl, naAi, naMl] = t as [
+			Record<string, unknown>,
+			Record<string, unknown>,
+			Record<string, unknown>,
+			Record<string, unknown>
+		];
 
 		// europe: AI has no rows (share 0, not null), ML 6 rows → suppressed; no statistics, no gap.
 		expect(euAi).toMatchObject({ group_label: 'Europe', suppressed: true, share_pct: 0 });

@@ -11,7 +11,16 @@ import { FAMILIES } from './stats/summary';
 import { groupLabel } from './views/pay';
 
 /** API names of the grouping dimensions (`by=`), snake_case as in the source columns. */
-export const BY_VALUES = ['none', 'company_size', 'region', 'country', 'experience_level', 'employment_type', 'remote_ratio', 'work_year'] as const;
+export const BY_VALUES = [
+	'none',
+	'company_size',
+	'region',
+	'country',
+	'experience_level',
+	'employment_type',
+	'remote_ratio',
+	'work_year'
+] as const;
 export type By = (typeof BY_VALUES)[number];
 
 export const BY_DIMENSION: Record<Exclude<By, 'none'>, Dimension> = {

@@ -18,7 +18,11 @@ export interface TitleLine {
  * titles. `rows` should be filtered by everything but the title mode.
  */
 export function titleTable(rows: readonly SalaryRow[]): TitleLine[] {
-	const counts = rollup(rows, (g) => g.length, (r) => r.jobTitle);
+	const counts = rollup(
+		rows,
+		(g) => g.length,
+		(r) => r.jobTitle
+	);
 	const line = (title: string, reason: string): TitleLine => ({
 		title,
 		familyMode: familyOf(title, 'family'),
@@ -30,6 +34,8 @@ export function titleTable(rows: readonly SalaryRow[]): TitleLine[] {
 	return [
 		...FAMILY_TITLES.AI.map((t) => line(t, '')).sort(byN),
 		...FAMILY_TITLES.ML.map((t) => line(t, '')).sort(byN),
-		...Object.entries(EXCLUDED_BORDERLINE).map(([t, why]) => line(t, why)).sort(byN)
+		...Object.entries(EXCLUDED_BORDERLINE)
+			.map(([t, why]) => line(t, why))
+			.sort(byN)
 	];
 }

@@ -16,7 +16,10 @@ export const load: PageServerLoad = async ({ url }) => {
 	// Company-size mix per family and year: one view per year in the filtered span.
 	// Counts do not depend on the pay basis, so the real-pay CPI rule does not apply here.
 	const counting = filters.real ? compute({ ...filters, real: false }) : view;
-	const perYear = counting.growth.years.map((year) => ({ year, view: compute({ ...filters, real: false, from: year, to: year }, { groupBy: 'companySize' }) }));
+	const perYear = counting.growth.years.map((year) => ({
+		year,
+		view: compute({ ...filters, real: false, from: year, to: year }, { groupBy: 'companySize' })
+	}));
 	// The last day with data (monthly points are labelled by their first day).
 	const lastDay = (rows: readonly { date: string; country: string }[]) =>
 		rows.reduce((m, r) => (r.country === market && r.date > m ? r.date : m), '');

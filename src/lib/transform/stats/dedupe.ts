@@ -30,9 +30,28 @@ const SEP = '\u001f';
 /** A string equal for two rows exactly when every source column is equal. */
 export function duplicateKey(r: SalaryRow): string {
 	return (
-		r.workYear + (r.workYearEstimated ? 'e' : '') + SEP + r.experienceLevel + SEP + r.employmentType + SEP +
-		r.jobTitle + SEP + r.salary + SEP + r.salaryCurrency + SEP + r.salaryUsd + SEP + r.employeeResidence + SEP +
-		r.remoteRatio + SEP + r.companyLocation + SEP + r.companySize
+		r.workYear +
+		(r.workYearEstimated ? 'e' : '') +
+		SEP +
+		r.experienceLevel +
+		SEP +
+		r.employmentType +
+		SEP +
+		r.jobTitle +
+		SEP +
+		r.salary +
+		SEP +
+		r.salaryCurrency +
+		SEP +
+		r.salaryUsd +
+		SEP +
+		r.employeeResidence +
+		SEP +
+		r.remoteRatio +
+		SEP +
+		r.companyLocation +
+		SEP +
+		r.companySize
 	);
 }
 

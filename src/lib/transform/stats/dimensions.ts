@@ -2,24 +2,9 @@
  * The dimensions a view can be grouped by, how a row maps to a group key, and the order
  * groups are listed in.
  */
-import {
-	COMPANY_SIZES,
-	EMPLOYMENT_TYPES,
-	EXPERIENCE_LEVELS,
-	REGIONS,
-	REMOTE_RATIOS,
-	type SalaryRow
-} from '../../data/types';
+import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
 
-export const DIMENSIONS = [
-	'companySize',
-	'region',
-	'country',
-	'experienceLevel',
-	'employmentType',
-	'remoteRatio',
-	'workYear'
-] as const;
+export const DIMENSIONS = ['companySize', 'region', 'country', 'experienceLevel', 'employmentType', 'remoteRatio', 'workYear'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** The group key of a row, as a string. `country` is the company's location (ISO alpha-2). */

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Z_95 } from './constants';
-import {
-	binomialHalfCdf,
-	gapFromMedians,
-	medianEstimateSorted,
-	medianGapSorted,
-	medianRankInterval,
-	medianSeSorted
-} from './intervals';
+import { binomialHalfCdf, gapFromMedians, medianEstimateSorted, medianGapSorted, medianRankInterval, medianSeSorted } from './intervals';
 import { quantileOfSorted } from './quantiles';
 import { arbValues } from './testing/rows';
 

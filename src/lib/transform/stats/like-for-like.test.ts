@@ -83,7 +83,14 @@ describe('like-for-like (post-stratification)', () => {
 		expect(l.aiEffectiveN).toBeCloseTo(25, 10); // 1 / (10·0.06² + 40·0.01²)
 		expect(l.support).toBe('low'); // 10 ≤ 25 < 30
 		expect(l.unsupportedCells).toEqual([
-			{ index: cellOf({ experienceLevel: 'EN', region: 'europe', companySize: 'M' }), experienceLevel: 'EN', region: 'europe', companySize: 'M', mlRows: 10, mlSharePct: (100 * 10) / 60 }
+			{
+				index: cellOf({ experienceLevel: 'EN', region: 'europe', companySize: 'M' }),
+				experienceLevel: 'EN',
+				region: 'europe',
+				companySize: 'M',
+				mlRows: 10,
+				mlSharePct: (100 * 10) / 60
+			}
 		]);
 		expect(l.unsupportedMlSharePct).toBeCloseTo(16.666666666666668, 12);
 		expect(l.aiMedianAdjusted).toBe(122_000);

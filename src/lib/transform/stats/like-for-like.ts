@@ -34,8 +34,16 @@ export function cellIndexOfCodes(exp: number, region: number, size: number): num
 }
 
 /** The cell index of a row. */
-export function cellOf(row: { readonly experienceLevel: ExperienceLevel; readonly region: Region; readonly companySize: CompanySize }): number {
-	return cellIndexOfCodes(EXPERIENCE_LEVELS.indexOf(row.experienceLevel), REGIONS.indexOf(row.region), COMPANY_SIZES.indexOf(row.companySize));
+export function cellOf(row: {
+	readonly experienceLevel: ExperienceLevel;
+	readonly region: Region;
+	readonly companySize: CompanySize;
+}): number {
+	return cellIndexOfCodes(
+		EXPERIENCE_LEVELS.indexOf(row.experienceLevel),
+		REGIONS.indexOf(row.region),
+		COMPANY_SIZES.indexOf(row.companySize)
+	);
 }
 
 /** The labels of a cell index. `cellAt(0) → { experienceLevel: 'EN', region: 'africa', companySize: 'S' }`. */
@@ -185,7 +193,14 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 	};
 	const mlEst = support === 'suppressed' ? null : medianEstimateSorted(mlSupportedValues);
 	if (mlEst === null) {
-		return { ...base, support: 'suppressed', aiMedianAdjusted: null, aiMedianAdjustedInterval: null, mlMedianSupported: null, adjusted: null };
+		return {
+			...base,
+			support: 'suppressed',
+			aiMedianAdjusted: null,
+			aiMedianAdjustedInterval: null,
+			mlMedianSupported: null,
+			adjusted: null
+		};
 	}
 	const delta = z / (2 * Math.sqrt(aiEffectiveN));
 	const median = weightedQuantileSorted(ai.values, weights, 0.5);

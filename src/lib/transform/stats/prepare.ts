@@ -5,14 +5,7 @@
  * which is what keeps a full recompute cheap (see scripts/bench.ts). Same rows, same
  * order as `applyFilters` (checked in prepare.test.ts).
  */
-import {
-	COMPANY_SIZES,
-	EMPLOYMENT_TYPES,
-	EXPERIENCE_LEVELS,
-	REGIONS,
-	REMOTE_RATIOS,
-	type SalaryRow
-} from '../../data/types';
+import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
 import { familyOf, TITLE_MODES, type TitleMode } from '../title-families';
 import { duplicateFlagsSorted } from './dedupe';
 import { cellIndexOfCodes } from './like-for-like';
@@ -126,9 +119,10 @@ export function prepareRows(rows: readonly SalaryRow[]): PreparedRows {
 	const duplicateFlags = duplicateFlagsSorted(sorted);
 	let duplicates = 0;
 	for (let i = 0; i < duplicateFlags.length; i++) duplicates += duplicateFlags[i]!;
-	const modes = Object.fromEntries(
-		TITLE_MODES.map((m) => [m, buildModeIndex(sorted, m, countryCode, duplicateFlags)])
-	) as Record<TitleMode, ModeIndex>;
+	const modes = Object.fromEntries(TITLE_MODES.map((m) => [m, buildModeIndex(sorted, m, countryCode, duplicateFlags)])) as Record<
+		TitleMode,
+		ModeIndex
+	>;
 	return { rows: sorted, countries, duplicateFlags, duplicates, modes };
 }
 

@@ -9,12 +9,27 @@ import { arbValues, row } from './testing/rows';
 // Expected quantiles computed with plain Python (type 7: h = (n-1)p, linear interpolation),
 // testing/expected-values.py; they agree with R's quantile(type = 7).
 const CASES: [number[], [number, number, number, number, number]][] = [
-	[[1, 2, 3, 4], [1.3, 1.75, 2.5, 3.25, 3.7]],
+	[
+		[1, 2, 3, 4],
+		[1.3, 1.75, 2.5, 3.25, 3.7]
+	],
 	[[5], [5, 5, 5, 5, 5]],
-	[[10, 20, 20, 30, 100], [14, 20, 20, 30, 72]],
-	[[0.5, 1.5], [0.6, 0.75, 1, 1.25, 1.4]],
-	[[10, 30, 20], [12, 15, 20, 25, 28]],
-	[[3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5], [1, 2.5, 4, 5, 6]]
+	[
+		[10, 20, 20, 30, 100],
+		[14, 20, 20, 30, 72]
+	],
+	[
+		[0.5, 1.5],
+		[0.6, 0.75, 1, 1.25, 1.4]
+	],
+	[
+		[10, 30, 20],
+		[12, 15, 20, 25, 28]
+	],
+	[
+		[3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5],
+		[1, 2.5, 4, 5, 6]
+	]
 ];
 
 describe('quantiles', () => {
@@ -43,7 +58,12 @@ describe('quantiles', () => {
 
 	it('sortBySalary sorts a copy, stably, and leaves the input alone', () => {
 		expect.hasAssertions();
-		const rows = [row({ salaryUsd: 3, line: 2 }), row({ salaryUsd: 1, line: 3 }), row({ salaryUsd: 3, line: 4 }), row({ salaryUsd: 2, line: 5 })];
+		const rows = [
+			row({ salaryUsd: 3, line: 2 }),
+			row({ salaryUsd: 1, line: 3 }),
+			row({ salaryUsd: 3, line: 4 }),
+			row({ salaryUsd: 2, line: 5 })
+		];
 		const before = rows.map((r) => r.line);
 		const sorted = sortBySalary(rows);
 		expect(sorted.map((r) => r.line)).toEqual([3, 5, 2, 4]);

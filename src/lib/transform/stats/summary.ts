@@ -75,7 +75,10 @@ export function familySummariesSorted(values: Readonly<Record<TitleFamily, Sorte
  * Each family's pay values in row order. For rows sorted by `pay` (e.g. filtered rows
  * sorted by salaryUsd at load, with the default `pay`), the values are ascending.
  */
-export function familyValues(rows: readonly FamilyRow[], pay: (r: FamilyRow) => number = (r) => r.salaryUsd): Record<TitleFamily, Float64Array> {
+export function familyValues(
+	rows: readonly FamilyRow[],
+	pay: (r: FamilyRow) => number = (r) => r.salaryUsd
+): Record<TitleFamily, Float64Array> {
 	let nAi = 0;
 	for (const r of rows) if (r.family === 'AI') nAi++;
 	const out = { AI: new Float64Array(nAi), ML: new Float64Array(rows.length - nAi) };

@@ -71,7 +71,10 @@ function reference(rows: readonly SalaryRow[], filters: Filters, options: ViewOp
 		position:
 			options.salary == null
 				? null
-				: { salary: options.salary, families: { AI: payBandPositionSorted(values.AI, options.salary), ML: payBandPositionSorted(values.ML, options.salary) } }
+				: {
+						salary: options.salary,
+						families: { AI: payBandPositionSorted(values.AI, options.salary), ML: payBandPositionSorted(values.ML, options.salary) }
+					}
 	};
 }
 

@@ -3,14 +3,7 @@
  * One pass over the family index applies the filters; everything after works on the
  * selected entries in salary order, so quantiles are index look-ups.
  */
-import {
-	COMPANY_SIZES,
-	EMPLOYMENT_TYPES,
-	EXPERIENCE_LEVELS,
-	REGIONS,
-	REMOTE_RATIOS,
-	type SalaryRow
-} from '../../data/types';
+import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
 import type { Filters } from '../filters';
 import type { TitleFamily } from '../title-families';
 import { bootstrapGapSorted } from './bootstrap';
@@ -27,10 +20,11 @@ import type { DedupeSensitivity, Headline, View, ViewOptions } from './types';
 function mask<T>(codes: readonly T[], allowed: readonly T[]): Uint8Array {
 	const m = new Uint8Array(Math.max(1, codes.length));
 	if (allowed.length === 0) m.fill(1);
-	else for (const a of allowed) {
-		const i = codes.indexOf(a);
-		if (i >= 0) m[i] = 1;
-	}
+	else
+		for (const a of allowed) {
+			const i = codes.indexOf(a);
+			if (i >= 0) m[i] = 1;
+		}
 	return m;
 }
 
@@ -203,10 +197,7 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 		for (let i = 0; i < entries.length; i++) c[i] = ix.cell[entries[i]!]!;
 		return c;
 	};
-	const likeForLike = likeForLikeSorted(
-		{ values: values.AI, cells: cellsOf(byPay.AI) },
-		{ values: values.ML, cells: cellsOf(byPay.ML) }
-	);
+	const likeForLike = likeForLikeSorted({ values: values.AI, cells: cellsOf(byPay.AI) }, { values: values.ML, cells: cellsOf(byPay.ML) });
 
 	// Growth: nominal values per family and year (the nominal order holds within a year).
 	const byYear = (entries: Int32Array) => {
@@ -246,8 +237,7 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 			? null
 			: { salary, families: { AI: payBandPositionSorted(values.AI, salary), ML: payBandPositionSorted(values.ML, salary) } };
 
-	const bootstrap =
-		options.bootstrap && gap.estimate !== null ? bootstrapGapSorted(values.AI, values.ML, options.bootstrap) : null;
+	const bootstrap = options.bootstrap && gap.estimate !== null ? bootstrapGapSorted(values.AI, values.ML, options.bootstrap) : null;
 
 	const m = options.sample ?? 0;
 	// A suppressed family sends no values at all: its few reports stay out of the page.
@@ -302,7 +292,11 @@ export function headlineOf(view: View): Headline {
  * How much each headline number moves when identical rows are counted once:
  * the headline with all rows, with duplicates dropped, and the difference.
  */
-export function dedupeSensitivity(data: PreparedRows | readonly SalaryRow[], filters: Filters, options: ViewOptions = {}): DedupeSensitivity {
+export function dedupeSensitivity(
+	data: PreparedRows | readonly SalaryRow[],
+	filters: Filters,
+	options: ViewOptions = {}
+): DedupeSensitivity {
 	const prepared = isPreparedRows(data) ? data : prepareRows(data);
 	const lean = { cpi: options.cpi, baseYear: options.baseYear, span: options.span };
 	const allRows = headlineOf(computeView(prepared, { ...filters, dedupe: false }, lean));

@@ -7,7 +7,13 @@ import { EXP_LABEL, REGION_LABEL, REMOTE_LABEL, SIZE_LABEL, TYPE_LABEL } from '$
 import { countryName } from '$lib/data/countries';
 
 /** The segments /pay compares, in the order shown. */
-export const SEGMENT_DIMENSIONS = ['companySize', 'region', 'experienceLevel', 'employmentType', 'remoteRatio'] as const satisfies readonly Dimension[];
+export const SEGMENT_DIMENSIONS = [
+	'companySize',
+	'region',
+	'experienceLevel',
+	'employmentType',
+	'remoteRatio'
+] as const satisfies readonly Dimension[];
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
 
 export const DIMENSION_LABEL: Record<Dimension, string> = {

@@ -104,10 +104,7 @@ export function trendsModel(view: View): TrendsModel {
  */
 export function defaultGrowthSpan(view: View, partialYear: number | null): { fromYear: number; toYear: number } | null {
 	const ok = view.growth.years.filter(
-		(y, i) =>
-			y !== partialYear &&
-			view.growth.families.AI.points[i]!.median !== null &&
-			view.growth.families.ML.points[i]!.median !== null
+		(y, i) => y !== partialYear && view.growth.families.AI.points[i]!.median !== null && view.growth.families.ML.points[i]!.median !== null
 	);
 	if (ok.length < 2) return null;
 	return { fromYear: ok[0]!, toYear: ok[ok.length - 1]! };

@@ -74,7 +74,10 @@ export const arbRows = (maxLength = 300): fc.Arbitrary<SalaryRow[]> =>
 
 /** A value array of small integers (ties likely). */
 export const arbValues = (minLength = 1, maxLength = 200) =>
-	fc.array(fc.integer({ min: 1, max: 60 }).map((k) => k * 1_000), { minLength, maxLength, size: 'max' });
+	fc.array(
+		fc.integer({ min: 1, max: 60 }).map((k) => k * 1_000),
+		{ minLength, maxLength, size: 'max' }
+	);
 
 /** A permutation of `xs` drawn from a seed (Fisher–Yates with a tiny LCG). */
 export function shuffled<T>(xs: readonly T[], seed: number): T[] {
