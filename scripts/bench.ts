@@ -2,7 +2,7 @@
  * `npm run bench` (`tsx scripts/bench.ts [--json]`): how long one dashboard recompute takes
  * after a filter change, against two yardsticks, at the real size and at 1,000,000 rows.
  *
- * - recompute_ms: median time of `computeView` (quantiles, median intervals, raw gap with
+ * - recompute_ms: median time of `computeStats` (quantiles, median intervals, raw gap with
  *   intervals, like-for-like gap, growth by year, one grouping, a pay-band position),
  *   alternating between two filter states so nothing is reused, from rows prepared once.
  * - scan_ms: one plain loop summing salaryUsd over every row object.
@@ -21,8 +21,8 @@ import type { SalaryRow } from '../src/lib/data/types';
 import { DEFAULT_FILTERS, type Filters } from '../src/lib/transform/filters';
 import { annualCpi, type AnnualCpi } from '../src/lib/transform/stats/real-pay';
 import { prepareRows, type PreparedRows } from '../src/lib/transform/stats/prepare';
-import { computeView } from '../src/lib/transform/stats/view';
-import type { ViewOptions } from '../src/lib/transform/stats/types';
+import { computeStats } from '../src/lib/transform/stats/compute';
+import type { StatsOptions } from '../src/lib/transform/stats/types';
 import { familyOf } from '../src/lib/transform/title-families';
 
 const JSON_OUT = process.argv.includes('--json');
@@ -118,13 +118,13 @@ interface Run {
 
 function bench(source: readonly SalaryRow[], n: number, cpi: readonly AnnualCpi[]): Run {
 	const prepared = prepareRows(n === source.length ? source : cycle(source, n));
-	const options: ViewOptions = { cpi, groupBy: 'experienceLevel', salary: 150_000 };
+	const options: StatsOptions = { cpi, groupBy: 'experienceLevel', salary: 150_000 };
 	const states = [STATE_A, STATE_B];
 	const big = n > 200_000;
 
 	const recompute_ms = time(
 		(i) => {
-			const v = computeView(prepared, states[i % 2]!, options);
+			const v = computeStats(prepared, states[i % 2]!, options);
 			sink += v.counts.counted;
 		},
 		big ? 60 : 200

@@ -1,5 +1,5 @@
 import { viewFor } from '$lib/server/view';
-import { dedupeSensitivity } from '$lib/transform/stats/view';
+import { dedupeSensitivity } from '$lib/transform/stats/compute';
 import type { PageServerLoad } from './$types';
 
 /** The claim the overview checks; a quotation of what is commonly said, not data. */

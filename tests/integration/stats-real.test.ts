@@ -13,7 +13,7 @@ import type { AnnualCpi } from '../../src/lib/transform/stats/real-pay';
 import type { PreparedRows } from '../../src/lib/transform/stats/prepare';
 import { annualCpi, deflator, latestFullYear } from '../../src/lib/transform/stats/real-pay';
 import { prepareRows } from '../../src/lib/transform/stats/prepare';
-import { computeView, dedupeSensitivity } from '../../src/lib/transform/stats/view';
+import { computeStats, dedupeSensitivity } from '../../src/lib/transform/stats/compute';
 
 function find(rel: string): string | null {
 	const candidates = [resolve(process.env.DATA_DIR ?? '.data-cache', rel), resolve('../shared/data', rel)];
@@ -47,7 +47,7 @@ describe.skipIf(!present)('statistics on the real aijobs file', () => {
 
 	it('strict titles, US companies, 2024: n, quantiles, median intervals, gap', () => {
 		expect.hasAssertions();
-		const v = computeView(prepared, usStrict2024, { cpi });
+		const v = computeStats(prepared, usStrict2024, { cpi });
 		const ai = v.families.AI;
 		const ml = v.families.ML;
 		expect(ai.n).toBe(500);
@@ -85,7 +85,7 @@ describe.skipIf(!present)('statistics on the real aijobs file', () => {
 		expect(s.deduped).toMatchObject({ aiN: 289, mlN: 1220, aiMedian: 160_000, mlMedian: 184_950, gapUsd: -24_950 });
 		expect(s.allRows).toMatchObject({ aiN: 500, mlN: 4222, gapUsd: -29_415.5 });
 		expect(s.change.gapUsd).toBe(4465.5);
-		const v = computeView(prepared, { ...usStrict2024, dedupe: true }, { cpi });
+		const v = computeStats(prepared, { ...usStrict2024, dedupe: true }, { cpi });
 		expect(v.gap.estimate!.gapUsdInterval.lower).toBeCloseTo(-36_092.11055533524, 6);
 		expect(v.gap.estimate!.gapUsdInterval.upper).toBeCloseTo(-13_807.889444664763, 6);
 		expect(v.counts).toEqual({ matched: 4722, duplicates: 3213, counted: 1509, dedupe: true });
@@ -93,7 +93,7 @@ describe.skipIf(!present)('statistics on the real aijobs file', () => {
 
 	it('like-for-like: AI reweighted to ML’s experience × size mix (US, 2024)', () => {
 		expect.hasAssertions();
-		const l = computeView(prepared, usStrict2024, { cpi }).likeForLike;
+		const l = computeStats(prepared, usStrict2024, { cpi }).likeForLike;
 		expect(l.aiEffectiveN).toBeCloseTo(402.09897666720434, 8);
 		expect(l.aiRowsWithoutTarget).toBe(2);
 		expect(l.unsupportedCells).toEqual([]);
@@ -112,7 +112,7 @@ describe.skipIf(!present)('statistics on the real aijobs file', () => {
 
 	it('growth, strict titles, every country', () => {
 		expect.hasAssertions();
-		const g = computeView(prepared, { ...DEFAULT_FILTERS, titles: 'strict' }, { cpi }).growth;
+		const g = computeStats(prepared, { ...DEFAULT_FILTERS, titles: 'strict' }, { cpi }).growth;
 		expect(g.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
 		expect(g.families.AI.points.map((p) => p.n)).toEqual([0, 0, 1, 47, 571, 32]);
 		expect(g.families.ML.points.map((p) => p.n)).toEqual([5, 22, 123, 1068, 4575, 48]);

@@ -1,5 +1,5 @@
 /**
- * View models the charts draw. Transforms produce these (plain data, already computed);
+ * Stats models the charts draw. Transforms produce these (plain data, already computed);
  * the components only place and label them. Kept in a .ts file so transforms and tests can
  * import the types without importing Svelte.
  */

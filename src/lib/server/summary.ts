@@ -9,9 +9,9 @@ import { version as BUILD_VERSION } from '$app/environment';
 import { DATA_VERSION, requireDataset, LICENSES, SOURCES } from './dataset';
 import { FILTER_PARAMS, filtersToQuery, parseFilters, type ParamError } from '$lib/state/url-filters';
 import type { Filters } from '$lib/transform/filters';
-import type { View } from '$lib/transform/stats/types';
+import type { Stats } from '$lib/transform/stats/types';
 import { computeOn } from './view';
-import { BY_DIMENSION, BY_VALUES, COLUMN_DOCS, summaryTable, type By, type SummaryTable } from '$lib/transform/summary-table';
+import { BY_DIMENSION, BY_VALUES, COLUMN_DOCS, summaryTable, type By, type SummaryTable } from '$lib/views/summary-table';
 import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { toCsv } from '$lib/csv/write';
@@ -58,7 +58,7 @@ export function partialYearOf(dataVersion: string): number | null {
 	return dataVersion.endsWith('-12-31') ? null : Number(dataVersion.slice(0, 4));
 }
 
-export async function summaryFor(q: SummaryQuery): Promise<SummaryTable & { view: View }> {
+export async function summaryFor(q: SummaryQuery): Promise<SummaryTable & { view: Stats }> {
 	const ds = await requireDataset();
 	const view = computeOn(ds, q.filters, { groupBy: q.by === 'none' ? null : BY_DIMENSION[q.by] });
 	return { ...summaryTable(view, q.by, partialYearOf(DATA_VERSION)), view };
@@ -69,7 +69,7 @@ export function summaryCsv(table: SummaryTable): string {
 }
 
 /** Provenance that travels with a download, as the `.meta.json` sidecar and inside the JSON response. */
-export function summaryMeta(q: SummaryQuery, view: View) {
+export function summaryMeta(q: SummaryQuery, view: Stats) {
 	return {
 		counts: {
 			matched: view.counts.matched,

@@ -2,26 +2,26 @@
 import { requireDataset, type Dataset } from './dataset';
 import { parseFilters, type ParamError } from '$lib/state/url-filters';
 import type { Filters } from '$lib/transform/filters';
-import { computeView } from '$lib/transform/stats/view';
-import type { View, ViewOptions } from '$lib/transform/stats/types';
+import { computeStats } from '$lib/transform/stats/compute';
+import type { Stats, StatsOptions } from '$lib/transform/stats/types';
 
 export interface RequestView {
 	readonly ds: Dataset;
 	readonly filters: Filters;
 	readonly errors: readonly ParamError[];
-	readonly view: View;
+	readonly view: Stats;
 	/** Compute another view on the same data and CPI (e.g. the claim check's US view). */
-	readonly compute: (filters: Filters, options?: ViewOptions) => View;
+	readonly compute: (filters: Filters, options?: StatsOptions) => Stats;
 }
 
-/** computeView on the loaded data with its CPI, so real pay works everywhere alike. */
-export function computeOn(ds: Dataset, filters: Filters, options: ViewOptions = {}): View {
-	return computeView(ds.prepared, filters, { cpi: ds.annualCpi, ...options });
+/** computeStats on the loaded data with its CPI, so real pay works everywhere alike. */
+export function computeOn(ds: Dataset, filters: Filters, options: StatsOptions = {}): Stats {
+	return computeStats(ds.prepared, filters, { cpi: ds.annualCpi, ...options });
 }
 
-export async function viewFor(url: URL, options: ViewOptions = {}): Promise<RequestView> {
+export async function viewFor(url: URL, options: StatsOptions = {}): Promise<RequestView> {
 	const ds = await requireDataset();
 	const { filters, errors } = parseFilters(url.searchParams);
-	const compute = (f: Filters, o: ViewOptions = {}) => computeOn(ds, f, o);
+	const compute = (f: Filters, o: StatsOptions = {}) => computeOn(ds, f, o);
 	return { ds, filters, errors, view: compute(filters, options), compute };
 }

@@ -2,7 +2,7 @@ import { viewFor } from '$lib/server/view';
 import { parseMarket } from '$lib/state/page-params';
 import type { ParamError } from '$lib/state/url-filters';
 import { CONTEXT_SECTORS } from '$lib/server/dataset';
-import { sectorByMonth, shareByMonth, shareMarkets, sizeShares } from '$lib/transform/views/demand';
+import { sectorByMonth, shareByMonth, shareMarkets, sizeShares } from '$lib/views/demand';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {

@@ -1,7 +1,7 @@
 import { viewFor } from '$lib/server/view';
 import { parseSalary, parseScale } from '$lib/state/page-params';
 import type { ParamError } from '$lib/state/url-filters';
-import { SEGMENT_DIMENSIONS } from '$lib/transform/views/pay';
+import { SEGMENT_DIMENSIONS } from '$lib/views/pay';
 import type { PageServerLoad } from './$types';
 
 /** Dots drawn per family in the distribution chart (rank-spaced, so the shape is kept). */

@@ -1,7 +1,7 @@
 import { viewFor } from '$lib/server/view';
 import { DATA_VERSION } from '$lib/server/dataset';
 import type { ParamError } from '$lib/state/url-filters';
-import { defaultGrowthSpan } from '$lib/transform/views/trends';
+import { defaultGrowthSpan } from '$lib/views/trends';
 import { partialYearOf } from '$lib/server/summary';
 import type { PageServerLoad } from './$types';
 

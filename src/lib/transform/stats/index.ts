@@ -12,5 +12,5 @@ export * from './like-for-like';
 export * from './pay-band';
 export * from './bootstrap';
 export * from './prepare';
-export * from './view';
+export * from './compute';
 export type * from './types';

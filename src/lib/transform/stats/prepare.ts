@@ -110,7 +110,7 @@ function buildModeIndex(rows: readonly SalaryRow[], mode: TitleMode, countryCode
 
 /**
  * Sort once (a copy; skipped when already sorted) and build the indexes. Call at load;
- * pass the result to `computeView` on every filter change. Does not change `rows`.
+ * pass the result to `computeStats` on every filter change. Does not change `rows`.
  */
 export function prepareRows(rows: readonly SalaryRow[]): PreparedRows {
 	const sorted = isSortedBySalary(rows) ? rows : sortBySalary(rows);

@@ -1,6 +1,6 @@
 /**
- * View models: everything one dashboard view shows, as plain data. Pages, downloads,
- * endpoints and the benchmark all get these from `computeView`.
+ * Stats models: everything one dashboard view shows, as plain data. Pages, downloads,
+ * endpoints and the benchmark all get these from `computeStats`.
  */
 import type { Filters } from '../filters';
 import type { TitleFamily, TitleMode } from '../title-families';
@@ -23,7 +23,7 @@ export type { Quantiles } from './quantiles';
 export type { AnnualCpi } from './real-pay';
 export type { DistributionSummary, FamilySummary, GapSummary, GroupSummary } from './summary';
 
-export interface ViewOptions {
+export interface StatsOptions {
 	/** Annual CPI (from `annualCpi`); required when `filters.real`, and gives growth its real medians. */
 	readonly cpi?: readonly AnnualCpi[] | null;
 	/** CPI base year for real pay; default the latest full CPI year. */
@@ -58,7 +58,7 @@ export interface ViewCounts {
 	readonly dedupe: boolean;
 }
 
-export interface View {
+export interface Stats {
 	readonly filters: Filters;
 	readonly titleMode: TitleMode;
 	readonly pay: PayBasis;

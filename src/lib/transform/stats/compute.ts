@@ -1,5 +1,5 @@
 /**
- * `computeView`: every statistic one dashboard view shows, from rows prepared once at load.
+ * `computeStats`: every statistic one dashboard view shows, from rows prepared once at load.
  * One pass over the family index applies the filters; everything after works on the
  * selected entries in salary order, so quantiles are index look-ups.
  */
@@ -14,7 +14,7 @@ import { payBandPositionSorted } from './pay-band';
 import { FAMILY_CODE, isPreparedRows, prepareRows, type ModeIndex, type PreparedRows } from './prepare';
 import { deflator, latestFullYear } from './real-pay';
 import { familySummariesSorted, gapSummary, groupSummariesSorted } from './summary';
-import type { DedupeSensitivity, Headline, View, ViewOptions } from './types';
+import type { DedupeSensitivity, Headline, Stats, StatsOptions } from './types';
 
 /** Lookup table: 1 for allowed codes; an empty filter list allows every code. */
 function mask<T>(codes: readonly T[], allowed: readonly T[]): Uint8Array {
@@ -122,14 +122,14 @@ function bucket(entries: Int32Array, codes: ArrayLike<number>, size: number): Ma
  * accepted too but is prepared on every call, which is slow.
  * Throws when `filters.real` is set without `options.cpi`, or the base year is not a full CPI year.
  */
-export function computeView(data: PreparedRows | readonly SalaryRow[], filters: Filters, options: ViewOptions = {}): View {
+export function computeStats(data: PreparedRows | readonly SalaryRow[], filters: Filters, options: StatsOptions = {}): Stats {
 	const prepared = isPreparedRows(data) ? data : prepareRows(data);
 	const ix = prepared.modes[filters.titles];
 	const cpi = options.cpi ?? null;
-	if (filters.real && cpi === null) throw new Error('computeView: filters.real needs options.cpi');
+	if (filters.real && cpi === null) throw new Error('computeStats: filters.real needs options.cpi');
 	const baseYear = cpi ? (options.baseYear ?? latestFullYear(cpi)) : null;
 	if (cpi && baseYear !== null && deflator(cpi, baseYear, baseYear) === null)
-		throw new RangeError(`computeView: base year ${baseYear} is not a full CPI year`);
+		throw new RangeError(`computeStats: base year ${baseYear} is not a full CPI year`);
 
 	// Per year slot: allowed by the year filter, and (real mode) the deflator or NaN.
 	const k = ix.years.length;
@@ -214,7 +214,7 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 		}
 	);
 
-	let groups: View['groups'] = null;
+	let groups: Stats['groups'] = null;
 	if (options.groupBy) {
 		const { codes, size, label } = groupCodes(options.groupBy, ix, prepared.countries);
 		const ai = bucket(byPay.AI, codes, size);
@@ -272,7 +272,7 @@ export function rankSample(values: ArrayLike<number>, m: number): number[] {
 }
 
 /** The headline numbers of a view. */
-export function headlineOf(view: View): Headline {
+export function headlineOf(view: Stats): Headline {
 	const g = view.gap.estimate;
 	const a = view.likeForLike.adjusted;
 	return {
@@ -295,12 +295,12 @@ export function headlineOf(view: View): Headline {
 export function dedupeSensitivity(
 	data: PreparedRows | readonly SalaryRow[],
 	filters: Filters,
-	options: ViewOptions = {}
+	options: StatsOptions = {}
 ): DedupeSensitivity {
 	const prepared = isPreparedRows(data) ? data : prepareRows(data);
 	const lean = { cpi: options.cpi, baseYear: options.baseYear, span: options.span };
-	const allRows = headlineOf(computeView(prepared, { ...filters, dedupe: false }, lean));
-	const deduped = headlineOf(computeView(prepared, { ...filters, dedupe: true }, lean));
+	const allRows = headlineOf(computeStats(prepared, { ...filters, dedupe: false }, lean));
+	const deduped = headlineOf(computeStats(prepared, { ...filters, dedupe: true }, lean));
 	const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
 	return {
 		allRows,

@@ -1,8 +1,8 @@
 /** /trends view model: median pay per year with intervals, report counts and the AI share. */
 import type { BarSeries, LineSeries, TableData } from '$lib/charts/types';
-import type { View } from '../stats/types';
-import { FAMILY_LABEL } from '../title-families';
-import { FAMILIES } from '../stats/summary';
+import type { Stats } from '$lib/transform/stats/types';
+import { FAMILY_LABEL } from '$lib/transform/title-families';
+import { FAMILIES } from '$lib/transform/stats/summary';
 import { money, pct, pctSigned } from '$lib/format';
 
 const COLOR = { AI: 'var(--ai)', ML: 'var(--ml)' } as const;
@@ -15,11 +15,11 @@ export interface TrendsModel {
 	/** AI family's share of AI+ML reports per year, percent. */
 	readonly aiShare: readonly LineSeries[];
 	readonly table: TableData;
-	readonly cagr: View['growth']['families'];
+	readonly cagr: Stats['growth']['families'];
 }
 
 /** Build from a view computed with `groupBy: 'workYear'`. */
-export function trendsModel(view: View): TrendsModel {
+export function trendsModel(view: Stats): TrendsModel {
 	if (view.groups?.dimension !== 'workYear') throw new Error('trendsModel needs a view grouped by workYear');
 	const years = view.growth.years;
 	const byYear = new Map(view.groups.groups.map((g) => [Number(g.key), g]));
@@ -102,7 +102,7 @@ export function trendsModel(view: View): TrendsModel {
  * The default span for compound growth: the widest run of years, excluding a partial
  * year, at whose ends both families have a median (n ≥ SUPPRESS_BELOW); null if none.
  */
-export function defaultGrowthSpan(view: View, partialYear: number | null): { fromYear: number; toYear: number } | null {
+export function defaultGrowthSpan(view: Stats, partialYear: number | null): { fromYear: number; toYear: number } | null {
 	const ok = view.growth.years.filter(
 		(y, i) => y !== partialYear && view.growth.families.AI.points[i]!.median !== null && view.growth.families.ML.points[i]!.median !== null
 	);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSalaries } from '$lib/data/salaries';
-import { computeView, prepareRows } from '$lib/transform/stats';
-import { DEFAULT_FILTERS, type Filters } from './filters';
+import { computeStats, prepareRows } from '$lib/transform/stats';
+import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
 import { BY_DIMENSION, GROWTH_COLUMNS, SUMMARY_COLUMNS, summaryTable, type By, type SummaryTable } from './summary-table';
 
 const fixtureText = readFileSync(new URL('../../../tests/fixtures/salaries-small.csv', import.meta.url), 'utf8');
@@ -23,7 +23,7 @@ const dataLines = fixtureText.trim().split(/\r?\n/).slice(1);
 const tripled = prepareRows(parseSalaries([fixtureText.trim(), ...dataLines, ...dataLines].join('\n') + '\n').rows);
 
 function table(data: typeof small, by: By, filters: Partial<Filters> = {}): SummaryTable {
-	const view = computeView(data, { ...DEFAULT_FILTERS, ...filters }, { groupBy: by === 'none' ? null : BY_DIMENSION[by] });
+	const view = computeStats(data, { ...DEFAULT_FILTERS, ...filters }, { groupBy: by === 'none' ? null : BY_DIMENSION[by] });
 	return summaryTable(view, by);
 }
 
@@ -199,10 +199,10 @@ describe('summaryTable', () => {
 
 	it('refuses a view grouped by another dimension, and leaves the view unchanged', () => {
 		expect.hasAssertions();
-		const view = computeView(tripled, DEFAULT_FILTERS, { groupBy: 'region' });
+		const view = computeStats(tripled, DEFAULT_FILTERS, { groupBy: 'region' });
 		const before = JSON.stringify(view);
 		expect(() => summaryTable(view, 'company_size')).toThrow(/not grouped by companySize/);
-		expect(() => summaryTable(computeView(tripled, DEFAULT_FILTERS), 'region')).toThrow(/not grouped by region/);
+		expect(() => summaryTable(computeStats(tripled, DEFAULT_FILTERS), 'region')).toThrow(/not grouped by region/);
 		summaryTable(view, 'region');
 		expect(JSON.stringify(view)).toBe(before);
 	});

@@ -5,10 +5,10 @@
  */
 import type { CsvCell } from '$lib/csv/write';
 import { round } from '$lib/csv/write';
-import type { Dimension } from './stats/dimensions';
-import type { FamilySummary, GapSummary, View } from './stats/types';
-import { FAMILIES } from './stats/summary';
-import { groupLabel } from './views/pay';
+import type { Dimension } from '$lib/transform/stats/dimensions';
+import type { FamilySummary, GapSummary, Stats } from '$lib/transform/stats/types';
+import { FAMILIES } from '$lib/transform/stats/summary';
+import { groupLabel } from './pay';
 
 /** API names of the grouping dimensions (`by=`), snake_case as in the source columns. */
 export const BY_VALUES = [
@@ -88,7 +88,7 @@ export interface SummaryTable {
 }
 
 /** Build the table from a view computed with `groupBy: BY_DIMENSION[by]` (or none). */
-export function summaryTable(view: View, by: By, partialYear: number | null = null): SummaryTable {
+export function summaryTable(view: Stats, by: By, partialYear: number | null = null): SummaryTable {
 	const dim = by === 'none' ? null : BY_DIMENSION[by];
 	if (dim !== null && view.groups?.dimension !== dim) throw new Error(`summaryTable: view is not grouped by ${dim}`);
 	const basis = view.pay.basis === 'real' ? `real ${view.pay.baseYear} US$` : 'nominal US$';

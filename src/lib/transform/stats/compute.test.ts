@@ -13,8 +13,8 @@ import { sortBySalary } from './quantiles';
 import { annualCpi, deflator, latestFullYear } from './real-pay';
 import { familySummaries, familyValues, gapSummary, groupSummaries } from './summary';
 import { arbRows, cpiYear, familyRow, frozen, row, shuffled } from './testing/rows';
-import type { ViewOptions } from './types';
-import { computeView, dedupeSensitivity, headlineOf, rankSample } from './view';
+import type { StatsOptions } from './types';
+import { computeStats, dedupeSensitivity, headlineOf, rankSample } from './compute';
 
 // 2020–2024 full years; 2025 has 11 months, so work year 2025 has no real pay.
 const cpi = annualCpi([
@@ -42,14 +42,14 @@ const arbFilters: fc.Arbitrary<Filters> = fc.record({
 	dedupe: fc.boolean(),
 	real: fc.boolean()
 });
-const arbOptions: fc.Arbitrary<ViewOptions> = fc.record({
+const arbOptions: fc.Arbitrary<StatsOptions> = fc.record({
 	cpi: fc.constant(cpi),
 	groupBy: fc.option(fc.constantFrom<Dimension>(...DIMENSIONS)),
 	salary: fc.option(fc.integer({ min: 10, max: 50 }).map((k) => k * 5000))
 });
 
 /** The same view computed the slow, obvious way from the row-level functions. */
-function reference(rows: readonly SalaryRow[], filters: Filters, options: ViewOptions) {
+function reference(rows: readonly SalaryRow[], filters: Filters, options: StatsOptions) {
 	const matchedRows = applyFilters(sortBySalary(rows), filters);
 	let sel = filters.dedupe ? dedupeRows(matchedRows) : matchedRows;
 	const baseYear = latestFullYear(cpi);
@@ -78,13 +78,13 @@ function reference(rows: readonly SalaryRow[], filters: Filters, options: ViewOp
 	};
 }
 
-describe('computeView', () => {
+describe('computeStats', () => {
 	it('property: equals the row-level reference for any filters (fast path = slow path)', () => {
 		expect.hasAssertions();
 		let informative = 0; // runs where the gap and the like-for-like gap are not suppressed
 		fc.assert(
 			fc.property(arbRows(300), arbFilters, arbOptions, (rows, filters, options) => {
-				const view = computeView(prepareRows(rows), filters, options);
+				const view = computeStats(prepareRows(rows), filters, options);
 				const ref = reference(rows, filters, options);
 				if (view.gap.estimate && view.likeForLike.adjusted) informative++;
 				expect(view.counts).toEqual(ref.counts);
@@ -107,7 +107,9 @@ describe('computeView', () => {
 		fc.assert(
 			fc.property(arbRows(250), arbFilters, fc.integer(), (rows, filters, seed) => {
 				const options = { cpi, groupBy: 'experienceLevel' as const, salary: 120_000 };
-				expect(computeView(prepareRows(shuffled(rows, seed)), filters, options)).toEqual(computeView(prepareRows(rows), filters, options));
+				expect(computeStats(prepareRows(shuffled(rows, seed)), filters, options)).toEqual(
+					computeStats(prepareRows(rows), filters, options)
+				);
 			}),
 			{ seed: 99, numRuns: 150 }
 		);
@@ -118,8 +120,8 @@ describe('computeView', () => {
 		const rows = frozen(fc.sample(arbRows(400), { seed: 4, numRuns: 1 })[0]!);
 		const snapshot = JSON.stringify(rows);
 		const filters = { ...DEFAULT_FILTERS, dedupe: true, real: true };
-		const a = computeView(prepareRows(rows), filters, { cpi, groupBy: 'region' });
-		const b = computeView(rows, filters, { cpi, groupBy: 'region' });
+		const a = computeStats(prepareRows(rows), filters, { cpi, groupBy: 'region' });
+		const b = computeStats(rows, filters, { cpi, groupBy: 'region' });
 		expect(b).toEqual(a);
 		expect(JSON.stringify(rows)).toBe(snapshot);
 	});
@@ -135,7 +137,7 @@ describe('computeView', () => {
 			row({ jobTitle: 'AI Architect' }),
 			familyRow('AI', { workYear: 2023 })
 		];
-		const v = computeView(rows, { ...DEFAULT_FILTERS, from: 2024 }, { salary: 130_000 });
+		const v = computeStats(rows, { ...DEFAULT_FILTERS, from: 2024 }, { salary: 130_000 });
 		expect(v.counts).toEqual({ matched: 52, duplicates: 0, counted: 52, dedupe: false });
 		expect(v.families.AI).toMatchObject({ n: 12, support: 'low' });
 		expect(v.families.AI.quantiles?.median).toBe(127_500);
@@ -150,8 +152,8 @@ describe('computeView', () => {
 	it('real pay needs CPI and a full base year', () => {
 		expect.hasAssertions();
 		const rows = [familyRow('AI')];
-		expect(() => computeView(rows, { ...DEFAULT_FILTERS, real: true })).toThrow(/options.cpi/);
-		expect(() => computeView(rows, { ...DEFAULT_FILTERS, real: true }, { cpi, baseYear: 2025 })).toThrow(/not a full CPI year/);
+		expect(() => computeStats(rows, { ...DEFAULT_FILTERS, real: true })).toThrow(/options.cpi/);
+		expect(() => computeStats(rows, { ...DEFAULT_FILTERS, real: true }, { cpi, baseYear: 2025 })).toThrow(/not a full CPI year/);
 	});
 
 	it('real pay reorders across years (the merge of per-year runs)', () => {
@@ -162,7 +164,7 @@ describe('computeView', () => {
 			...Array.from({ length: 10 }, () => familyRow('ML', { workYear: 2024, salaryUsd: 120_000 })),
 			...Array.from({ length: 10 }, () => familyRow('ML', { workYear: 2025, salaryUsd: 1 }))
 		];
-		const v = computeView(rows, { ...DEFAULT_FILTERS, real: true }, { cpi });
+		const v = computeStats(rows, { ...DEFAULT_FILTERS, real: true }, { cpi });
 		expect(v.pay).toEqual({ basis: 'real', baseYear: 2024, rowsWithoutCpi: 10 });
 		expect(v.families.ML.quantiles?.p10).toBe(120_000);
 		expect(v.families.ML.quantiles?.p90).toBeCloseTo((100_000 * 313.7) / 258.8, 6);
@@ -176,8 +178,8 @@ describe('computeView', () => {
 			...Array.from({ length: 60 }, (_, i) => familyRow('ML', { salaryUsd: 80_000 + 2000 * i }))
 		];
 		const p = prepareRows(rows);
-		const a = computeView(p, DEFAULT_FILTERS, { bootstrap: { seed: 7, resamples: 100 } });
-		const b = computeView(p, DEFAULT_FILTERS, { bootstrap: { seed: 7, resamples: 100 } });
+		const a = computeStats(p, DEFAULT_FILTERS, { bootstrap: { seed: 7, resamples: 100 } });
+		const b = computeStats(p, DEFAULT_FILTERS, { bootstrap: { seed: 7, resamples: 100 } });
 		expect(a.bootstrap).not.toBeNull();
 		expect(b.bootstrap).toEqual(a.bootstrap);
 	});
@@ -198,7 +200,7 @@ describe('dedupeSensitivity', () => {
 		expect(s.allRows).toMatchObject({ aiN: 20, mlN: 30, aiMedian: 190_000, mlMedian: 114_500, gapUsd: 75_500 });
 		expect(s.deduped).toMatchObject({ aiN: 10, mlN: 30, aiMedian: 145_000, mlMedian: 114_500, gapUsd: 30_500 });
 		expect(s.change).toMatchObject({ aiN: -10, mlN: 0, aiMedian: -45_000, mlMedian: 0, gapUsd: -45_000 });
-		expect(headlineOf(computeView(rows, { ...DEFAULT_FILTERS, dedupe: true }))).toEqual(s.deduped);
+		expect(headlineOf(computeStats(rows, { ...DEFAULT_FILTERS, dedupe: true }))).toEqual(s.deduped);
 	});
 });
 
@@ -212,14 +214,14 @@ describe('rankSample', () => {
 	});
 });
 
-describe('computeView samples', () => {
+describe('computeStats samples', () => {
 	it('sends no values for a suppressed family and rank-spaced values otherwise', () => {
 		expect.hasAssertions();
 		const rows = [
 			...Array.from({ length: 5 }, (_, i) => row({ jobTitle: 'AI Engineer', salaryUsd: 100_000 + i })),
 			...Array.from({ length: 20 }, (_, i) => row({ jobTitle: 'Machine Learning Engineer', salaryUsd: 200_000 + 1000 * i }))
 		];
-		const v = computeView(prepareRows(rows), { ...DEFAULT_FILTERS, titles: 'strict' }, { sample: 5 });
+		const v = computeStats(prepareRows(rows), { ...DEFAULT_FILTERS, titles: 'strict' }, { sample: 5 });
 		expect(v.families.AI.support).toBe('suppressed');
 		expect(v.samples).toEqual({ AI: [], ML: [200_000, 205_000, 210_000, 214_000, 219_000] });
 	});

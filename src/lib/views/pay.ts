@@ -1,7 +1,7 @@
 /** /pay view models: gap by segment for GapBars, and the distribution groups. */
 import type { GapRow } from '$lib/charts/types';
-import type { GroupSummary } from '../stats/types';
-import type { Dimension } from '../stats/dimensions';
+import type { GroupSummary } from '$lib/transform/stats/types';
+import type { Dimension } from '$lib/transform/stats/dimensions';
 import { count } from '$lib/format';
 import { EXP_LABEL, REGION_LABEL, REMOTE_LABEL, SIZE_LABEL, TYPE_LABEL } from '$lib/format/labels';
 import { countryName } from '$lib/data/countries';

@@ -1,10 +1,10 @@
 /** /demand view models: Indeed postings shares and indices by month, and the company-size mix of reports. */
 import { mean, rollups } from 'd3-array';
 import { COMPANY_SIZES, type CompanySize } from '$lib/data/types';
-import type { PostingsIndexRow, SectorIndexRow, ShareRow } from '$lib/data/types';
-import type { View } from '../stats/types';
-import { FAMILIES } from '../stats/summary';
-import type { TitleFamily } from '../title-families';
+import type { SectorIndexRow, ShareRow } from '$lib/data/types';
+import type { Stats } from '$lib/transform/stats/types';
+import { FAMILIES } from '$lib/transform/stats/summary';
+import type { TitleFamily } from '$lib/transform/title-families';
 
 export interface MonthValue {
 	/** First day of the month, YYYY-MM-01. */
@@ -44,15 +44,6 @@ export function sectorByMonth(rows: readonly SectorIndexRow[], country: string, 
 	);
 }
 
-/** Monthly mean of the all-postings index (seasonally adjusted, total postings) for one country. */
-export function postingsByMonth(rows: readonly PostingsIndexRow[], country: string): MonthValue[] {
-	return monthlyMeans(
-		rows
-			.filter((r) => r.country === country && r.variable === 'total postings' && r.indexSa !== null)
-			.map((r) => ({ date: r.date, value: r.indexSa! }))
-	);
-}
-
 export interface SizeShare {
 	readonly year: number;
 	readonly family: TitleFamily;
@@ -64,7 +55,7 @@ export interface SizeShare {
  * Share of each family's reports per company size, per year, from views of single years
  * grouped by company size. `sharePct` is null when the family has no report that year.
  */
-export function sizeShares(perYear: readonly { year: number; view: View }[]): SizeShare[] {
+export function sizeShares(perYear: readonly { year: number; view: Stats }[]): SizeShare[] {
 	const out: SizeShare[] = [];
 	for (const { year, view } of perYear) {
 		if (view.groups?.dimension !== 'companySize') throw new Error('sizeShares needs views grouped by companySize');
