@@ -89,17 +89,17 @@ const lineProps = {
 };
 
 const gapRows: GapRow[] = [
-	{ label: 'Entry', value: 12.5, lo: 4, hi: 21, detail: 'AI n = 40 · ML n = 900', status: 'ok' },
-	{ label: 'Mid', value: -8, lo: -15, hi: -1, detail: 'AI n = 120 · ML n = 1,400', status: 'ok' },
+	{ label: 'Entry', value: 12.5, lo: 4, hi: 21, n: { AI: 40, ML: 900 }, status: 'ok' },
+	{ label: 'Mid', value: -8, lo: -15, hi: -1, n: { AI: 120, ML: 1_400 }, status: 'ok' },
 	{
 		label: 'Senior individual contributor at a large company in North America',
 		value: 3,
 		lo: -6,
 		hi: 14,
-		detail: 'AI n = 14 · ML n = 2,100',
+		n: { AI: 14, ML: 2_100 },
 		status: 'low'
 	},
-	{ label: 'Executive', value: null, lo: null, hi: null, detail: 'AI n = 3 · ML n = 80', status: 'suppressed' }
+	{ label: 'Executive', value: null, lo: null, hi: null, n: { AI: 3, ML: 80 }, status: 'suppressed' }
 ];
 const gapProps = {
 	rows: gapRows,

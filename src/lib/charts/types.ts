@@ -1,8 +1,10 @@
 /**
- * Stats models the charts draw. Transforms produce these (plain data, already computed);
+ * Models the charts draw. View models (src/lib/views) produce these (plain data, already computed);
  * the components only place and label them. Kept in a .ts file so transforms and tests can
  * import the types without importing Svelte.
  */
+
+import type { NumberFormat } from '$lib/format';
 
 /** A CSS colour, usually a custom property from app.css: `'var(--ai)'`, `'var(--ml)'`. */
 export type CssColor = string;
@@ -56,8 +58,8 @@ export interface GapRow {
 	value: number | null;
 	lo: number | null;
 	hi: number | null;
-	/** Evidence shown in the tooltip, e.g. "AI n = 40 · ML n = 900". */
-	detail: string;
+	/** Reports behind the gap, shown in the tooltip as "AI n = 40 · ML n = 900". */
+	n: { AI: number; ML: number };
 	status: RowStatus;
 }
 
@@ -94,8 +96,8 @@ export interface TableColumn {
 	key: string;
 	label: string;
 	align?: 'left' | 'right';
-	/** Formats numeric cells; defaults to `count` from `$lib/format`. Strings are shown as given. */
-	format?: Formatter;
+	/** Formats numeric cells: a named format from `$lib/format` (NUMBER_FORMATS) or a function; defaults to `count`. Strings are shown as given. */
+	format?: Formatter | NumberFormat;
 }
 
 export type TableRow = Record<string, string | number | null>;

@@ -79,6 +79,40 @@ export function date(iso: string): string {
 	return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** One decimal, unsigned, for index values: `fixed1(102.46) → "102.5"`. */
+export function fixed1(v: number | null | undefined): string {
+	return v === null || v === undefined || !Number.isFinite(v) ? DASH : v.toFixed(1);
+}
+
+/** Whole number, unsigned, for index axes: `fixed0(102.46) → "102"`. */
+export function fixed0(v: number | null | undefined): string {
+	return v === null || v === undefined || !Number.isFinite(v) ? DASH : v.toFixed(0);
+}
+
+/** Whole percent for stacked-share axes: `pctWhole(33.3) → "33%"`. */
+export function pctWhole(v: number | null | undefined): string {
+	return pct(v, 0);
+}
+
+/** Month and year of a UTC date: `monthYear(new Date('2024-01-01')) → "Jan 2024"`. */
+export function monthYear(d: Date): string {
+	return d.toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/**
+ * Number formats by name, so a view model (plain data, built on the server or in a worker)
+ * can say how a table column is printed without carrying a function.
+ */
+export const NUMBER_FORMATS = {
+	count,
+	money,
+	pct,
+	pct2: (v: number | null | undefined) => pct(v, 2),
+	pctSigned,
+	fixed1
+} as const satisfies Record<string, (v: number | null | undefined) => string>;
+export type NumberFormat = keyof typeof NUMBER_FORMATS;
+
 function trim(v: number, digits: number): string {
 	return v
 		.toFixed(digits)

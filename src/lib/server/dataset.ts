@@ -78,6 +78,7 @@ async function load(): Promise<Dataset> {
 	// The all-postings indices (indeed-postings-*) stay pinned in data/sources.json but are not
 	// read: no page shows them.
 	const parsed: ParsedSources = {
+		dataVersion: DATA_VERSION,
 		salaries: await file(byId('aijobs-salaries'), parseSalaries),
 		cpi: await file(byId('us-cpi'), parseCpi),
 		aiShare: await file(byId('indeed-ai-share'), (t) => parseShare(t, 'AI_share_postings')),

@@ -10,8 +10,7 @@ import { DATA_VERSION, requireDataset, LICENSES, SOURCES } from './dataset';
 import { FILTER_PARAMS, filtersToQuery, parseFilters, type ParamError } from '$lib/state/url-filters';
 import type { Filters } from '$lib/transform/filters';
 import type { Stats } from '$lib/transform/stats/types';
-import { computeOn } from './view';
-import { BY_DIMENSION, BY_VALUES, COLUMN_DOCS, summaryTable, type By, type SummaryTable } from '$lib/views/summary-table';
+import { BY_VALUES, COLUMN_DOCS, summaryView, type By, type SummaryTable } from '$lib/views/summary-table';
 import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { toCsv } from '$lib/csv/write';
@@ -53,15 +52,9 @@ export function parseSummaryQuery(params: URLSearchParams): { query: SummaryQuer
 	return { query: { by, filters: parsed.filters, canonical: `by=${by}${f ? `&${f}` : ''}` }, errors };
 }
 
-/** The snapshot's own year is partial unless the data was cut on 31 December. */
-export function partialYearOf(dataVersion: string): number | null {
-	return dataVersion.endsWith('-12-31') ? null : Number(dataVersion.slice(0, 4));
-}
-
 export async function summaryFor(q: SummaryQuery): Promise<SummaryTable & { view: Stats }> {
-	const ds = await requireDataset();
-	const view = computeOn(ds, q.filters, { groupBy: q.by === 'none' ? null : BY_DIMENSION[q.by] });
-	return { ...summaryTable(view, q.by, partialYearOf(DATA_VERSION)), view };
+	const { stats, ...table } = summaryView(await requireDataset(), q);
+	return { ...table, view: stats };
 }
 
 export function summaryCsv(table: SummaryTable): string {

@@ -37,3 +37,14 @@ export function parseMarket(params: URLSearchParams, markets: readonly string[],
 	errors.push({ param: 'market', message: `market: "${v.slice(0, 40)}" is not allowed; use one of ${markets.join(', ')}` });
 	return fallback;
 }
+
+/** `gfrom=` / `gto=`: a four-digit year for the growth span (whether the data has it is the view's call). */
+export function parseSpanYear(params: URLSearchParams, name: 'gfrom' | 'gto', errors: ParamError[]): number | null {
+	const v = params.get(name);
+	if (v === null || v === '') return null;
+	if (!/^\d{4}$/.test(v)) {
+		errors.push({ param: name, message: `${name}: "${v.slice(0, 40)}" is not a year (YYYY)` });
+		return null;
+	}
+	return Number(v);
+}

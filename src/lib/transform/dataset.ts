@@ -32,6 +32,8 @@ export interface ParsedFile<T> {
 
 /** Every parsed source, in the order they are listed on the methodology page. */
 export interface ParsedSources {
+	/** Date of the salary snapshot, YYYY-MM-DD (its own year is partial unless it is 31 December). */
+	readonly dataVersion: string;
 	readonly salaries: ParsedFile<SalaryRow>;
 	readonly cpi: ParsedFile<CpiRow>;
 	readonly aiShare: ParsedFile<ShareRow>;
@@ -41,6 +43,8 @@ export interface ParsedSources {
 }
 
 export interface Dataset {
+	/** Date of the salary snapshot, YYYY-MM-DD. */
+	readonly dataVersion: string;
 	/** Sorted ascending by salaryUsd. */
 	readonly salaries: readonly SalaryRow[];
 	/** The salary rows indexed once for fast filtering (see transform/stats/prepare). */
@@ -68,6 +72,7 @@ export function buildDataset(src: ParsedSources): Dataset {
 	const prepared = prepareRows(src.salaries.rows);
 	const sectors = src.sectors.flatMap((f) => f.rows.filter((r) => (CONTEXT_SECTORS as readonly string[]).includes(r.sector)));
 	return {
+		dataVersion: src.dataVersion,
 		salaries: prepared.rows,
 		prepared,
 		cpi: src.cpi.rows,
@@ -77,4 +82,9 @@ export function buildDataset(src: ParsedSources): Dataset {
 		sectors,
 		parse: [src.salaries, src.cpi, src.aiShare, src.genaiShare, ...src.sectors].map(summaryOf)
 	};
+}
+
+/** The snapshot's own year is partial unless the data was cut on 31 December: `partialYearOf('2025-06-30') → 2025`. */
+export function partialYearOf(dataVersion: string): number | null {
+	return dataVersion.endsWith('-12-31') ? null : Number(dataVersion.slice(0, 4));
 }

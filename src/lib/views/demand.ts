@@ -1,7 +1,16 @@
-/** /demand view models: Indeed postings shares and indices by month, and the company-size mix of reports. */
+/** /demand view model: Indeed postings shares and sector indices by month, and the company-size mix of reports. */
 import { mean, rollups } from 'd3-array';
 import { COMPANY_SIZES, type CompanySize } from '$lib/data/types';
 import type { SectorIndexRow, ShareRow } from '$lib/data/types';
+import type { Annotation, BarSeries, LineSeries, TableData } from '$lib/charts/types';
+import type { CsvCell } from '$lib/csv/write';
+import { round } from '$lib/csv/write';
+import { describeFilters } from '$lib/format/filters';
+import { SIZE_LABEL } from '$lib/format/labels';
+import { SERIES_COLOR, SIZE_COLOR } from '$lib/theme';
+import { CONTEXT_SECTORS, type Dataset } from '$lib/transform/dataset';
+import type { Filters } from '$lib/transform/filters';
+import { computeStats } from '$lib/transform/stats/compute';
 import type { Stats } from '$lib/transform/stats/types';
 import { FAMILIES } from '$lib/transform/stats/summary';
 import type { TitleFamily } from '$lib/transform/title-families';
@@ -52,15 +61,15 @@ export interface SizeShare {
 }
 
 /**
- * Share of each family's reports per company size, per year, from views of single years
+ * Share of each family's reports per company size, per year, from statistics of single years
  * grouped by company size. `sharePct` is null when the family has no report that year.
  */
-export function sizeShares(perYear: readonly { year: number; view: Stats }[]): SizeShare[] {
+export function sizeShares(perYear: readonly { year: number; stats: Stats }[]): SizeShare[] {
 	const out: SizeShare[] = [];
-	for (const { year, view } of perYear) {
-		if (view.groups?.dimension !== 'companySize') throw new Error('sizeShares needs views grouped by companySize');
+	for (const { year, stats } of perYear) {
+		if (stats.groups?.dimension !== 'companySize') throw new Error('sizeShares needs statistics grouped by companySize');
 		for (const family of FAMILIES) {
-			const n = (size: CompanySize) => view.groups!.groups.find((g) => g.key === size)?.families[family].n ?? 0;
+			const n = (size: CompanySize) => stats.groups!.groups.find((g) => g.key === size)?.families[family].n ?? 0;
 			const total = COMPANY_SIZES.reduce((a, s) => a + n(s), 0);
 			const bySize = Object.fromEntries(
 				COMPANY_SIZES.map((s) => [s, { n: n(s), sharePct: total > 0 ? (100 * n(s)) / total : null }])
@@ -69,4 +78,171 @@ export function sizeShares(perYear: readonly { year: number; view: Stats }[]): S
 		}
 	}
 	return out;
+}
+
+/** The Indeed market shown when the URL names none. */
+export const DEFAULT_MARKET = 'US';
+
+export interface DemandQuery {
+	readonly filters: Filters;
+	/** An Indeed market from `demandMarkets(data)` (validated by the caller). */
+	readonly market: string;
+}
+
+export interface CsvTable {
+	readonly columns: readonly string[];
+	readonly rows: readonly (readonly CsvCell[])[];
+}
+
+export interface SizeMixChart {
+	readonly family: TitleFamily;
+	readonly categories: readonly string[];
+	readonly series: readonly BarSeries[];
+	readonly table: TableData;
+}
+
+export interface DemandModel {
+	readonly markets: readonly string[];
+	readonly market: string;
+	/** The last day with data per series (monthly points are labelled by their first day). */
+	readonly lastDates: { readonly ai: string; readonly genai: string; readonly sectors: string };
+	readonly counts: Stats['counts'];
+	readonly annotations: readonly Annotation[];
+	readonly shareSeries: readonly LineSeries[];
+	readonly shareTable: TableData;
+	readonly shareCsv: CsvTable;
+	/** Whether Indeed publishes a sector index for the market. */
+	readonly hasSectors: boolean;
+	readonly sectorSeries: readonly LineSeries[];
+	readonly sectorTable: TableData;
+	readonly sectorCsv: CsvTable;
+	/** One stacked-bar chart per family; empty when no report matches. */
+	readonly sizeCharts: readonly SizeMixChart[];
+	readonly sizeCsv: CsvTable;
+}
+
+/** The Indeed markets the page offers. */
+export function demandMarkets(data: Dataset): string[] {
+	return shareMarkets(data.aiShare);
+}
+
+const toPoints = (m: readonly MonthValue[]) => m.map((v) => ({ x: new Date(`${v.month}T00:00:00Z`), y: v.value }));
+const CHATGPT: Annotation = { x: new Date('2022-11-30T00:00:00Z'), label: 'ChatGPT released (30 Nov 2022)' };
+
+/** `'Software Development' → 'software_development_index'`. */
+const sectorColumn = (sector: string) => `${sector.toLowerCase().replace(/\W+/g, '_')}_index`;
+
+/** /demand: Indeed shares and sector indices for one market, and the company-size mix of the filtered reports. */
+export function demandView(data: Dataset, query: DemandQuery): DemandModel {
+	const { filters, market } = query;
+	const options = { cpi: data.annualCpi };
+	const ai = shareByMonth(data.aiShare, market);
+	const genai = shareByMonth(data.genaiShare, market);
+	const sectors = CONTEXT_SECTORS.map((sector) => ({ sector, months: sectorByMonth(data.sectors, market, sector) }));
+	// Company-size mix per family and year: statistics per year in the filtered span.
+	// Counts do not depend on the pay basis, so the real-pay CPI rule does not apply here.
+	const counting = computeStats(data.prepared, { ...filters, real: false }, options);
+	const perYear = counting.growth.years.map((year) => ({
+		year,
+		stats: computeStats(data.prepared, { ...filters, real: false, from: year, to: year }, { ...options, groupBy: 'companySize' })
+	}));
+	const shares = sizeShares(perYear);
+	const lastDay = (rows: readonly { date: string; country: string }[]) =>
+		rows.reduce((m, r) => (r.country === market && r.date > m ? r.date : m), '');
+
+	// AI and GenAI shares side by side per month (GenAI ends earlier: null there).
+	const genaiByMonth = new Map(genai.map((g) => [g.month, g.value]));
+	const joined = ai.map((a) => ({ month: a.month.slice(0, 7), ai: a.value, genai: genaiByMonth.get(a.month) ?? null }));
+	const sectorMonths = sectors[0]?.months ?? [];
+	const sectorValue = (s: (typeof sectors)[number], month: string) => s.months.find((x) => x.month === month)?.value ?? null;
+	const filtersText = describeFilters(filters);
+
+	const sizeCharts: SizeMixChart[] =
+		shares.length === 0
+			? []
+			: FAMILIES.map((family) => {
+					const rows = shares.filter((s) => s.family === family);
+					return {
+						family,
+						categories: rows.map((r) => String(r.year)),
+						series: COMPANY_SIZES.map((size) => ({
+							id: size,
+							label: SIZE_LABEL[size],
+							color: SIZE_COLOR[size],
+							values: rows.map((r) => r.bySize[size].sharePct)
+						})),
+						table: {
+							columns: [
+								{ key: 'year', label: 'Year', align: 'left' },
+								{ key: 'total', label: 'Reports' },
+								...COMPANY_SIZES.flatMap((size) => [
+									{ key: `${size}n`, label: `${size} n` },
+									{ key: `${size}p`, label: `${size} share`, format: 'pct' as const }
+								])
+							],
+							rows: rows.map((r) => ({
+								year: String(r.year),
+								total: r.total,
+								...Object.fromEntries(
+									COMPANY_SIZES.flatMap((size) => [
+										[`${size}n`, r.bySize[size].n],
+										[`${size}p`, r.bySize[size].sharePct]
+									])
+								)
+							}))
+						}
+					};
+				});
+
+	return {
+		markets: demandMarkets(data),
+		market,
+		lastDates: { ai: lastDay(data.aiShare), genai: lastDay(data.genaiShare), sectors: lastDay(data.sectors) },
+		counts: counting.counts,
+		annotations: [CHATGPT],
+		shareSeries: [
+			{ id: 'ai', label: 'Postings mentioning AI', color: SERIES_COLOR[0], points: toPoints(ai) },
+			{ id: 'genai', label: 'Postings mentioning generative AI', color: SERIES_COLOR[1], points: toPoints(genai) }
+		],
+		shareTable: {
+			columns: [
+				{ key: 'month', label: 'Month', align: 'left' },
+				{ key: 'ai', label: 'AI share (%)', format: 'pct2' },
+				{ key: 'genai', label: 'GenAI share (%)', format: 'pct2' }
+			],
+			rows: joined
+		},
+		shareCsv: {
+			columns: ['month', 'country', 'ai_share_pct', 'genai_share_pct'],
+			rows: joined.map((r) => [r.month, market, round(r.ai, 4), round(r.genai, 4)])
+		},
+		hasSectors: sectors.some((s) => s.months.length > 0),
+		sectorSeries: sectors.map((s, i) => ({
+			id: s.sector,
+			label: s.sector,
+			color: SERIES_COLOR[i === 0 ? 0 : 1],
+			points: toPoints(s.months)
+		})),
+		sectorTable: {
+			columns: [
+				{ key: 'month', label: 'Month', align: 'left' },
+				...sectors.map((s) => ({ key: s.sector, label: `${s.sector} (index)`, format: 'fixed1' as const }))
+			],
+			rows: sectorMonths.map((m) => ({
+				month: m.month.slice(0, 7),
+				...Object.fromEntries(sectors.map((s) => [s.sector, sectorValue(s, m.month)]))
+			}))
+		},
+		sectorCsv: {
+			columns: ['month', 'country', ...sectors.map((s) => sectorColumn(s.sector))],
+			rows: sectorMonths.map((m) => [m.month.slice(0, 7), market, ...sectors.map((s) => round(sectorValue(s, m.month), 3))])
+		},
+		sizeCharts,
+		sizeCsv: {
+			columns: ['year', 'family', 'company_size', 'n', 'share_pct', 'filters'],
+			rows: shares.flatMap((s) =>
+				COMPANY_SIZES.map((size) => [s.year, s.family, size, s.bySize[size].n, round(s.bySize[size].sharePct, 3), filtersText])
+			)
+		}
+	};
 }

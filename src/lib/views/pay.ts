@@ -1,10 +1,17 @@
-/** /pay view models: gap by segment for GapBars, and the distribution groups. */
-import type { GapRow } from '$lib/charts/types';
-import type { GroupSummary } from '$lib/transform/stats/types';
+/** /pay view model: both families' distributions, the gap by segment, and a salary's position in each family. */
+import type { DistributionGroup, GapRow, TableData } from '$lib/charts/types';
+import type { GroupSummary, Stats } from '$lib/transform/stats/types';
 import type { Dimension } from '$lib/transform/stats/dimensions';
-import { count } from '$lib/format';
-import { EXP_LABEL, REGION_LABEL, REMOTE_LABEL, SIZE_LABEL, TYPE_LABEL } from '$lib/format/labels';
-import { countryName } from '$lib/data/countries';
+import type { Dataset } from '$lib/transform/dataset';
+import type { Filters } from '$lib/transform/filters';
+import { computeStats } from '$lib/transform/stats/compute';
+import { FAMILIES } from '$lib/transform/stats/summary';
+import { FAMILY_LABEL } from '$lib/transform/title-families';
+import { FAMILY_COLOR } from '$lib/theme';
+import { BY_DIMENSION, type By } from './summary-table';
+import { DIMENSION_LABEL, groupLabel } from './labels';
+
+export { DIMENSION_LABEL, groupLabel };
 
 /** The segments /pay compares, in the order shown. */
 export const SEGMENT_DIMENSIONS = [
@@ -16,36 +23,6 @@ export const SEGMENT_DIMENSIONS = [
 ] as const satisfies readonly Dimension[];
 export type SegmentDimension = (typeof SEGMENT_DIMENSIONS)[number];
 
-export const DIMENSION_LABEL: Record<Dimension, string> = {
-	companySize: 'Company size',
-	region: 'Region',
-	country: 'Country',
-	experienceLevel: 'Experience level',
-	employmentType: 'Employment type',
-	remoteRatio: 'Remote work',
-	workYear: 'Work year'
-};
-
-/** Human label of a group key: `groupLabel('companySize','L') → 'Large (> 250)'`. */
-export function groupLabel(dim: Dimension, key: string): string {
-	switch (dim) {
-		case 'companySize':
-			return SIZE_LABEL[key as keyof typeof SIZE_LABEL] ?? key;
-		case 'region':
-			return REGION_LABEL[key as keyof typeof REGION_LABEL] ?? key;
-		case 'experienceLevel':
-			return EXP_LABEL[key as keyof typeof EXP_LABEL] ?? key;
-		case 'employmentType':
-			return TYPE_LABEL[key as keyof typeof TYPE_LABEL] ?? key;
-		case 'remoteRatio':
-			return REMOTE_LABEL[Number(key) as keyof typeof REMOTE_LABEL] ?? key;
-		case 'country':
-			return countryName(key);
-		case 'workYear':
-			return key;
-	}
-}
-
 /** GapBars rows: the AI − ML median gap in percent of the ML median, with its interval. */
 export function gapRows(dim: Dimension, groups: readonly GroupSummary[]): GapRow[] {
 	return groups.map((g) => {
@@ -55,8 +32,119 @@ export function gapRows(dim: Dimension, groups: readonly GroupSummary[]): GapRow
 			value: e?.gapPct ?? null,
 			lo: e?.gapPctInterval?.lower ?? null,
 			hi: e?.gapPctInterval?.upper ?? null,
-			detail: `AI n = ${count(g.families.AI.n)} · ML n = ${count(g.families.ML.n)}`,
+			n: { AI: g.families.AI.n, ML: g.families.ML.n },
 			status: g.gap.support
 		};
 	});
+}
+
+/** Dots drawn per family in the distribution chart (rank-spaced, so the shape is kept). */
+export const DOTS_PER_FAMILY = 400;
+
+export interface PayQuery {
+	readonly filters: Filters;
+	readonly scale: 'linear' | 'log';
+	/** A yearly salary to place in each family's distribution, or null. */
+	readonly salary: number | null;
+}
+
+export interface SegmentModel {
+	readonly dim: SegmentDimension;
+	/** The `by=` of the matching /api/summary download. */
+	readonly by: By;
+	readonly rows: readonly GapRow[];
+	readonly table: TableData;
+}
+
+export interface PayModel {
+	readonly scale: 'linear' | 'log';
+	readonly salary: number | null;
+	readonly pay: Stats['pay'];
+	readonly counts: Stats['counts'];
+	readonly position: Stats['position'];
+	/** The distribution chart's groups: quantiles and rank-spaced dots per family. */
+	readonly groups: readonly DistributionGroup[];
+	readonly distTable: TableData;
+	readonly segments: readonly SegmentModel[];
+}
+
+const byOf = (dim: Dimension) => (Object.entries(BY_DIMENSION).find(([, d]) => d === dim)?.[0] ?? 'none') as By;
+
+/** The segment chart and table for one dimension's groups. */
+export function segmentModel(dim: SegmentDimension, groups: readonly GroupSummary[]): SegmentModel {
+	return {
+		dim,
+		by: byOf(dim),
+		rows: gapRows(dim, groups),
+		table: {
+			columns: [
+				{ key: 'group', label: DIMENSION_LABEL[dim], align: 'left' },
+				{ key: 'aiN', label: 'AI n' },
+				{ key: 'aiMedian', label: 'AI median', format: 'money' },
+				{ key: 'mlN', label: 'ML n' },
+				{ key: 'mlMedian', label: 'ML median', format: 'money' },
+				{ key: 'gapPct', label: 'Gap', format: 'pctSigned' },
+				{ key: 'lo', label: '95% low', format: 'pctSigned' },
+				{ key: 'hi', label: '95% high', format: 'pctSigned' },
+				{ key: 'status', label: 'Evidence', align: 'left' }
+			],
+			rows: groups.map((g) => ({
+				group: groupLabel(dim, g.key),
+				aiN: g.families.AI.n,
+				aiMedian: g.families.AI.median?.median ?? null,
+				mlN: g.families.ML.n,
+				mlMedian: g.families.ML.median?.median ?? null,
+				gapPct: g.gap.estimate?.gapPct ?? null,
+				lo: g.gap.estimate?.gapPctInterval?.lower ?? null,
+				hi: g.gap.estimate?.gapPctInterval?.upper ?? null,
+				status: g.gap.support === 'suppressed' ? 'too few reports' : g.gap.support === 'low' ? 'low confidence' : 'ok'
+			}))
+		}
+	};
+}
+
+/** /pay: the filtered statistics with dots and a salary position, and one grouping per segment dimension. */
+export function payView(data: Dataset, query: PayQuery): PayModel {
+	const { filters, scale, salary } = query;
+	const stats = computeStats(data.prepared, filters, { cpi: data.annualCpi, sample: DOTS_PER_FAMILY, salary });
+	const segments = SEGMENT_DIMENSIONS.map((dim) =>
+		segmentModel(dim, computeStats(data.prepared, filters, { cpi: data.annualCpi, groupBy: dim }).groups!.groups)
+	);
+	const groups: DistributionGroup[] = FAMILIES.map((f) => {
+		const s = stats.families[f];
+		return {
+			id: f,
+			label: `${FAMILY_LABEL[f]} family`,
+			color: FAMILY_COLOR[f],
+			n: s.n,
+			q: s.quantiles
+				? { p10: s.quantiles.p10, p25: s.quantiles.p25, p50: s.quantiles.median, p75: s.quantiles.p75, p90: s.quantiles.p90 }
+				: null,
+			points: stats.samples![f]
+		};
+	});
+	const distTable: TableData = {
+		columns: [
+			{ key: 'family', label: 'Family', align: 'left' },
+			{ key: 'n', label: 'n' },
+			{ key: 'p10', label: 'p10', format: 'money' },
+			{ key: 'p25', label: 'p25', format: 'money' },
+			{ key: 'median', label: 'Median', format: 'money' },
+			{ key: 'p75', label: 'p75', format: 'money' },
+			{ key: 'p90', label: 'p90', format: 'money' }
+		],
+		rows: FAMILIES.map((f) => {
+			const q = stats.families[f].quantiles;
+			return {
+				family: FAMILY_LABEL[f],
+				n: stats.families[f].n,
+				p10: q?.p10 ?? null,
+				p25: q?.p25 ?? null,
+				median: q?.median ?? null,
+				p75: q?.p75 ?? null,
+				p90: q?.p90 ?? null
+			};
+		})
+	};
+	return { scale, salary, pay: stats.pay, counts: stats.counts, position: stats.position, groups, distTable, segments };
 }

@@ -8,7 +8,10 @@ import { round } from '$lib/csv/write';
 import type { Dimension } from '$lib/transform/stats/dimensions';
 import type { FamilySummary, GapSummary, Stats } from '$lib/transform/stats/types';
 import { FAMILIES } from '$lib/transform/stats/summary';
-import { groupLabel } from './pay';
+import { groupLabel } from './labels';
+import { partialYearOf, type Dataset } from '$lib/transform/dataset';
+import type { Filters } from '$lib/transform/filters';
+import { computeStats } from '$lib/transform/stats/compute';
 
 /** API names of the grouping dimensions (`by=`), snake_case as in the source columns. */
 export const BY_VALUES = [
@@ -140,4 +143,13 @@ export function summaryTable(view: Stats, by: By, partialYear: number | null = n
 		});
 	});
 	return { columns: growth ? [...SUMMARY_COLUMNS, ...GROWTH_COLUMNS] : [...SUMMARY_COLUMNS], rows };
+}
+
+/** The /api/summary view: statistics for the filters, grouped by `by`, as the summary table (with the statistics it came from, for the meta sidecar). */
+export function summaryView(data: Dataset, query: { readonly by: By; readonly filters: Filters }): SummaryTable & { stats: Stats } {
+	const stats = computeStats(data.prepared, query.filters, {
+		cpi: data.annualCpi,
+		groupBy: query.by === 'none' ? null : BY_DIMENSION[query.by]
+	});
+	return { ...summaryTable(stats, query.by, partialYearOf(data.dataVersion)), stats };
 }

@@ -3,9 +3,10 @@ import type { BarSeries, LineSeries, TableData } from '$lib/charts/types';
 import type { Stats } from '$lib/transform/stats/types';
 import { FAMILY_LABEL } from '$lib/transform/title-families';
 import { FAMILIES } from '$lib/transform/stats/summary';
-import { money, pct, pctSigned } from '$lib/format';
-
-const COLOR = { AI: 'var(--ai)', ML: 'var(--ml)' } as const;
+import { FAMILY_COLOR as COLOR } from '$lib/theme';
+import { partialYearOf, type Dataset } from '$lib/transform/dataset';
+import type { Filters } from '$lib/transform/filters';
+import { computeStats } from '$lib/transform/stats/compute';
 
 export interface TrendsModel {
 	readonly years: readonly number[];
@@ -16,6 +17,38 @@ export interface TrendsModel {
 	readonly aiShare: readonly LineSeries[];
 	readonly table: TableData;
 	readonly cagr: Stats['growth']['families'];
+}
+
+export interface TrendsQuery {
+	readonly filters: Filters;
+	/** Growth span ends the URL asked for (validated as years); a year the data lacks falls back to the default span. */
+	readonly gfrom: number | null;
+	readonly gto: number | null;
+}
+
+export interface TrendsPage extends TrendsModel {
+	readonly pay: Stats['pay'];
+	/** The snapshot's own year when it is partial, else null. */
+	readonly partialYear: number | null;
+	/** The compound-growth span used, or null when no two years qualify. */
+	readonly span: { readonly fromYear: number; readonly toYear: number } | null;
+}
+
+/** /trends: statistics by work year, then the growth span the query asked for (or the default). */
+export function trendsView(data: Dataset, query: TrendsQuery): TrendsPage {
+	const { filters } = query;
+	const compute = (span?: { fromYear: number; toYear: number }) =>
+		computeStats(data.prepared, filters, { cpi: data.annualCpi, groupBy: 'workYear', ...(span ? { span } : {}) });
+	const first = compute();
+	const years = first.growth.years;
+	const partialYear = partialYearOf(data.dataVersion);
+	const fallback = defaultGrowthSpan(first, partialYear);
+	const inData = (y: number | null) => (y !== null && years.includes(y) ? y : null);
+	const gfrom = inData(query.gfrom) ?? fallback?.fromYear ?? null;
+	const gto = inData(query.gto) ?? fallback?.toYear ?? null;
+	const span = gfrom !== null && gto !== null ? { fromYear: Math.min(gfrom, gto), toYear: Math.max(gfrom, gto) } : null;
+	const stats = span ? compute(span) : first;
+	return { ...trendsModel(stats), pay: stats.pay, partialYear, span };
 }
 
 /** Build from a view computed with `groupBy: 'workYear'`. */
@@ -86,12 +119,12 @@ export function trendsModel(view: Stats): TrendsModel {
 				{ key: 'year', label: 'Year', align: 'left' },
 				{ key: 'family', label: 'Family', align: 'left' },
 				{ key: 'n', label: 'Reports' },
-				{ key: 'median', label: 'Median (US$)', format: money },
-				{ key: 'lo', label: '95% low', format: money },
-				{ key: 'hi', label: '95% high', format: money },
-				{ key: 'share', label: 'Share of AI+ML', format: pct },
-				{ key: 'yoyCount', label: 'Reports vs prior year', format: pctSigned },
-				{ key: 'yoyMedian', label: 'Median vs prior year', format: pctSigned }
+				{ key: 'median', label: 'Median (US$)', format: 'money' },
+				{ key: 'lo', label: '95% low', format: 'money' },
+				{ key: 'hi', label: '95% high', format: 'money' },
+				{ key: 'share', label: 'Share of AI+ML', format: 'pct' },
+				{ key: 'yoyCount', label: 'Reports vs prior year', format: 'pctSigned' },
+				{ key: 'yoyMedian', label: 'Median vs prior year', format: 'pctSigned' }
 			],
 			rows
 		}

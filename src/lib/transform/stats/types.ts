@@ -1,6 +1,6 @@
 /**
- * Stats models: everything one dashboard view shows, as plain data. Pages, downloads,
- * endpoints and the benchmark all get these from `computeStats`.
+ * The statistics bundle (`Stats`): every statistic one filter state yields, as plain data.
+ * Page views (src/lib/views), downloads, endpoints and the benchmark get it from `computeStats`.
  */
 import type { Filters } from '../filters';
 import type { TitleFamily, TitleMode } from '../title-families';
