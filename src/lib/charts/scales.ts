@@ -5,7 +5,7 @@
  */
 import { scaleBand, scaleLinear, scaleLog, scaleTime } from 'd3-scale';
 import type { ScaleBand, ScaleLinear, ScaleLogarithmic, ScaleTime } from 'd3-scale';
-import { format as d3format } from 'd3-format';
+import { yearLabel } from '$lib/format';
 import type { Formatter } from './types';
 
 export type ScaleKind = 'linear' | 'log' | 'time' | 'band';
@@ -83,8 +83,6 @@ export function tickCount(lengthPx: number, spacing = 90): number {
 	return Math.max(2, Math.floor(lengthPx / spacing));
 }
 
-const yearFormat = d3format('d');
-
 /**
  * Ticks for any scale. Log scales keep only the ticks d3 would label (1, 2, 5 … per decade,
  * thinned by `count`), so a narrow axis shows 10k · 100k · 1M rather than every multiple.
@@ -119,7 +117,7 @@ export function ticksFor(
 		const [a, b] = s.domain() as [number, number];
 		const span = Math.abs(b - a);
 		values = s.ticks(Math.min(count, Math.max(1, Math.floor(span)))).filter((t) => Number.isInteger(t));
-		fallback = (v) => yearFormat(v as number);
+		fallback = (v) => yearLabel(v as number);
 	} else {
 		const s = scale as ScaleLinear<number, number>;
 		values = s.ticks(count);

@@ -3,6 +3,7 @@
  * salary data is converted to USD upstream. `null` (a suppressed or undefined value)
  * renders as an en dash so a missing number never reads as zero.
  */
+import { format as d3format } from 'd3-format';
 
 const DASH = '–';
 const usd0 = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
@@ -82,6 +83,13 @@ export function date(iso: string): string {
 /** One decimal, unsigned, for index values: `fixed1(102.46) → "102.5"`. */
 export function fixed1(v: number | null | undefined): string {
 	return v === null || v === undefined || !Number.isFinite(v) ? DASH : v.toFixed(1);
+}
+
+const integer = d3format('d');
+
+/** A year or other integer without grouping: `yearLabel(2024) → "2024"`. */
+export function yearLabel(v: number): string {
+	return integer(v);
 }
 
 /** Whole number, unsigned, for index axes: `fixed0(102.46) → "102"`. */

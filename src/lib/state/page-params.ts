@@ -1,4 +1,5 @@
 /** Page-specific query parameters (chart options), validated like the filters. */
+import { count } from '$lib/format';
 import type { ParamError } from './url-filters';
 
 export const SALARY_MIN = 1_000;
@@ -21,7 +22,7 @@ export function parseSalary(params: URLSearchParams, errors: ParamError[]): numb
 	if (!Number.isFinite(n) || n < SALARY_MIN || n > SALARY_MAX) {
 		errors.push({
 			param: 'salary',
-			message: `salary: "${v.slice(0, 40)}" is not a yearly salary from ${SALARY_MIN.toLocaleString('en-US')} to ${SALARY_MAX.toLocaleString('en-US')} US dollars`
+			message: `salary: "${v.slice(0, 40)}" is not a yearly salary from ${count(SALARY_MIN)} to ${count(SALARY_MAX)} US dollars`
 		});
 		return null;
 	}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSalaries } from '$lib/data/salaries';
-import { titleTable } from './title-table';
+import { titleTable } from './titles';
 
 const rows = parseSalaries(readFileSync(new URL('../../../tests/fixtures/salaries-small.csv', import.meta.url), 'utf8')).rows;
 

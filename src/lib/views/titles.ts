@@ -1,7 +1,10 @@
 /** The /titles view model: every raw title the mapping mentions, with its family and count. */
 import { rollup } from 'd3-array';
 import type { SalaryRow } from '$lib/data/types';
-import { EXCLUDED_BORDERLINE, FAMILY_TITLES, familyOf, type TitleFamily } from './title-families';
+import { EXCLUDED_BORDERLINE, FAMILY_TITLES, familyOf, type TitleFamily, type TitleMode } from '$lib/transform/title-families';
+import type { Dataset } from '$lib/transform/dataset';
+import { rowMatcher, type Filters } from '$lib/transform/filters';
+import { dedupeRows } from '$lib/transform/stats/dedupe';
 
 export interface TitleLine {
 	readonly title: string;
@@ -38,4 +41,12 @@ export function titleTable(rows: readonly SalaryRow[]): TitleLine[] {
 			.map(([t, why]) => line(t, why))
 			.sort(byN)
 	];
+}
+
+/** /titles: the title table for the reports matching every filter but the title mode. */
+export function titlesView(data: Dataset, query: { readonly filters: Filters }): { titles: TitleLine[]; mode: TitleMode } {
+	const { filters } = query;
+	const matched = data.salaries.filter(rowMatcher(filters));
+	const rows = filters.dedupe ? dedupeRows(matched) : matched;
+	return { titles: titleTable(rows), mode: filters.titles };
 }
