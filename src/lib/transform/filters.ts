@@ -3,7 +3,7 @@
  * URL parsing and validation live in lib/state; this module only filters typed rows.
  */
 import type { CompanySize, EmploymentType, ExperienceLevel, Region, RemoteRatio, SalaryRow } from '$lib/data/types';
-import { familyOf, type TitleFamily, type TitleMode } from './title-families';
+import type { TitleFamily, TitleMode } from './title-families';
 
 export interface Filters {
 	/** Empty array = no restriction, for every list below. */
@@ -68,20 +68,4 @@ export function rowMatcher(filters: Filters): (r: SalaryRow) => boolean {
 		exp(r.experienceLevel) &&
 		type(r.employmentType) &&
 		remote(r.remoteRatio);
-}
-
-/**
- * Keep the rows that match every filter and belong to a family under `filters.titles`.
- * Order is preserved, so rows sorted by salary stay sorted. Does not apply `dedupe`.
- */
-export function applyFilters(rows: readonly SalaryRow[], filters: Filters): FamilyRow[] {
-	const match = rowMatcher(filters);
-	const out: FamilyRow[] = [];
-	for (const r of rows) {
-		if (!match(r)) continue;
-		const family = familyOf(r.jobTitle, filters.titles);
-		if (family === null) continue;
-		out.push({ ...r, family });
-	}
-	return out;
 }

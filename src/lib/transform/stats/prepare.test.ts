@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyFilters, DEFAULT_FILTERS } from '../filters';
+import { DEFAULT_FILTERS } from '../filters';
+import { applyFilters } from './testing/oracle';
 import { familyOf, TITLE_MODES } from '../title-families';
 import { countDuplicates } from './dedupe';
 import { FAMILY_CODE, isPreparedRows, prepareRows } from './prepare';

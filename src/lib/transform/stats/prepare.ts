@@ -3,7 +3,7 @@
  * columnar index of the rows that belong to a family (about a tenth of all rows). A filter
  * change then scans only that index with small lookup tables instead of every row object,
  * which is what keeps a full recompute cheap (see scripts/bench.ts). Same rows, same
- * order as `applyFilters` (checked in prepare.test.ts).
+ * order as `applyFilters` (the row-level oracle in testing/oracle.ts; checked in prepare.test.ts).
  */
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
 import { familyOf, TITLE_MODES, type TitleMode } from '../title-families';

@@ -2,10 +2,9 @@
  * Per-family summaries (n, quantiles, median interval), the AI − ML gap, and per-group
  * summaries for a dimension. `…Sorted` functions take ascending values; the others sort.
  */
-import type { FamilyRow } from '../filters';
 import type { TitleFamily } from '../title-families';
 import { supportOf, weakerSupport, type Support } from './constants';
-import { compareGroupKeys, dimensionKey, type Dimension } from './dimensions';
+import { compareGroupKeys, type Dimension } from './dimensions';
 import { gapFromMedians, medianEstimateSorted, type GapEstimate, type MedianEstimate } from './intervals';
 import { quantilesSorted, type Quantiles, type SortedValues } from './quantiles';
 
@@ -71,32 +70,6 @@ export function familySummariesSorted(values: Readonly<Record<TitleFamily, Sorte
 	};
 }
 
-/**
- * Each family's pay values in row order. For rows sorted by `pay` (e.g. filtered rows
- * sorted by salaryUsd at load, with the default `pay`), the values are ascending.
- */
-export function familyValues(
-	rows: readonly FamilyRow[],
-	pay: (r: FamilyRow) => number = (r) => r.salaryUsd
-): Record<TitleFamily, Float64Array> {
-	let nAi = 0;
-	for (const r of rows) if (r.family === 'AI') nAi++;
-	const out = { AI: new Float64Array(nAi), ML: new Float64Array(rows.length - nAi) };
-	let a = 0;
-	let m = 0;
-	for (const r of rows) {
-		if (r.family === 'AI') out.AI[a++] = pay(r);
-		else out.ML[m++] = pay(r);
-	}
-	return out;
-}
-
-/** Convenience: family summaries of rows in any order, on `pay` (default salaryUsd). */
-export function familySummaries(rows: readonly FamilyRow[], pay?: (r: FamilyRow) => number): Record<TitleFamily, FamilySummary> {
-	const v = familyValues(rows, pay);
-	return familySummariesSorted({ AI: v.AI.sort(), ML: v.ML.sort() });
-}
-
 /** Group summaries from ascending values per group key, listed in the dimension's order. */
 export function groupSummariesSorted(
 	dim: Dimension,
@@ -108,21 +81,4 @@ export function groupSummariesSorted(
 			const families = familySummariesSorted(groups.get(key)!);
 			return { key, families, gap: gapSummary(families.AI, families.ML) };
 		});
-}
-
-/** Convenience: per-group family summaries and gaps for rows in any order. */
-export function groupSummaries(rows: readonly FamilyRow[], dim: Dimension, pay?: (r: FamilyRow) => number): GroupSummary[] {
-	const byKey = new Map<string, FamilyRow[]>();
-	for (const r of rows) {
-		const k = dimensionKey(r, dim);
-		const list = byKey.get(k);
-		if (list) list.push(r);
-		else byKey.set(k, [r]);
-	}
-	const groups = new Map<string, Record<TitleFamily, Float64Array>>();
-	for (const [k, list] of byKey) {
-		const v = familyValues(list, pay);
-		groups.set(k, { AI: v.AI.sort(), ML: v.ML.sort() });
-	}
-	return groupSummariesSorted(dim, groups);
 }
