@@ -1,5 +1,5 @@
 /**
- * `computeStats`: every statistic one dashboard view shows, from rows prepared once at load.
+ * `computeStats`: every statistic one filter state yields, from rows prepared once at load.
  * One pass over the family index applies the filters; everything after works on the
  * selected entries in salary order, so quantiles are index look-ups.
  */
@@ -8,11 +8,11 @@ import type { Filters } from '../filters';
 import type { TitleFamily } from '../title-families';
 import { bootstrapGapSorted } from './bootstrap';
 import type { Dimension } from './dimensions';
-import { growthFromSortedByYear } from './growth';
-import { likeForLikeSorted } from './like-for-like';
+import { growthFromSortedByYear, type Growth } from './growth';
+import { likeForLikeSorted, type LikeForLike } from './like-for-like';
 import { payBandPositionSorted } from './pay-band';
 import { FAMILY_CODE, isPreparedRows, prepareRows, type ModeIndex, type PreparedRows } from './prepare';
-import { deflator, latestFullYear } from './real-pay';
+import { deflator, latestFullYear, type AnnualCpi } from './real-pay';
 import { familySummariesSorted, gapSummary, groupSummariesSorted } from './summary';
 import type { DedupeSensitivity, Headline, Stats, StatsOptions } from './types';
 
@@ -113,25 +113,13 @@ function bucket(entries: Int32Array, codes: ArrayLike<number>, size: number): Ma
 	return out;
 }
 
-/**
- * Everything one dashboard view shows, for the given filters: per-family summaries
- * (quantiles, median intervals), the raw gap with intervals, the like-for-like gap, growth
- * by year, and optionally groups, a pay-band position and a bootstrap interval.
- *
- * `data` is the output of `prepareRows` (build it once at load). A plain row array is
- * accepted too but is prepared on every call, which is slow.
- * Throws when `filters.real` is set without `options.cpi`, or the base year is not a full CPI year.
- */
-export function computeStats(data: PreparedRows | readonly SalaryRow[], filters: Filters, options: StatsOptions = {}): Stats {
-	const prepared = isPreparedRows(data) ? data : prepareRows(data);
-	const ix = prepared.modes[filters.titles];
-	const cpi = options.cpi ?? null;
-	if (filters.real && cpi === null) throw new Error('computeStats: filters.real needs options.cpi');
-	const baseYear = cpi ? (options.baseYear ?? latestFullYear(cpi)) : null;
-	if (cpi && baseYear !== null && deflator(cpi, baseYear, baseYear) === null)
-		throw new RangeError(`computeStats: base year ${baseYear} is not a full CPI year`);
+/** Per year slot: allowed by the year filter, and the deflator to base-year dollars (NaN where the CPI year is incomplete). */
+interface YearSlots {
+	readonly yearOk: Uint8Array;
+	readonly slotFactor: Float64Array;
+}
 
-	// Per year slot: allowed by the year filter, and (real mode) the deflator or NaN.
+function yearSlots(ix: ModeIndex, filters: Filters, cpi: readonly AnnualCpi[] | null, baseYear: number | null): YearSlots {
 	const k = ix.years.length;
 	const yearOk = new Uint8Array(Math.max(1, k));
 	const slotFactor = new Float64Array(Math.max(1, k)).fill(NaN);
@@ -143,8 +131,25 @@ export function computeStats(data: PreparedRows | readonly SalaryRow[], filters:
 		const f = cpi ? deflator(cpi, y, baseYear) : null;
 		if (f !== null) slotFactor[s] = f;
 	}
-	const realFactor = filters.real ? slotFactor : null;
+	return { yearOk, slotFactor };
+}
 
+/** The filtered entries of each family, in nominal salary order, and what the filter pass counted. */
+interface Selection {
+	readonly nominal: Readonly<Record<TitleFamily, Int32Array>>;
+	readonly matched: number;
+	readonly duplicates: number;
+	readonly rowsWithoutCpi: number;
+}
+
+/** Step 1, filter: the one pass over the index; filter, count, split by family (order kept). */
+function selectEntries(
+	prepared: PreparedRows,
+	ix: ModeIndex,
+	filters: Filters,
+	yearOk: Uint8Array,
+	realFactor: Float64Array | null
+): Selection {
 	const mExp = mask(EXPERIENCE_LEVELS, filters.exp);
 	const mType = mask(EMPLOYMENT_TYPES, filters.type);
 	const mSize = mask(COMPANY_SIZES, filters.size);
@@ -152,8 +157,6 @@ export function computeStats(data: PreparedRows | readonly SalaryRow[], filters:
 	const mRemote = mask(REMOTE_RATIOS, filters.remote);
 	const mCountry = mask(prepared.countries, filters.country);
 	const dedupe = filters.dedupe;
-
-	// The one pass over the index: filter, count, split by family (order kept).
 	const selAi = new Int32Array(ix.count);
 	const selMl = new Int32Array(ix.count);
 	let nAi = 0;
@@ -185,57 +188,107 @@ export function computeStats(data: PreparedRows | readonly SalaryRow[], filters:
 		if (family[e] === FAMILY_CODE.AI) selAi[nAi++] = e;
 		else selMl[nMl++] = e;
 	}
-	const nominal = { AI: selAi.subarray(0, nAi), ML: selMl.subarray(0, nMl) };
-	const byPay = { AI: orderByPay(nominal.AI, ix, realFactor), ML: orderByPay(nominal.ML, ix, realFactor) };
-	const values = { AI: payValues(byPay.AI, ix, realFactor), ML: payValues(byPay.ML, ix, realFactor) };
+	return { nominal: { AI: selAi.subarray(0, nAi), ML: selMl.subarray(0, nMl) }, matched, duplicates, rowsWithoutCpi };
+}
 
-	const families = familySummariesSorted(values);
-	const gap = gapSummary(families.AI, families.ML);
-
+/** Step: like-for-like, from each family's values in pay order and their cells. */
+function likeForLikeStep(
+	ix: ModeIndex,
+	byPay: Readonly<Record<TitleFamily, Int32Array>>,
+	values: Readonly<Record<TitleFamily, Float64Array>>
+): LikeForLike {
 	const cellsOf = (entries: Int32Array) => {
 		const c = new Uint8Array(entries.length);
 		for (let i = 0; i < entries.length; i++) c[i] = ix.cell[entries[i]!]!;
 		return c;
 	};
-	const likeForLike = likeForLikeSorted({ values: values.AI, cells: cellsOf(byPay.AI) }, { values: values.ML, cells: cellsOf(byPay.ML) });
+	return likeForLikeSorted({ values: values.AI, cells: cellsOf(byPay.AI) }, { values: values.ML, cells: cellsOf(byPay.ML) });
+}
 
-	// Growth: nominal values per family and year (the nominal order holds within a year).
+/** Step: growth by year, from nominal values per family and year (the nominal order holds within a year). */
+function growthStep(
+	ix: ModeIndex,
+	nominal: Readonly<Record<TitleFamily, Int32Array>>,
+	cpi: readonly AnnualCpi[] | null,
+	baseYear: number | null,
+	span: StatsOptions['span']
+): Growth {
 	const byYear = (entries: Int32Array) => {
 		const m = new Map<number, Float64Array>();
 		for (const [slot, list] of bucket(entries, ix.yearSlot, ix.years.length)) m.set(ix.years[slot]!, payValues(list, ix, null));
 		return m;
 	};
-	const growth = growthFromSortedByYear(
+	return growthFromSortedByYear(
 		{ AI: byYear(nominal.AI), ML: byYear(nominal.ML) },
 		{
 			deflate: cpi ? (year) => deflator(cpi, year, baseYear) : null,
 			baseYear,
-			span: options.span ?? null
+			span: span ?? null
 		}
 	);
+}
 
-	let groups: Stats['groups'] = null;
-	if (options.groupBy) {
-		const { codes, size, label } = groupCodes(options.groupBy, ix, prepared.countries);
-		const ai = bucket(byPay.AI, codes, size);
-		const ml = bucket(byPay.ML, codes, size);
-		const map = new Map<string, Record<TitleFamily, Float64Array>>();
-		for (const c of new Set([...ai.keys(), ...ml.keys()])) {
-			const a = ai.get(c);
-			const m = ml.get(c);
-			map.set(label(c), {
-				AI: a ? payValues(a, ix, realFactor) : new Float64Array(0),
-				ML: m ? payValues(m, ix, realFactor) : new Float64Array(0)
-			});
-		}
-		groups = { dimension: options.groupBy, groups: groupSummariesSorted(options.groupBy, map) };
+/** Step: groups, each family's values split by one dimension, summarised per group with its gap. */
+function groupsStep(
+	dim: Dimension,
+	prepared: PreparedRows,
+	ix: ModeIndex,
+	byPay: Readonly<Record<TitleFamily, Int32Array>>,
+	realFactor: Float64Array | null
+): NonNullable<Stats['groups']> {
+	const { codes, size, label } = groupCodes(dim, ix, prepared.countries);
+	const ai = bucket(byPay.AI, codes, size);
+	const ml = bucket(byPay.ML, codes, size);
+	const map = new Map<string, Record<TitleFamily, Float64Array>>();
+	for (const c of new Set([...ai.keys(), ...ml.keys()])) {
+		const a = ai.get(c);
+		const m = ml.get(c);
+		map.set(label(c), {
+			AI: a ? payValues(a, ix, realFactor) : new Float64Array(0),
+			ML: m ? payValues(m, ix, realFactor) : new Float64Array(0)
+		});
 	}
+	return { dimension: dim, groups: groupSummariesSorted(dim, map) };
+}
 
-	const salary = options.salary ?? null;
-	const position =
-		salary === null
-			? null
-			: { salary, families: { AI: payBandPositionSorted(values.AI, salary), ML: payBandPositionSorted(values.ML, salary) } };
+/** Step: pay band, where one salary falls in each family. */
+function payBandStep(values: Readonly<Record<TitleFamily, Float64Array>>, salary: number): NonNullable<Stats['position']> {
+	return { salary, families: { AI: payBandPositionSorted(values.AI, salary), ML: payBandPositionSorted(values.ML, salary) } };
+}
+
+/**
+ * Every statistic one filter state yields: per-family summaries (quantiles, median
+ * intervals), the raw gap with intervals, the like-for-like gap, growth by year, and
+ * optionally groups, a pay-band position and a bootstrap interval. Named steps, in order:
+ * filter → summaries → gap → like-for-like → growth → groups → pay band.
+ *
+ * `data` is the output of `prepareRows` (build it once at load). A plain row array is
+ * accepted too but is prepared on every call, which is slow.
+ * Throws when `filters.real` is set without `options.cpi`, or the base year is not a full CPI year.
+ */
+export function computeStats(data: PreparedRows | readonly SalaryRow[], filters: Filters, options: StatsOptions = {}): Stats {
+	const prepared = isPreparedRows(data) ? data : prepareRows(data);
+	const ix = prepared.modes[filters.titles];
+	const cpi = options.cpi ?? null;
+	if (filters.real && cpi === null) throw new Error('computeStats: filters.real needs options.cpi');
+	const baseYear = cpi ? (options.baseYear ?? latestFullYear(cpi)) : null;
+	if (cpi && baseYear !== null && deflator(cpi, baseYear, baseYear) === null)
+		throw new RangeError(`computeStats: base year ${baseYear} is not a full CPI year`);
+
+	const { yearOk, slotFactor } = yearSlots(ix, filters, cpi, baseYear);
+	const realFactor = filters.real ? slotFactor : null;
+
+	const selection = selectEntries(prepared, ix, filters, yearOk, realFactor);
+	const { nominal } = selection;
+	const byPay = { AI: orderByPay(nominal.AI, ix, realFactor), ML: orderByPay(nominal.ML, ix, realFactor) };
+	const values = { AI: payValues(byPay.AI, ix, realFactor), ML: payValues(byPay.ML, ix, realFactor) };
+
+	const families = familySummariesSorted(values);
+	const gap = gapSummary(families.AI, families.ML);
+	const likeForLike = likeForLikeStep(ix, byPay, values);
+	const growth = growthStep(ix, nominal, cpi, baseYear, options.span);
+	const groups = options.groupBy ? groupsStep(options.groupBy, prepared, ix, byPay, realFactor) : null;
+	const position = options.salary === null || options.salary === undefined ? null : payBandStep(values, options.salary);
 
 	const bootstrap = options.bootstrap && gap.estimate !== null ? bootstrapGapSorted(values.AI, values.ML, options.bootstrap) : null;
 
@@ -247,8 +300,13 @@ export function computeStats(data: PreparedRows | readonly SalaryRow[], filters:
 	return {
 		filters,
 		titleMode: filters.titles,
-		pay: { basis: filters.real ? 'real' : 'nominal', baseYear: filters.real ? baseYear : null, rowsWithoutCpi },
-		counts: { matched, duplicates, counted: nAi + nMl, dedupe },
+		pay: { basis: filters.real ? 'real' : 'nominal', baseYear: filters.real ? baseYear : null, rowsWithoutCpi: selection.rowsWithoutCpi },
+		counts: {
+			matched: selection.matched,
+			duplicates: selection.duplicates,
+			counted: nominal.AI.length + nominal.ML.length,
+			dedupe: filters.dedupe
+		},
 		families,
 		gap,
 		likeForLike,
