@@ -5,11 +5,19 @@
  *
  * ```svelte
  * const active = new ActiveMark<Placed>((p) => p.key);
- * <rect class:active={active.is(p.key)} onfocus={() => active.show(p)}
- *   onblur={() => active.leave(p.key)} onkeydown={active.onKey} />
+ * <rect class:active={active.is(p.key)} tabindex="0" role="img" {...active.handlers(p)} />
  * {#if active.current}<Tooltip … />{/if}
  * ```
  */
+/** Event handlers to spread on a focusable mark element. */
+export interface MarkHandlers {
+	readonly onpointerenter: () => void;
+	readonly onpointerleave: () => void;
+	readonly onfocus: () => void;
+	readonly onblur: () => void;
+	readonly onkeydown: (e: KeyboardEvent) => void;
+}
+
 export class ActiveMark<T> {
 	/** The mark whose tooltip is shown, or null. */
 	current: T | null = $state(null);
@@ -39,6 +47,18 @@ export class ActiveMark<T> {
 	clear = (): void => {
 		this.current = null;
 	};
+
+	/** The one hover/focus wiring of a focusable mark: pointer and focus show it, leaving or blurring hides it, Escape clears. */
+	handlers(mark: T): MarkHandlers {
+		const key = this.#key(mark);
+		return {
+			onpointerenter: () => this.show(mark),
+			onpointerleave: () => this.leave(key),
+			onfocus: () => this.show(mark),
+			onblur: () => this.leave(key),
+			onkeydown: this.onKey
+		};
+	}
 
 	/** Keyboard handler for a mark: Escape hides the tooltip. */
 	onKey = (e: KeyboardEvent): void => {

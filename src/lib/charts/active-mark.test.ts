@@ -77,4 +77,22 @@ describe('ActiveMark', () => {
 		active.leave('senior');
 		expect(active.current).toBeNull();
 	});
+
+	test('handlers: the wiring a mark spreads shows on hover and focus, and hides only its own mark', () => {
+		const active = new ActiveMark<Mark>((m) => m.id);
+		const ha = active.handlers(a);
+		const hb = active.handlers(b);
+		ha.onpointerenter();
+		expect(active.current).toEqual(a);
+		hb.onfocus();
+		ha.onpointerleave(); // a was replaced by b: leaving a keeps b
+		expect(active.current).toEqual(b);
+		hb.onblur();
+		expect(active.current).toBeNull();
+		ha.onfocus();
+		ha.onkeydown(key('Tab'));
+		expect(active.current).toEqual(a);
+		ha.onkeydown(key('Escape'));
+		expect(active.current).toBeNull();
+	});
 });
