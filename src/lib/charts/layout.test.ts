@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
 	barLayout,
+	gapRowPlacement,
 	jitter,
 	legendLayout,
 	LINE_PX,
@@ -174,5 +175,44 @@ describe('rowLabelY', () => {
 
 	test('narrow: the first line sits 12 px below the row top, however many lines follow', () => {
 		expect([1, 2, 3].map((n) => rowLabelY({ narrow: true, rowHeight: 90 }, 100, n))).toEqual([112, 112, 112]);
+	});
+});
+
+describe('gapRowPlacement', () => {
+	const wide = { narrow: false, rowHeight: 40 };
+	const narrow = { narrow: true, rowHeight: 60 };
+	const common = { top: 100, usedLines: 1, barHeight: 16, zero: 200, plotWidth: 400, valueX: 440, noteWidth: 80 };
+
+	test('wide: the bar is centred in its row, runs from zero to the value, and the value sits at the right edge on its line', () => {
+		// By hand: barY = 100 + (40 − 16) / 2 = 112; bar from x(−gap) = 150 to zero = 200.
+		expect(gapRowPlacement({ ...common, layout: wide, end: 150 })).toEqual({
+			barY: 112,
+			barX: 150,
+			barW: 50,
+			valueX: 440,
+			valueY: 120,
+			valueDy: '0.32em',
+			anchor: 'end'
+		});
+	});
+
+	test('narrow: the bar follows the label lines and the value shares the label baseline', () => {
+		const p = gapRowPlacement({ ...common, layout: narrow, usedLines: 2, end: 260 });
+		expect(p.barY).toBe(100 + 2 * LINE_PX + 4);
+		expect([p.barX, p.barW]).toEqual([200, 60]);
+		expect(p.valueY).toBe(rowLabelY(narrow, 100, 2));
+		expect(p.valueDy).toBe('0');
+	});
+
+	test('a tiny gap still draws a 1 px bar', () => {
+		expect(gapRowPlacement({ ...common, layout: wide, end: 200.2 }).barW).toBe(1);
+	});
+
+	test('no value: a zero-width bar and the note right of zero when it fits, else left of zero', () => {
+		const fits = gapRowPlacement({ ...common, layout: wide, end: null });
+		expect([fits.barX, fits.barW, fits.valueX, fits.anchor]).toEqual([200, 0, 206, 'start']);
+		// 200 + 6 + 250 > 400: the note would cross the plot's right edge.
+		const tight = gapRowPlacement({ ...common, layout: wide, end: null, noteWidth: 250 });
+		expect([tight.valueX, tight.anchor]).toEqual([194, 'end']);
 	});
 });

@@ -252,3 +252,61 @@ export function rowLayout(
 export function rowLabelY(layout: Pick<RowLayout, 'narrow' | 'rowHeight'>, top: number, lineCount: number): number {
 	return layout.narrow ? top + 12 : top + layout.rowHeight / 2 - ((lineCount - 1) * LINE_PX) / 2 + 4;
 }
+
+/** Where one GapBars row draws its bar and its value text. */
+export interface GapRowPlacement {
+	readonly barY: number;
+	readonly barX: number;
+	readonly barW: number;
+	readonly valueX: number;
+	readonly valueY: number;
+	/** '0' when the value shares the label's baseline (narrow), else centred on the bar. */
+	readonly valueDy: '0' | '0.32em';
+	readonly anchor: 'start' | 'end';
+}
+
+/**
+ * Geometry of one gap row, in plot coordinates. Wide: the bar is centred in the row and the
+ * value sits at the right edge on the bar's line. Narrow: the bar follows the row's label
+ * lines (so label and bar read as one unit) and the value shares the first label line.
+ * A row without a value gets a zero-width bar and its note beside zero: right of zero
+ * when the note fits before the plot's right edge, else left of it.
+ * `end` is the x of the value (null when there is none); `noteWidth` the note's text width.
+ */
+export function gapRowPlacement(input: {
+	readonly layout: Pick<RowLayout, 'narrow' | 'rowHeight'>;
+	readonly top: number;
+	/** Label lines plus a note line, if any. */
+	readonly usedLines: number;
+	readonly barHeight: number;
+	readonly zero: number;
+	readonly end: number | null;
+	/** Plot width, and the x where right-aligned values end (in the right padding). */
+	readonly plotWidth: number;
+	readonly valueX: number;
+	readonly noteWidth: number;
+}): GapRowPlacement {
+	const { layout, top, usedLines, barHeight, zero, end } = input;
+	const barY = layout.narrow ? top + usedLines * LINE_PX + 4 : top + (layout.rowHeight - barHeight) / 2;
+	if (end === null) {
+		const fits = zero + 6 + input.noteWidth <= input.plotWidth;
+		return {
+			barY,
+			barX: zero,
+			barW: 0,
+			valueX: fits ? zero + 6 : zero - 6,
+			valueY: barY + barHeight / 2,
+			valueDy: '0.32em',
+			anchor: fits ? 'start' : 'end'
+		};
+	}
+	return {
+		barY,
+		barX: Math.min(zero, end),
+		barW: Math.max(1, Math.abs(end - zero)),
+		valueX: input.valueX,
+		valueY: layout.narrow ? rowLabelY(layout, top, usedLines) : barY + barHeight / 2,
+		valueDy: layout.narrow ? '0' : '0.32em',
+		anchor: 'end'
+	};
+}
