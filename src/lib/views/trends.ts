@@ -1,5 +1,5 @@
 /** /trends view model: median pay per year with intervals, report counts and the AI share. */
-import type { BarSeries, LineSeries, TableData } from '$lib/charts/types';
+import type { Annotation, BarSeries, LineSeries, TableData } from '$lib/charts/types';
 import type { Stats } from '$lib/transform/stats/types';
 import { FAMILY_LABEL } from '$lib/transform/title-families';
 import { FAMILIES } from '$lib/transform/stats/summary';
@@ -17,6 +17,8 @@ export interface TrendsModel {
 	readonly aiShare: readonly LineSeries[];
 	readonly table: TableData;
 	readonly cagr: Stats['growth']['families'];
+	/** Marks on the year axis, e.g. the 2024 change of source. */
+	readonly annotations: readonly Annotation[];
 }
 
 export interface TrendsQuery {
@@ -108,8 +110,11 @@ export function trendsModel(view: Stats): TrendsModel {
 			};
 		})
 	);
+	// The 2023→2024 jump in reports is a change of source (most reports from job listings).
+	const annotations = years.includes(2023) && years.includes(2024) ? [{ x: 2023.5, label: 'Source shift (2024)' }] : [];
 	return {
 		years,
+		annotations,
 		medians,
 		counts,
 		aiShare,
