@@ -1,11 +1,17 @@
 /**
- * Loads every pinned source from the data cache once per server process, parses it
- * against its schema and keeps the typed rows in memory. Salary rows are sorted by
- * `salaryUsd` here, once, so every later filter keeps them sorted (see transform/stats).
+ * Loads every pinned source from the data cache once per server process, checks each
+ * file's sha256 against data/sources.json, parses it against its schema and keeps the
+ * typed rows in memory. Salary rows are sorted by `salaryUsd` here, once, so every later
+ * filter keeps them sorted (see transform/stats).
+ *
+ * A missing or altered file refuses only its own source: the salaries are required (the
+ * load fails with DataIntegrityError), the Indeed and CPI sources degrade to "unavailable"
+ * and the views that need them say which file is missing (see `sourceProblems`).
+ * Messages name files by their name inside the data cache, never by a server path.
  */
 import { error } from '@sveltejs/kit';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import manifest from '../../../data/sources.json';
 import { parseSalaries } from '$lib/data/salaries';
@@ -50,6 +56,20 @@ export interface Dataset {
 	readonly postings: readonly PostingsIndexRow[];
 	readonly sectors: readonly SectorIndexRow[];
 	readonly parse: readonly ParseSummary[];
+	/** What happened to each pinned source that was read (every state other than ok is a refused source). */
+	readonly sources: readonly SourceStatus[];
+}
+
+/** ok: read and verified; missing: not in the data cache; altered: its sha256 differs from data/sources.json. */
+export type SourceState = 'ok' | 'missing' | 'altered';
+
+export interface SourceStatus {
+	readonly id: string;
+	/** Name inside the data cache, e.g. `us-cpi/cpiai.csv` (never a server path). */
+	readonly file: string;
+	readonly state: SourceState;
+	/** For a refused source: what is wrong and how to fix it, in one sentence. */
+	readonly message: string | null;
 }
 
 export const SOURCES: readonly SourceInfo[] = manifest.files;
@@ -61,6 +81,23 @@ export const DATA_VERSION: string = manifest.version;
 export const CONTEXT_SECTORS = ['Software Development', 'Mathematics'] as const;
 
 export class DataMissingError extends Error {}
+/** The salaries, which every view needs, are missing or altered: the server must not serve. */
+export class DataIntegrityError extends DataMissingError {}
+
+/** Sources a part of the app needs; `sourceProblems` tells whether they are all usable. */
+export const NEEDS = {
+	salaries: ['aijobs-salaries'],
+	cpi: ['us-cpi'],
+	aiShare: ['indeed-ai-share'],
+	genaiShare: ['indeed-genai-share'],
+	postings: SOURCES.filter((s) => s.id.startsWith('indeed-postings-')).map((s) => s.id),
+	sectors: SOURCES.filter((s) => s.id.startsWith('indeed-sectors-')).map((s) => s.id)
+} as const satisfies Record<string, readonly string[]>;
+
+/** The refused sources among `ids` (empty when all are usable). */
+export function sourceProblems(ds: Dataset, ids: readonly string[]): SourceStatus[] {
+	return ds.sources.filter((s) => s.state !== 'ok' && ids.includes(s.id));
+}
 
 export function cacheDir(): string {
 	return resolve(process.env.DATA_CACHE_DIR ?? '.data-cache');
@@ -87,33 +124,72 @@ export function getDataset(): Promise<Dataset> {
 	return loading;
 }
 
-async function read(localName: string): Promise<string> {
-	const path = join(cacheDir(), localName);
-	if (!existsSync(path))
-		throw new DataMissingError(`The data file ${localName} is not in ${cacheDir()}. Run "npm run data" to resolve the pinned sources.`);
-	return readFile(path, 'utf8');
+/**
+ * Read one pinned file and check its sha256 against the manifest: the text, or null with
+ * the reason in `status`. The bytes hashed are the bytes parsed.
+ */
+export async function readVerified(
+	source: Pick<SourceInfo, 'id' | 'localName' | 'sha256'>,
+	dir = cacheDir()
+): Promise<{ text: string | null; status: SourceStatus }> {
+	const base = { id: source.id, file: source.localName };
+	let bytes: Buffer;
+	try {
+		bytes = await readFile(join(dir, source.localName));
+	} catch (err) {
+		const code = (err as NodeJS.ErrnoException).code;
+		const why = code === 'ENOENT' ? 'is missing from the data cache' : `cannot be read (${code ?? 'error'})`;
+		return {
+			text: null,
+			status: {
+				...base,
+				state: 'missing',
+				message: `The data file ${source.localName} ${why}; run "npm run data" to resolve the pinned sources.`
+			}
+		};
+	}
+	const actual = createHash('sha256').update(bytes).digest('hex');
+	if (actual !== source.sha256)
+		return {
+			text: null,
+			status: {
+				...base,
+				state: 'altered',
+				message: `The data file ${source.localName} does not match its pinned sha256 (expected ${source.sha256.slice(0, 12)}…, found ${actual.slice(0, 12)}…), so it is not used; run "npm run data" to restore the pinned copy.`
+			}
+		};
+	return { text: bytes.toString('utf8'), status: { ...base, state: 'ok', message: null } };
 }
 
 async function load(): Promise<Dataset> {
 	const parse: ParseSummary[] = [];
+	const sources: SourceStatus[] = [];
 	const keep = <T>(file: string, r: { rows: T[]; issues: ParseIssue[]; rowsRead: number; rejected: number }): T[] => {
 		parse.push({ file, rowsRead: r.rowsRead, accepted: r.rows.length, rejected: r.rejected, sampleIssues: r.issues.slice(0, 5) });
 		return r.rows;
 	};
-	const byId = (id: string) => SOURCES.find((s) => s.id === id)!.localName;
-	const parsedSalaries = keep(byId('aijobs-salaries'), parseSalaries(await read(byId('aijobs-salaries'))));
+	/** Parse a verified source; a refused one contributes no rows. */
+	const use = async <T>(
+		id: string,
+		parser: (text: string) => { rows: T[]; issues: ParseIssue[]; rowsRead: number; rejected: number }
+	): Promise<T[]> => {
+		const source = SOURCES.find((s) => s.id === id)!;
+		const { text, status } = await readVerified(source);
+		sources.push(status);
+		return text === null ? [] : keep(source.localName, parser(text));
+	};
+	const parsedSalaries = await use('aijobs-salaries', parseSalaries);
+	const salaryStatus = sources[0]!;
+	if (salaryStatus.state !== 'ok') throw new DataIntegrityError(salaryStatus.message!);
 	const prepared = prepareRows(parsedSalaries);
 	const salaries = prepared.rows;
-	const cpi = keep(byId('us-cpi'), parseCpi(await read(byId('us-cpi'))));
-	const aiShare = keep(byId('indeed-ai-share'), parseShare(await read(byId('indeed-ai-share')), 'AI_share_postings'));
-	const genaiShare = keep(byId('indeed-genai-share'), parseShare(await read(byId('indeed-genai-share')), 'GenAI_share_postings'));
+	const cpi = await use('us-cpi', parseCpi);
+	const aiShare = await use('indeed-ai-share', (t) => parseShare(t, 'AI_share_postings'));
+	const genaiShare = await use('indeed-genai-share', (t) => parseShare(t, 'GenAI_share_postings'));
 	const postings: PostingsIndexRow[] = [];
 	const sectors: SectorIndexRow[] = [];
-	for (const s of SOURCES) {
-		if (s.id.startsWith('indeed-postings-')) postings.push(...keep(s.localName, parsePostingsIndex(await read(s.localName))));
-		if (s.id.startsWith('indeed-sectors-'))
-			for (const r of keep(s.localName, parseSectorIndex(await read(s.localName))))
-				if ((CONTEXT_SECTORS as readonly string[]).includes(r.sector)) sectors.push(r);
-	}
-	return { salaries, prepared, cpi, annualCpi: annualCpi(cpi), aiShare, genaiShare, postings, sectors, parse };
+	for (const id of NEEDS.postings) postings.push(...(await use(id, parsePostingsIndex)));
+	for (const id of NEEDS.sectors)
+		for (const r of await use(id, parseSectorIndex)) if ((CONTEXT_SECTORS as readonly string[]).includes(r.sector)) sectors.push(r);
+	return { salaries, prepared, cpi, annualCpi: annualCpi(cpi), aiShare, genaiShare, postings, sectors, parse, sources };
 }

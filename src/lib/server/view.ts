@@ -1,5 +1,5 @@
 /** The one path from a request URL to a computed view, shared by pages and endpoints. */
-import { requireDataset, type Dataset } from './dataset';
+import { NEEDS, requireDataset, sourceProblems, type Dataset } from './dataset';
 import { parseFilters, type ParamError } from '$lib/state/url-filters';
 import type { Filters } from '$lib/transform/filters';
 import { computeView } from '$lib/transform/stats/view';
@@ -19,9 +19,18 @@ export function computeOn(ds: Dataset, filters: Filters, options: ViewOptions = 
 	return computeView(ds.prepared, filters, { cpi: ds.annualCpi, ...options });
 }
 
+/** Why real pay cannot be computed (the CPI file is missing or altered), or null when it can. */
+export function realPayProblem(ds: Dataset): string | null {
+	const p = sourceProblems(ds, NEEDS.cpi)[0];
+	return p ? `Real (inflation-adjusted) pay is unavailable. ${p.message}` : null;
+}
+
+/** The view for a page's URL. Without the CPI, real=1 falls back to nominal pay (the layout says why). */
 export async function viewFor(url: URL, options: ViewOptions = {}): Promise<RequestView> {
 	const ds = await requireDataset();
-	const { filters, errors } = parseFilters(url.searchParams);
+	const parsed = parseFilters(url.searchParams);
+	const { errors } = parsed;
+	const filters = parsed.filters.real && realPayProblem(ds) ? { ...parsed.filters, real: false } : parsed.filters;
 	const compute = (f: Filters, o: ViewOptions = {}) => computeOn(ds, f, o);
 	return { ds, filters, errors, view: compute(filters, options), compute };
 }

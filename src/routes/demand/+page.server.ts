@@ -1,14 +1,19 @@
 import { viewFor } from '$lib/server/view';
 import { parseMarket } from '$lib/state/page-params';
 import type { ParamError } from '$lib/state/url-filters';
-import { CONTEXT_SECTORS } from '$lib/server/dataset';
+import { CONTEXT_SECTORS, NEEDS, sourceProblems } from '$lib/server/dataset';
 import { sectorByMonth, shareByMonth, shareMarkets, sizeShares } from '$lib/transform/views/demand';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const { ds, filters, view, compute } = await viewFor(url);
 	const pageErrors: ParamError[] = [];
-	const markets = shareMarkets(ds.aiShare);
+	// A missing or altered Indeed file empties only its own chart, which then says which file and how to fix it.
+	const unavailable = {
+		share: sourceProblems(ds, [...NEEDS.aiShare, ...NEEDS.genaiShare]).map((p) => p.message!),
+		sectors: sourceProblems(ds, NEEDS.sectors).map((p) => p.message!)
+	};
+	const markets = shareMarkets(ds.aiShare.length > 0 ? ds.aiShare : ds.genaiShare);
 	const market = parseMarket(url.searchParams, markets, 'US', pageErrors);
 	const ai = shareByMonth(ds.aiShare, market);
 	const genai = shareByMonth(ds.genaiShare, market);
@@ -26,6 +31,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	return {
 		lastDates: { ai: lastDay(ds.aiShare), genai: lastDay(ds.genaiShare), sectors: lastDay(ds.sectors) },
 		pageErrors,
+		unavailable,
 		markets,
 		market,
 		ai,
