@@ -3,6 +3,7 @@
  * a plain Node HTTP server, as adapter-node documents for custom servers, with
  *   - gzip and brotli by Accept-Encoding for everything compressible (the `compression`
  *     middleware; precompressed static files are sent as they are),
+ *   - a bounded cache of whole API responses by URL (./response-cache.js),
  *   - security headers on every response (./headers.js),
  *   - 405 for methods other than GET and HEAD (the app has no write endpoints),
  *   - short plain-text bodies for requests the HTTP parser rejects (431, 400, 408),
@@ -19,6 +20,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import { ALLOWED_METHODS, rawTextResponse, setSecurityHeaders } from './headers.js';
+import { ResponseCache } from './response-cache.js';
 
 const handlerUrl = new URL('../build/handler.js', import.meta.url);
 if (!existsSync(fileURLToPath(handlerUrl))) {
@@ -37,6 +39,8 @@ try {
 }
 
 const compress = compression();
+// Whole API responses by exact URL (see response-cache.js): at most 1,000 entries and 16 MB.
+const responses = new ResponseCache(1_000, 16 * 1024 * 1024);
 
 /**
  * Every 4xx/5xx carries a content type: a few answers from the handler (e.g. an unknown
@@ -65,6 +69,7 @@ const server = http.createServer((req, res) => {
 		return;
 	}
 	compress(/** @type {any} */ (req), /** @type {any} */ (res), () => {
+		if (responses.serveOrRecord(req, res)) return;
 		handler(req, res, () => {
 			res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 		});
