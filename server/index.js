@@ -19,7 +19,7 @@ import http from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
-import { ALLOWED_METHODS, rawTextResponse, setSecurityHeaders } from './headers.js';
+import { ALLOWED_METHODS, FALLBACK_CSP, rawTextResponse, setSecurityHeaders } from './headers.js';
 import { ResponseCache } from './response-cache.js';
 
 const handlerUrl = new URL('../build/handler.js', import.meta.url);
@@ -43,13 +43,17 @@ const compress = compression();
 const responses = new ResponseCache(1_000, 16 * 1024 * 1024);
 
 /**
- * Every 4xx/5xx carries a content type: a few answers from the handler (e.g. an unknown
- * file under /_app/) have a short text body and none.
+ * Last touches to the status line's headers:
+ * - a 304 does not carry the fallback CSP: a browser merges a 304's headers into the page it
+ *   cached, and the fallback would replace the page's own policy and block its scripts;
+ * - every 4xx/5xx carries a content type: a few answers from the handler (e.g. an unknown
+ *   file under /_app/) have a short text body and none.
  * @param {http.ServerResponse} res
  */
-function labelErrorBodies(res) {
+function finishHeaders(res) {
 	const writeHead = res.writeHead;
 	/** @type {any} */ (res).writeHead = function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+		if (status === 304 && res.getHeader('content-security-policy') === FALLBACK_CSP) res.removeHeader('content-security-policy');
 		const headerArg = rest.find((r) => r && typeof r === 'object');
 		const typed = res.hasHeader('content-type') || (headerArg && Object.keys(headerArg).some((k) => k.toLowerCase() === 'content-type'));
 		if (status >= 400 && !typed) res.setHeader('content-type', 'text/plain; charset=utf-8');
@@ -61,7 +65,7 @@ const host = process.env.HOST ?? '0.0.0.0';
 
 const server = http.createServer((req, res) => {
 	setSecurityHeaders(res);
-	labelErrorBodies(res);
+	finishHeaders(res);
 	if (!ALLOWED_METHODS.includes(req.method ?? '')) {
 		const body = `Method not allowed: ${String(req.method).slice(0, 20)}. This site is read-only; use ${ALLOWED_METHODS.join(' or ')}.\n`;
 		res.writeHead(405, { allow: ALLOWED_METHODS.join(', '), 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });

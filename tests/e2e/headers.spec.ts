@@ -88,6 +88,26 @@ test.describe('compression and headers on pages, page data and the API', () => {
 });
 
 test.describe('revalidation', () => {
+	test('a page revisited in the browser is revalidated and still runs its scripts under its own CSP', async ({ page }) => {
+		const errors: string[] = [];
+		page.on('console', (m) => {
+			if (m.type() === 'error') errors.push(m.text());
+		});
+		const validators: (string | undefined)[] = [];
+		page.on('requestfinished', async (r) => {
+			if (new URL(r.url()).pathname === '/titles') validators.push((await r.allHeaders())['if-none-match']);
+		});
+		await page.goto('/titles');
+		await page.goto('about:blank');
+		await page.goto('/titles'); // the fixture waits for hydration: the scripts ran
+		expect(await page.locator('html').getAttribute('data-hydrated')).toBe('true');
+		expect(errors.filter((e) => e.includes('Content Security Policy'))).toEqual([]);
+		// The second visit asked with the first visit's ETag.
+		await expect.poll(() => validators.length).toBe(2);
+		expect(validators[0]).toBeUndefined();
+		expect(validators[1]).toMatch(/^"[^"]+"$/);
+	});
+
 	test('a page has the same bytes and ETag on every request (CSP by hashes, no nonce) and revalidates with 304', async () => {
 		const a = await raw('/pay?size=M');
 		const b = await raw('/pay?size=M');
@@ -102,6 +122,8 @@ test.describe('revalidation', () => {
 		const again = await raw('/pay?size=M', { headers: { 'if-none-match': etag } });
 		expect(again.status).toBe(304);
 		expect(again.body.length).toBe(0);
+		// A browser merges a 304's headers into its cached page: no other CSP may come with it.
+		expect([undefined, header(a, 'content-security-policy')]).toContain(again.headers['content-security-policy']);
 		// Another view is other bytes.
 		expect(header(await raw('/pay?size=L'), 'etag')).not.toBe(etag);
 	});
