@@ -74,7 +74,7 @@ test('Indeed AI tracker missing: salary pages and the API work; /demand names th
 	}
 });
 
-test('CPI missing: nominal pay everywhere; real=1 is a plain-text 503 in the API and nominal with a notice on pages', async ({
+test('CPI missing: nominal pay everywhere; real=1 is a plain-text 503 in the API and a redirect to nominal pay with a notice on pages', async ({
 	request
 }) => {
 	const dir = dataCopy({ remove: [CPI] });
@@ -95,8 +95,13 @@ test('CPI missing: nominal pay everywhere; real=1 is a plain-text 503 in the API
 			expectNoServerPath(body, dir);
 		}
 
+		// real=1 on a page redirects to the nominal view, which says why.
+		const redirected = await request.get(`${s.base}/trends?real=1&size=M`, { maxRedirects: 0 });
+		expect(redirected.status()).toBe(307);
+		expect(redirected.headers()['location']).toBe('/trends?size=M');
 		const page = await request.get(`${s.base}/trends?real=1`);
 		expect(page.status()).toBe(200);
+		expect(new URL(page.url()).search).toBe('');
 		const html = await page.text();
 		expect(html).toContain('Real (inflation-adjusted) pay is unavailable; pay is shown in nominal dollars.');
 		expect(html).toContain(CPI);

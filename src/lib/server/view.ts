@@ -1,4 +1,5 @@
 /** The one path from a request URL to a computed view, shared by pages and endpoints. */
+import { redirect } from '@sveltejs/kit';
 import { NEEDS, requireDataset, sourceProblems, type Dataset } from './dataset';
 import { parseFilters, type ParamError } from '$lib/state/url-filters';
 import type { Filters } from '$lib/transform/filters';
@@ -25,12 +26,18 @@ export function realPayProblem(ds: Dataset): string | null {
 	return p ? `Real (inflation-adjusted) pay is unavailable. ${p.message}` : null;
 }
 
-/** The view for a page's URL. Without the CPI, real=1 falls back to nominal pay (the layout says why). */
+/**
+ * The view for a page's URL. Without the CPI, real=1 redirects to the same view in nominal
+ * pay, so the link, the filter controls and the page agree (the layout says why).
+ */
 export async function viewFor(url: URL, options: ViewOptions = {}): Promise<RequestView> {
 	const ds = await requireDataset();
-	const parsed = parseFilters(url.searchParams);
-	const { errors } = parsed;
-	const filters = parsed.filters.real && realPayProblem(ds) ? { ...parsed.filters, real: false } : parsed.filters;
+	const { filters, errors } = parseFilters(url.searchParams);
+	if (filters.real && realPayProblem(ds)) {
+		const nominal = new URL(url);
+		nominal.searchParams.delete('real');
+		redirect(307, `${nominal.pathname}${nominal.search}`);
+	}
 	const compute = (f: Filters, o: ViewOptions = {}) => computeOn(ds, f, o);
 	return { ds, filters, errors, view: compute(filters, options), compute };
 }
