@@ -39,7 +39,7 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < sourcesTime) {
 } else console.log('start: build is up to date.');
 
 const port = process.env.PORT ?? '3000';
-console.log(`start: serving on http://localhost:${port}`);
+console.log(`start: starting the server for http://localhost:${port}`);
 const server = spawn(process.execPath, [join(root, 'server/index.js')], {
 	cwd: root,
 	stdio: 'inherit',

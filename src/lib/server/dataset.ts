@@ -200,20 +200,24 @@ async function load(): Promise<Dataset> {
 		const source = SOURCES.find((s) => s.id === id)!;
 		const { text, status } = await readVerified(source);
 		sources.push(status);
-		return text === null ? [] : detachStrings(keep(source.localName, parser(text)), intern);
+		return text === null ? [] : keep(source.localName, parser(text));
 	};
+	const detach = <T extends object>(rows: T[]) => detachStrings(rows, intern);
 	const parsedSalaries = await use('aijobs-salaries', parseSalaries);
 	const salaryStatus = sources[0]!;
 	if (salaryStatus.state !== 'ok') throw new DataIntegrityError(salaryStatus.message!);
 	const prepared = prepareRows(parsedSalaries);
 	const salaries = prepared.rows;
+	// The salary rows stay as parsed: copying 74,000 rows would raise the start-up peak more
+	// than it saves. The Indeed rows are detached once kept (only the context sectors).
 	const cpi = await use('us-cpi', parseCpi);
-	const aiShare = await use('indeed-ai-share', (t) => parseShare(t, 'AI_share_postings'));
-	const genaiShare = await use('indeed-genai-share', (t) => parseShare(t, 'GenAI_share_postings'));
+	const aiShare = detach(await use('indeed-ai-share', (t) => parseShare(t, 'AI_share_postings')));
+	const genaiShare = detach(await use('indeed-genai-share', (t) => parseShare(t, 'GenAI_share_postings')));
 	const postings: PostingsIndexRow[] = [];
 	const sectors: SectorIndexRow[] = [];
-	for (const id of NEEDS.postings) postings.push(...(await use(id, parsePostingsIndex)));
+	for (const id of NEEDS.postings) postings.push(...detach(await use(id, parsePostingsIndex)));
 	for (const id of NEEDS.sectors)
-		for (const r of await use(id, parseSectorIndex)) if ((CONTEXT_SECTORS as readonly string[]).includes(r.sector)) sectors.push(r);
+		sectors.push(...detach((await use(id, parseSectorIndex)).filter((r) => (CONTEXT_SECTORS as readonly string[]).includes(r.sector))));
+	intern.clear();
 	return { salaries, prepared, cpi, annualCpi: annualCpi(cpi), aiShare, genaiShare, postings, sectors, parse, sources };
 }
