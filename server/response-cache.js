@@ -7,6 +7,7 @@
  * Cache-Control are kept: the data and the build are fixed for the life of the process.
  * Bounded by entries and by bytes; least recently used first out.
  */
+import { BoundedCache } from './bounded-cache.js';
 
 /** Paths whose responses may be kept (their bodies depend only on the URL). */
 const CACHEABLE = new Set(['/api/summary.csv', '/api/summary.json']);
@@ -18,54 +19,21 @@ const KEPT_HEADERS = ['content-type', 'etag', 'cache-control', 'content-disposit
  */
 
 export class ResponseCache {
-	/** @type {Map<string, Entry>} */
-	#entries = new Map();
-	#bytes = 0;
-
 	/**
 	 * @param {number} maxEntries
 	 * @param {number} maxBytes
 	 */
 	constructor(maxEntries, maxBytes) {
-		this.maxEntries = maxEntries;
-		this.maxBytes = maxBytes;
+		/** @type {BoundedCache<Entry>} */
+		this.cache = new BoundedCache(maxEntries, maxBytes, (e) => e.body.length);
 	}
 
 	get size() {
-		return this.#entries.size;
+		return this.cache.size;
 	}
 
 	get bytes() {
-		return this.#bytes;
-	}
-
-	/** @param {string} key */
-	get(key) {
-		const hit = this.#entries.get(key);
-		if (!hit) return undefined;
-		this.#entries.delete(key);
-		this.#entries.set(key, hit);
-		return hit;
-	}
-
-	/**
-	 * @param {string} key
-	 * @param {Entry} entry
-	 */
-	set(key, entry) {
-		const old = this.#entries.get(key);
-		if (old) {
-			this.#entries.delete(key);
-			this.#bytes -= old.body.length;
-		}
-		if (entry.body.length > this.maxBytes) return;
-		this.#entries.set(key, entry);
-		this.#bytes += entry.body.length;
-		for (const [k, e] of this.#entries) {
-			if (this.#entries.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
-			this.#entries.delete(k);
-			this.#bytes -= e.body.length;
-		}
+		return this.cache.totalSize;
 	}
 
 	/**
@@ -79,7 +47,7 @@ export class ResponseCache {
 		const url = req.url ?? '';
 		const q = url.indexOf('?');
 		if (req.method !== 'GET' || !CACHEABLE.has(q < 0 ? url : url.slice(0, q))) return false;
-		const hit = this.get(url);
+		const hit = this.cache.get(url);
 		if (hit) {
 			const inm = req.headers['if-none-match'];
 			if (inm && inm.split(',').some((t) => t.trim() === hit.etag)) {
@@ -120,7 +88,7 @@ export class ResponseCache {
 					const v = res.getHeader(name);
 					if (v !== undefined) headers[name] = String(v);
 				}
-				this.set(url, { headers, body: Buffer.concat(chunks), etag });
+				this.cache.set(url, { headers, body: Buffer.concat(chunks), etag });
 			}
 			return end.apply(res, /** @type {any} */ (args));
 		};

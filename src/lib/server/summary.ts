@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import pkg from '../../../package.json';
 import { DATA_VERSION, DataMissingError, getDataset, LICENSES, SOURCES, type Dataset } from './dataset';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '../../../server/bounded-cache.js';
 import { problemsBody, textResponse } from './http';
 import { FILTER_PARAMS, filtersToQuery, parseFilters, type ParamError } from '$lib/state/url-filters';
 import type { Filters } from '$lib/transform/filters';

@@ -2,28 +2,41 @@
  * A least-recently-used cache bounded both by entry count and by total size (e.g. bytes
  * of the cached bodies), so a crawl of many distinct queries cannot grow memory without
  * limit. A Map keeps insertion order: re-inserting on a hit makes the first key the
- * least recently used one.
+ * least recently used one. Plain JavaScript (typed with JSDoc) so that both the app
+ * (src/lib/server/summary.ts) and the production server (./response-cache.js) use it.
+ * @template V
  */
-export class BoundedCache<V> {
-	readonly #entries = new Map<string, { value: V; size: number }>();
+export class BoundedCache {
+	/** @type {Map<string, { value: V, size: number }>} */
+	#entries = new Map();
 	#total = 0;
 
-	constructor(
-		readonly maxEntries: number,
-		readonly maxSize: number,
-		private readonly sizeOf: (value: V) => number
-	) {}
+	/**
+	 * @param {number} maxEntries
+	 * @param {number} maxSize
+	 * @param {(value: V) => number} sizeOf
+	 */
+	constructor(maxEntries, maxSize, sizeOf) {
+		this.maxEntries = maxEntries;
+		this.maxSize = maxSize;
+		this.sizeOf = sizeOf;
+	}
 
-	get size(): number {
+	/** Entries held. */
+	get size() {
 		return this.#entries.size;
 	}
 
 	/** Sum of `sizeOf` over the entries held. */
-	get totalSize(): number {
+	get totalSize() {
 		return this.#total;
 	}
 
-	get(key: string): V | undefined {
+	/**
+	 * @param {string} key
+	 * @returns {V | undefined}
+	 */
+	get(key) {
 		const hit = this.#entries.get(key);
 		if (!hit) return undefined;
 		this.#entries.delete(key);
@@ -31,8 +44,12 @@ export class BoundedCache<V> {
 		return hit.value;
 	}
 
-	/** Store a value; one larger than the whole budget is not kept. */
-	set(key: string, value: V): void {
+	/**
+	 * Store a value; one larger than the whole budget is not kept.
+	 * @param {string} key
+	 * @param {V} value
+	 */
+	set(key, value) {
 		const size = this.sizeOf(value);
 		const old = this.#entries.get(key);
 		if (old) {

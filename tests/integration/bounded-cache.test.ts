@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '../../server/bounded-cache.js';
 
 const bytes = (s: string) => s.length;
 
