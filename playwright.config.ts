@@ -32,7 +32,8 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node build/index.js',
+		// The production server (server/index.js: adapter-node's handler + compression + headers).
+		command: 'node server/index.js',
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 60_000,

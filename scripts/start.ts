@@ -1,9 +1,11 @@
 /**
  * `npm start`: resolve the data (a no-op when cached), build when the build is missing or
- * older than any source file, then serve the dashboard on http://localhost:3000
- * (PORT overrides).
+ * older than any source file, then serve the dashboard with server/index.js on
+ * http://localhost:3000 (PORT overrides). The exit status is the server's: non-zero when
+ * it fails or dies by a signal (128 + the signal's number, as a shell reports it).
  */
 import { spawnSync, spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,11 +39,11 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < sourcesTime) {
 } else console.log('start: build is up to date.');
 
 const port = process.env.PORT ?? '3000';
-console.log(`start: serving on http://localhost:${port}`);
-const server = spawn(process.execPath, [stamp], {
+console.log(`start: starting the server for http://localhost:${port}`);
+const server = spawn(process.execPath, [join(root, 'server/index.js')], {
 	cwd: root,
 	stdio: 'inherit',
 	env: { ...process.env, PORT: port, DATA_CACHE_DIR: process.env.DATA_CACHE_DIR ?? join(root, '.data-cache') }
 });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => server.kill(sig));
-server.on('exit', (code) => process.exit(code ?? 0));
+server.on('exit', (code, signal) => process.exit(signal ? 128 + (constants.signals[signal] ?? 0) : (code ?? 1)));

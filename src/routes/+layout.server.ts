@@ -1,4 +1,5 @@
 import { DATA_VERSION, requireDataset, LICENSES, SOURCES, type Dataset } from '$lib/server/dataset';
+import { partOf, type DataPart } from '$lib/transform/dataset';
 import { countryOptions, type CountryOption } from '$lib/transform/options';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import type { LayoutServerLoad } from './$types';
@@ -18,9 +19,19 @@ const sources = SOURCES.map((s) => ({
 // The country list depends only on the data: compute it once per loaded dataset.
 const countriesOf = new WeakMap<Dataset, CountryOption[]>();
 
+/** What each degradable source is needed for, in words, for the notice on every page. */
+const AFFECTS: { parts: readonly DataPart[]; what: string }[] = [
+	{ parts: ['cpi'], what: 'Real (inflation-adjusted) pay is unavailable; pay is shown in nominal dollars.' },
+	{ parts: ['aiShare', 'genaiShare', 'sectors'], what: 'Part of the Demand page is unavailable.' }
+];
+
 export const load: LayoutServerLoad = async () => {
 	const ds = await requireDataset();
 	let countries = countriesOf.get(ds);
 	if (!countries) countriesOf.set(ds, (countries = countryOptions(ds.salaries)));
-	return { dataVersion: DATA_VERSION, titleMappingVersion: TITLE_MAPPING_VERSION, countries, sources };
+	// Refused sources (missing or altered files): which file, what it affects, how to fix it.
+	const dataProblems = ds.sources
+		.filter((s) => s.state !== 'ok')
+		.map((s) => ({ file: s.file, message: s.message!, affects: AFFECTS.find((a) => a.parts.some((p) => p === partOf(s.id)))?.what ?? '' }));
+	return { dataVersion: DATA_VERSION, titleMappingVersion: TITLE_MAPPING_VERSION, countries, sources, dataProblems };
 };

@@ -1,9 +1,8 @@
-import { requireDataset } from '$lib/server/dataset';
-import { parseFilters } from '$lib/state/url-filters';
+import { pageRequest } from '$lib/server/page';
 import { overviewView } from '$lib/views/overview';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const data = await requireDataset();
-	return overviewView(data, { filters: parseFilters(url.searchParams).filters });
+	const { data, filters } = await pageRequest(url);
+	return overviewView(data, { filters });
 };

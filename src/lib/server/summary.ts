@@ -4,12 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import pkg from '../../../package.json';
-// SvelteKit's build version (a time stamp per build): a code change invalidates cached responses too.
-import { version as BUILD_VERSION } from '$app/environment';
-import { DATA_VERSION, requireDataset, LICENSES, SOURCES } from './dataset';
+import { DATA_VERSION, DataMissingError, getDataset, LICENSES, SOURCES, type Dataset } from './dataset';
+import { BoundedCache } from '../../../server/bounded-cache.js';
+import { problemsBody, textResponse } from './http';
 import { FILTER_PARAMS, filtersToQuery, parseFilters, type ParamError } from '$lib/state/url-filters';
 import type { Filters } from '$lib/transform/filters';
 import type { Stats } from '$lib/transform/stats/types';
+import { realPayProblem } from '$lib/transform/dataset';
 import { BY_VALUES, COLUMN_DOCS, summaryView, type By, type SummaryTable } from '$lib/views/summary-table';
 import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
@@ -17,12 +18,6 @@ import { toCsv } from '$lib/csv/write';
 
 export const APP_VERSION: string = pkg.version;
 const ALLOWED_PARAMS = ['by', ...FILTER_PARAMS] as const;
-
-/** Changes only with a new app or data version: the basis of every ETag. */
-const VERSION_TAG = createHash('sha256')
-	.update(`${APP_VERSION}|${BUILD_VERSION}|${DATA_VERSION}|${TITLE_MAPPING_VERSION}|${SOURCES.map((s) => s.sha256).join(',')}`)
-	.digest('hex')
-	.slice(0, 16);
 
 export interface SummaryQuery {
 	readonly by: By;
@@ -42,7 +37,9 @@ export function parseSummaryQuery(params: URLSearchParams): { query: SummaryQuer
 	if (byAll.length > 1) errors.push({ param: 'by', message: `by: give it once, one of ${BY_VALUES.join(', ')}` });
 	else if (byAll.length === 1) {
 		const v = byAll[0]!.trim();
-		if ((BY_VALUES as readonly string[]).includes(v)) by = v as By;
+		// An empty value means the default, as for every parameter.
+		if (v === '') by = 'none';
+		else if ((BY_VALUES as readonly string[]).includes(v)) by = v as By;
 		else errors.push({ param: 'by', message: `by: "${v.slice(0, 40)}" is not allowed; use one of ${BY_VALUES.join(', ')}` });
 	}
 	const parsed = parseFilters(params);
@@ -52,8 +49,9 @@ export function parseSummaryQuery(params: URLSearchParams): { query: SummaryQuer
 	return { query: { by, filters: parsed.filters, canonical: `by=${by}${f ? `&${f}` : ''}` }, errors };
 }
 
-export async function summaryFor(q: SummaryQuery): Promise<SummaryTable & { view: Stats }> {
-	const { stats, ...table } = summaryView(await requireDataset(), q);
+/** The summary table for a query on a dataset, with the statistics it came from (for the provenance). */
+export function summaryFor(ds: Dataset, q: SummaryQuery): SummaryTable & { view: Stats } {
+	const { stats, ...table } = summaryView(ds, q);
 	return { ...table, view: stats };
 }
 
@@ -100,21 +98,24 @@ export function summaryMeta(q: SummaryQuery, view: Stats) {
 	};
 }
 
-/** A strong ETag for bytes fixed by the query and data version; `weak` where a body carries its own time stamp. */
-export function etagFor(kind: string, q: SummaryQuery, weak = false): string {
-	const tag = `"${createHash('sha256').update(`${VERSION_TAG}|${kind}|${q.canonical}`).digest('hex').slice(0, 32)}"`;
+/** An ETag from the bytes served: strong, or `weak` where the body also carries a time stamp left out of the hash. */
+export function etagOf(body: string, weak = false): string {
+	const tag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
 	return weak ? `W/${tag}` : tag;
 }
 
 /** Data changes only with a new deployment, so a day of caching is safe; the ETag revalidates. */
 export const CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800';
 
-/** A 400 body: one plain line per problem. */
+/** A 400 body: one plain line per problem, capped (see problemsBody), control characters escaped. */
 export function badRequest(errors: readonly ParamError[]): Response {
-	return new Response(`Bad request:\n${errors.map((e) => `- ${e.message}`).join('\n')}\n`, {
-		status: 400,
-		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
-	});
+	return textResponse(
+		400,
+		problemsBody(
+			'Bad request:',
+			errors.map((e) => e.message)
+		)
+	);
 }
 
 /** Respond with a cached body, honouring If-None-Match. */
@@ -132,6 +133,79 @@ export function cachedResponse(request: Request, etag: string, body: string, con
 }
 
 /** File name for a query: `summary-by-company_size.csv`. */
+export type SummaryKind = 'csv' | 'json' | 'meta';
+
+interface CachedBody {
+	/** The response body; for `meta`, the sidecar without its `file` and `generated_at` lines. */
+	readonly body: string;
+	readonly etag: string;
+}
+
+/**
+ * Computed bodies per dataset, keyed by kind and canonical query, so a repeated view is
+ * served without recomputing. Bounded by entries and by bytes (UTF-16 code units of the
+ * bodies): at most about 16 MB of strings.
+ */
+const CACHE_MAX_ENTRIES = 2_000;
+const CACHE_MAX_CHARS = 8 * 1024 * 1024;
+const caches = new WeakMap<Dataset, BoundedCache<CachedBody>>();
+
+function computeBody(ds: Dataset, kind: SummaryKind, q: SummaryQuery): CachedBody {
+	const table = summaryFor(ds, q);
+	if (kind === 'csv') {
+		const body = summaryCsv(table);
+		return { body, etag: etagOf(body) };
+	}
+	if (kind === 'json') {
+		const rows = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i] ?? null])));
+		const body = JSON.stringify({ meta: summaryMeta(q, table.view), columns: table.columns, rows }, null, 1);
+		return { body, etag: etagOf(body) };
+	}
+	// generated_at differs per response, so the tag is weak: same content, not same bytes.
+	const body = JSON.stringify(summaryMeta(q, table.view), null, 1);
+	return { body, etag: etagOf(`${summaryFilename(q, 'csv')}|${body}`, true) };
+}
+
+/** The body of one endpoint for a query, from the cache when it was computed before. */
+export function summaryBody(ds: Dataset, kind: SummaryKind, q: SummaryQuery): CachedBody {
+	let cache = caches.get(ds);
+	if (!cache) caches.set(ds, (cache = new BoundedCache<CachedBody>(CACHE_MAX_ENTRIES, CACHE_MAX_CHARS, (e) => e.body.length + 64)));
+	const key = `${kind}|${q.canonical}`;
+	let hit = cache.get(key);
+	if (!hit) cache.set(key, (hit = computeBody(ds, kind, q)));
+	return hit;
+}
+
+const CONTENT_TYPE: Record<SummaryKind, string> = {
+	csv: 'text/csv; charset=utf-8',
+	json: 'application/json; charset=utf-8',
+	meta: 'application/json; charset=utf-8'
+};
+
+/**
+ * One summary endpoint: 400 for a bad query, 503 (plain text, naming the data file) when
+ * the data it needs is unavailable, else the body with its ETag, or 304.
+ */
+export async function respondSummary(kind: SummaryKind, request: Request, url: URL): Promise<Response> {
+	const { query, errors } = parseSummaryQuery(url.searchParams);
+	if (!query) return badRequest(errors);
+	let ds: Dataset;
+	try {
+		ds = await getDataset();
+	} catch (err) {
+		if (err instanceof DataMissingError) return textResponse(503, `Service unavailable: ${err.message}\n`);
+		throw err;
+	}
+	const cpiProblem = query.filters.real ? realPayProblem(ds) : null;
+	if (cpiProblem) return textResponse(503, `Service unavailable: ${cpiProblem} Ask again without real=1 for nominal pay.\n`);
+	const { body, etag } = summaryBody(ds, kind, query);
+	if (kind !== 'meta')
+		return cachedResponse(request, etag, body, CONTENT_TYPE[kind], kind === 'csv' ? summaryFilename(query, 'csv') : undefined);
+	// The sidecar: its file name and time stamp, then the cached provenance (an object with at least one key).
+	const head = `{\n "file": ${JSON.stringify(summaryFilename(query, 'csv'))},\n "generated_at": ${JSON.stringify(new Date().toISOString())},\n`;
+	return cachedResponse(request, etag, head + body.slice(2), CONTENT_TYPE.meta, summaryFilename(query, 'meta.json'));
+}
+
 export function summaryFilename(q: SummaryQuery, ext: string): string {
 	return `ai-vs-ml-summary-by-${q.by}.${ext}`;
 }

@@ -3,6 +3,10 @@
  * in a fixed order, so a shared link reproduces the view and equal views have equal URLs.
  * Parsing never throws: each bad parameter yields a message naming it and the allowed
  * values; the page shows the messages, the API answers 400 with them.
+ *
+ * Two rules hold for every parameter: an empty value (`size=`, `from=`, `real=`) is the same
+ * as leaving the parameter out, and a switch (`dedupe`, `real`) takes 1 or 0, or true or
+ * false in any case; anything else is an error.
  */
 import {
 	COMPANY_SIZES,
@@ -34,8 +38,8 @@ export const FILTER_ALLOWED: Record<FilterParam, string> = {
 	from: 'a year from 2020 to 2025',
 	to: 'a year from 2020 to 2025',
 	titles: TITLE_MODES.join(', '),
-	dedupe: '1 or 0',
-	real: '1 or 0'
+	dedupe: '1 or 0 (or true, false)',
+	real: '1 or 0 (or true, false)'
 };
 
 export interface ParamError {
@@ -73,10 +77,11 @@ function parseYear(raw: string, param: 'from' | 'to', errors: ParamError[]): num
 	return Number(raw);
 }
 
-function parseFlag(raw: string, param: string, errors: ParamError[]): boolean {
-	if (raw === '1' || raw === 'true') return true;
-	if (raw === '0' || raw === 'false' || raw === '') return false;
-	errors.push({ param, message: `${param}: "${clip(raw)}" is not allowed; use 1 or 0` });
+function parseFlag(raw: string, param: 'dedupe' | 'real', errors: ParamError[]): boolean {
+	const v = raw.trim().toLowerCase();
+	if (v === '1' || v === 'true') return true;
+	if (v === '0' || v === 'false') return false;
+	errors.push({ param, message: `${param}: "${clip(raw)}" is not allowed; use ${FILTER_ALLOWED[param]}` });
 	return false;
 }
 
@@ -97,7 +102,8 @@ export function parseFilters(params: URLSearchParams): { filters: Filters; error
 			errors.push({ param: p, message: `${p}: longer than ${MAX_PARAM_CHARS} characters` });
 			return null;
 		}
-		return all[0]!;
+		// An empty value means the default, as if the parameter were not given.
+		return all[0]!.trim() === '' ? null : all[0]!;
 	};
 	const f: { -readonly [K in keyof Filters]: Filters[K] } = { ...DEFAULT_FILTERS };
 	let v: string | null;

@@ -30,16 +30,36 @@ export interface ParsedFile<T> {
 	readonly rejected: number;
 }
 
-/** Every parsed source, in the order they are listed on the methodology page. */
+/** ok: read and verified; missing: not in the data cache; altered: its sha256 differs from data/sources.json. */
+export type SourceState = 'ok' | 'missing' | 'altered';
+
+/** What happened to one pinned source when it was read (the reader checks it; see lib/server/dataset). */
+export interface SourceStatus {
+	readonly id: string;
+	/** Name inside the data cache, e.g. `us-cpi/cpiai.csv` (never a server path). */
+	readonly file: string;
+	readonly state: SourceState;
+	/** For a refused source: what is wrong and how to fix it, in one sentence. */
+	readonly message: string | null;
+}
+
+/**
+ * Every parsed source, in the order they are listed on the methodology page. A refused
+ * source (missing or altered file) is absent: `null`, or left out of `sectors`; `sources`
+ * says why.
+ */
 export interface ParsedSources {
 	/** Date of the salary snapshot, YYYY-MM-DD (its own year is partial unless it is 31 December). */
 	readonly dataVersion: string;
+	/** Required: without the salaries there is nothing to show (the reader refuses to serve). */
 	readonly salaries: ParsedFile<SalaryRow>;
-	readonly cpi: ParsedFile<CpiRow>;
-	readonly aiShare: ParsedFile<ShareRow>;
-	readonly genaiShare: ParsedFile<ShareRow>;
-	/** One file per Indeed sector-index export. */
+	readonly cpi: ParsedFile<CpiRow> | null;
+	readonly aiShare: ParsedFile<ShareRow> | null;
+	readonly genaiShare: ParsedFile<ShareRow> | null;
+	/** One file per usable Indeed sector-index export. */
 	readonly sectors: readonly ParsedFile<SectorIndexRow>[];
+	/** Every pinned source that was read, in reading order, with its state. */
+	readonly sources: readonly SourceStatus[];
 }
 
 export interface Dataset {
@@ -57,6 +77,8 @@ export interface Dataset {
 	/** Sector indices of CONTEXT_SECTORS only. */
 	readonly sectors: readonly SectorIndexRow[];
 	readonly parse: readonly ParseSummary[];
+	/** What happened to each pinned source that was read (every state other than ok is a refused source). */
+	readonly sources: readonly SourceStatus[];
 }
 
 const summaryOf = (f: ParsedFile<unknown>): ParseSummary => ({
@@ -71,17 +93,49 @@ const summaryOf = (f: ParsedFile<unknown>): ParseSummary => ({
 export function buildDataset(src: ParsedSources): Dataset {
 	const prepared = prepareRows(src.salaries.rows);
 	const sectors = src.sectors.flatMap((f) => f.rows.filter((r) => (CONTEXT_SECTORS as readonly string[]).includes(r.sector)));
+	const cpi = src.cpi?.rows ?? [];
+	const files = [src.salaries, src.cpi, src.aiShare, src.genaiShare, ...src.sectors].filter((f) => f !== null);
 	return {
 		dataVersion: src.dataVersion,
 		salaries: prepared.rows,
 		prepared,
-		cpi: src.cpi.rows,
-		annualCpi: annualCpi(src.cpi.rows),
-		aiShare: src.aiShare.rows,
-		genaiShare: src.genaiShare.rows,
+		cpi,
+		annualCpi: annualCpi(cpi),
+		aiShare: src.aiShare?.rows ?? [],
+		genaiShare: src.genaiShare?.rows ?? [],
 		sectors,
-		parse: [src.salaries, src.cpi, src.aiShare, src.genaiShare, ...src.sectors].map(summaryOf)
+		parse: files.map(summaryOf),
+		sources: src.sources
 	};
+}
+
+/** The pinned sources each part of the Dataset comes from (the sector indices: every `indeed-sectors-*` file). */
+export type DataPart = 'salaries' | 'cpi' | 'aiShare' | 'genaiShare' | 'sectors';
+const PART_IDS: Record<Exclude<DataPart, 'sectors'>, string> = {
+	salaries: 'aijobs-salaries',
+	cpi: 'us-cpi',
+	aiShare: 'indeed-ai-share',
+	genaiShare: 'indeed-genai-share'
+};
+
+/** The part of the Dataset a source id feeds: `partOf('indeed-sectors-US') → 'sectors'`; null for a source not read. */
+export function partOf(id: string): DataPart | null {
+	if (id.startsWith('indeed-sectors-')) return 'sectors';
+	return (Object.keys(PART_IDS) as Exclude<DataPart, 'sectors'>[]).find((p) => PART_IDS[p] === id) ?? null;
+}
+
+/** The refused sources behind the given parts (empty when all are usable). */
+export function sourceProblems(data: Pick<Dataset, 'sources'>, parts: readonly DataPart[]): SourceStatus[] {
+	return data.sources.filter((s) => {
+		const part = partOf(s.id);
+		return s.state !== 'ok' && part !== null && parts.includes(part);
+	});
+}
+
+/** Why real pay cannot be computed (the CPI file is missing or altered), or null when it can. */
+export function realPayProblem(data: Pick<Dataset, 'sources'>): string | null {
+	const p = sourceProblems(data, ['cpi'])[0];
+	return p ? `Real (inflation-adjusted) pay is unavailable. ${p.message}` : null;
 }
 
 /** The snapshot's own year is partial unless the data was cut on 31 December: `partialYearOf('2025-06-30') → 2025`. */

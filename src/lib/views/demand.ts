@@ -8,7 +8,7 @@ import { round } from '$lib/csv/write';
 import { describeFilters } from '$lib/format/filters';
 import { SIZE_LABEL } from '$lib/format/labels';
 import { SERIES_COLOR, SIZE_COLOR } from '$lib/theme';
-import { CONTEXT_SECTORS, type Dataset } from '$lib/transform/dataset';
+import { CONTEXT_SECTORS, sourceProblems, type Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import type { Stats } from '$lib/transform/stats/types';
@@ -106,6 +106,15 @@ export interface DemandModel {
 	readonly market: string;
 	/** The last day with data per series (monthly points are labelled by their first day). */
 	readonly lastDates: { readonly ai: string; readonly genai: string; readonly sectors: string };
+	/**
+	 * Why a chart has no data: one message per refused Indeed file (missing or altered), naming
+	 * the file and how to fix it. A missing file empties only its own chart.
+	 */
+	readonly unavailable: { readonly share: readonly string[]; readonly sectors: readonly string[] };
+	/** Whether either share series has data for the market (the share chart is shown only then). */
+	readonly hasShares: boolean;
+	/** The date the share chart's source line gives: the AI series' last day, else the GenAI series'. */
+	readonly shareSourceDate: string;
 	readonly counts: Stats['counts'];
 	readonly annotations: readonly Annotation[];
 	readonly shareSeries: readonly LineSeries[];
@@ -121,9 +130,9 @@ export interface DemandModel {
 	readonly sizeCsv: CsvTable;
 }
 
-/** The Indeed markets the page offers. */
+/** The Indeed markets the page offers (from the GenAI series when the AI file is unavailable). */
 export function demandMarkets(data: Dataset): string[] {
-	return shareMarkets(data.aiShare);
+	return shareMarkets(data.aiShare.length > 0 ? data.aiShare : data.genaiShare);
 }
 
 const toPoints = (m: readonly MonthValue[]) => m.map((v) => ({ x: new Date(`${v.month}T00:00:00Z`), y: v.value }));
@@ -156,6 +165,8 @@ export function demandView(data: Dataset, query: DemandQuery): DemandModel {
 	const sectorMonths = sectors[0]?.months ?? [];
 	const sectorValue = (s: (typeof sectors)[number], month: string) => s.months.find((x) => x.month === month)?.value ?? null;
 	const filtersText = describeFilters(filters);
+	const lastDates = { ai: lastDay(data.aiShare), genai: lastDay(data.genaiShare), sectors: lastDay(data.sectors) };
+	const messages = (parts: Parameters<typeof sourceProblems>[1]) => sourceProblems(data, parts).map((p) => p.message ?? p.file);
 
 	const sizeCharts: SizeMixChart[] =
 		shares.length === 0
@@ -197,7 +208,10 @@ export function demandView(data: Dataset, query: DemandQuery): DemandModel {
 	return {
 		markets: demandMarkets(data),
 		market,
-		lastDates: { ai: lastDay(data.aiShare), genai: lastDay(data.genaiShare), sectors: lastDay(data.sectors) },
+		lastDates,
+		unavailable: { share: messages(['aiShare', 'genaiShare']), sectors: messages(['sectors']) },
+		hasShares: ai.length > 0 || genai.length > 0,
+		shareSourceDate: lastDates.ai || lastDates.genai,
 		counts: counting.counts,
 		annotations: [CHATGPT],
 		shareSeries: [

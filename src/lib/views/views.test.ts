@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseSalaries } from '$lib/data/salaries';
 import type { CpiRow, SectorIndexRow, ShareRow } from '$lib/data/types';
-import { buildDataset, CONTEXT_SECTORS, type ParsedFile } from '$lib/transform/dataset';
+import {
+	buildDataset,
+	CONTEXT_SECTORS,
+	realPayProblem,
+	type ParsedFile,
+	type ParsedSources,
+	type SourceStatus
+} from '$lib/transform/dataset';
 import { DEFAULT_FILTERS } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import { demandView } from './demand';
@@ -37,7 +44,8 @@ const sector = (sector: string, date: string, index: number): SectorIndexRow => 
 	variable: 'total postings',
 	sector
 });
-const data = buildDataset({
+const ok = (id: string, file: string): SourceStatus => ({ id, file, state: 'ok', message: null });
+const parsed: ParsedSources = {
 	dataVersion: '2024-06-30',
 	salaries: file('salaries.csv', salaries.rows),
 	cpi: file('cpi.csv', cpi),
@@ -54,8 +62,16 @@ const data = buildDataset({
 			sector(CONTEXT_SECTORS[1], '2024-01-01', 90),
 			sector('Nursing', '2024-01-01', 50)
 		])
+	],
+	sources: [
+		ok('aijobs-salaries', 'salaries.csv'),
+		ok('us-cpi', 'cpi.csv'),
+		ok('indeed-ai-share', 'ai.csv'),
+		ok('indeed-genai-share', 'genai.csv'),
+		ok('indeed-sectors-US', 'sectors.csv')
 	]
-});
+};
+const data = buildDataset(parsed);
 
 describe('buildDataset', () => {
 	it('keeps the context sectors only, sorts salaries and lists one parse summary per file', () => {
@@ -139,5 +155,42 @@ describe('demandView', () => {
 			});
 		const csvN = m.sizeCsv.rows.reduce((a, r) => a + (r[3] as number), 0);
 		expect(csvN).toBe(m.counts.counted);
+	});
+});
+
+describe('a refused source degrades only what needs it', () => {
+	const refused = (id: string, file: string): SourceStatus => ({
+		id,
+		file,
+		state: 'missing',
+		message: `The data file ${file} is missing.`
+	});
+	const statuses = (out: readonly string[]) => parsed.sources.map((s) => (out.includes(s.id) ? refused(s.id, s.file) : s));
+
+	it('without the CPI: no annual CPI, real pay says why, the other sources are unchanged', () => {
+		const ds = buildDataset({ ...parsed, cpi: null, sources: statuses(['us-cpi']) });
+		expect(ds.annualCpi).toEqual([]);
+		expect(ds.parse.map((p) => p.file)).toEqual(['salaries.csv', 'ai.csv', 'genai.csv', 'sectors.csv']);
+		expect(realPayProblem(ds)).toBe('Real (inflation-adjusted) pay is unavailable. The data file cpi.csv is missing.');
+		expect(realPayProblem(data)).toBeNull();
+		expect(demandView(ds, { filters: DEFAULT_FILTERS, market: 'US' }).unavailable).toEqual({ share: [], sectors: [] });
+	});
+
+	it('without the AI share: the GenAI series still gives the markets and the source date, and the page names the file', () => {
+		const ds = buildDataset({ ...parsed, aiShare: null, sources: statuses(['indeed-ai-share']) });
+		const m = demandView(ds, { filters: DEFAULT_FILTERS, market: 'US' });
+		expect(m.unavailable).toEqual({ share: ['The data file ai.csv is missing.'], sectors: [] });
+		expect(m.markets).toEqual(['US']);
+		expect(m.hasShares).toBe(true);
+		expect(m.shareSourceDate).toBe('2024-01-01');
+		expect(m.hasSectors).toBe(true);
+	});
+
+	it('without the sector indices: no sector chart, the message names the file, the shares are unchanged', () => {
+		const ds = buildDataset({ ...parsed, sectors: [], sources: statuses(['indeed-sectors-US']) });
+		const m = demandView(ds, { filters: DEFAULT_FILTERS, market: 'US' });
+		expect(m.unavailable).toEqual({ share: [], sectors: ['The data file sectors.csv is missing.'] });
+		expect(m.hasSectors).toBe(false);
+		expect(m.shareCsv).toEqual(demandView(data, { filters: DEFAULT_FILTERS, market: 'US' }).shareCsv);
 	});
 });

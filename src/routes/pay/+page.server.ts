@@ -1,12 +1,11 @@
-import { requireDataset } from '$lib/server/dataset';
+import { pageRequest } from '$lib/server/page';
 import { parseSalary, parseScale } from '$lib/state/page-params';
-import { parseFilters, type ParamError } from '$lib/state/url-filters';
+import type { ParamError } from '$lib/state/url-filters';
 import { payView } from '$lib/views/pay';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const data = await requireDataset();
-	const { filters } = parseFilters(url.searchParams);
+	const { data, filters } = await pageRequest(url);
 	const pageErrors: ParamError[] = [];
 	const scale = parseScale(url.searchParams, pageErrors);
 	const salary = parseSalary(url.searchParams, pageErrors);

@@ -1,6 +1,8 @@
-import { requireDataset } from '$lib/server/dataset';
-import { parseFilters } from '$lib/state/url-filters';
+import { pageRequest } from '$lib/server/page';
 import { titlesView } from '$lib/views/titles';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => titlesView(await requireDataset(), parseFilters(url.searchParams));
+export const load: PageServerLoad = async ({ url }) => {
+	const { data, filters } = await pageRequest(url);
+	return titlesView(data, { filters });
+};

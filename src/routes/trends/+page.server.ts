@@ -1,12 +1,11 @@
-import { requireDataset } from '$lib/server/dataset';
-import { parseFilters, type ParamError } from '$lib/state/url-filters';
+import { pageRequest } from '$lib/server/page';
+import type { ParamError } from '$lib/state/url-filters';
 import { parseSpanYear } from '$lib/state/page-params';
 import { trendsView } from '$lib/views/trends';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const data = await requireDataset();
-	const { filters } = parseFilters(url.searchParams);
+	const { data, filters } = await pageRequest(url);
 	const pageErrors: ParamError[] = [];
 	const gfrom = parseSpanYear(url.searchParams, 'gfrom', pageErrors);
 	const gto = parseSpanYear(url.searchParams, 'gto', pageErrors);
