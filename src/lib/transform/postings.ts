@@ -205,7 +205,9 @@ export function summarisePostings(cols: PostingsColumns, family: Int8Array, opts
 			.sort((a, b) => b.n - a.n || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
 	};
 	const byCompanySize = cols.companySize
-		? groups(cols.companySize, (c) => COMPANY_SIZES[c]!)!.sort((a, b) => COMPANY_SIZES.indexOf(a.group as never) - COMPANY_SIZES.indexOf(b.group as never))
+		? groups(cols.companySize, (c) => COMPANY_SIZES[c]!)!.sort(
+				(a, b) => COMPANY_SIZES.indexOf(a.group as never) - COMPANY_SIZES.indexOf(b.group as never)
+			)
 		: null;
 	const country = cols.country;
 	const byCountry = country ? groups(country.codes, (c) => country.dict[c]!) : null;
@@ -227,7 +229,14 @@ export function summarisePostings(cols: PostingsColumns, family: Int8Array, opts
 			const list: SkillShare[] = [];
 			per[f]!.forEach((postings, s) => {
 				if (postings > 0)
-					list.push({ family, skill: dict[s]!, postings, familyPostings: famN, sharePct: support === 'suppressed' ? null : (100 * postings) / famN, support });
+					list.push({
+						family,
+						skill: dict[s]!,
+						postings,
+						familyPostings: famN,
+						sharePct: support === 'suppressed' ? null : (100 * postings) / famN,
+						support
+					});
 			});
 			list.sort((a, b) => b.postings - a.postings || (a.skill < b.skill ? -1 : a.skill > b.skill ? 1 : 0));
 			skills!.push(...list.slice(0, top));
@@ -280,5 +289,10 @@ export const SKILLS_BY_FAMILY_COLUMNS = ['family', 'skill', 'postings', 'share_p
 
 /** Rows of "skills by family"; `share_pct` to 2 decimals, empty where suppressed. */
 export function skillsByFamilyRows(s: PostingsSummary): (string | number | null)[][] {
-	return (s.skills ?? []).map((k) => [FAMILY_LABEL[k.family], k.skill, k.postings, k.sharePct === null ? null : Math.round(k.sharePct * 100) / 100]);
+	return (s.skills ?? []).map((k) => [
+		FAMILY_LABEL[k.family],
+		k.skill,
+		k.postings,
+		k.sharePct === null ? null : Math.round(k.sharePct * 100) / 100
+	]);
 }

@@ -23,7 +23,9 @@ export class CsvChunker {
 		const res = this.parser.parse(input, 0, true) as Papa.ParseResult<string[]>;
 		this.carry = input.slice(res.meta.cursor);
 		if (this.carry.length > MAX_CARRY_CHARS)
-			throw new CsvShapeError('A quoted value runs on for more than 16 million characters: the file probably has a quote (") that never closes.');
+			throw new CsvShapeError(
+				'A quoted value runs on for more than 16 million characters: the file probably has a quote (") that never closes.'
+			);
 		return { records: res.data, quoted: input.includes('"') };
 	}
 	/** The last records, at the end of the input. */

@@ -16,14 +16,40 @@ function codeTable(entries: Record<string, string | number>, list: readonly (str
 
 const SIZE = codeTable({ small: 'S', medium: 'M', large: 'L' }, COMPANY_SIZES);
 const EXPERIENCE = codeTable(
-	{ entry: 'EN', 'entry-level': 'EN', 'entry level': 'EN', junior: 'EN', mid: 'MI', 'mid-level': 'MI', 'mid level': 'MI', intermediate: 'MI', senior: 'SE', executive: 'EX', director: 'EX' },
+	{
+		entry: 'EN',
+		'entry-level': 'EN',
+		'entry level': 'EN',
+		junior: 'EN',
+		mid: 'MI',
+		'mid-level': 'MI',
+		'mid level': 'MI',
+		intermediate: 'MI',
+		senior: 'SE',
+		executive: 'EX',
+		director: 'EX'
+	},
 	EXPERIENCE_LEVELS
 );
 const EMPLOYMENT = codeTable(
-	{ 'full-time': 'FT', 'full time': 'FT', fulltime: 'FT', 'part-time': 'PT', 'part time': 'PT', parttime: 'PT', contract: 'CT', contractor: 'CT', freelance: 'FL', freelancer: 'FL' },
+	{
+		'full-time': 'FT',
+		'full time': 'FT',
+		fulltime: 'FT',
+		'part-time': 'PT',
+		'part time': 'PT',
+		parttime: 'PT',
+		contract: 'CT',
+		contractor: 'CT',
+		freelance: 'FL',
+		freelancer: 'FL'
+	},
 	EMPLOYMENT_TYPES
 );
-const REMOTE = codeTable({ remote: 100, 'fully remote': 100, hybrid: 50, onsite: 0, 'on-site': 0, 'on site': 0, office: 0, 'in office': 0 }, REMOTE_RATIOS);
+const REMOTE = codeTable(
+	{ remote: 100, 'fully remote': 100, hybrid: 50, onsite: 0, 'on-site': 0, 'on site': 0, office: 0, 'in office': 0 },
+	REMOTE_RATIOS
+);
 
 const enumOf =
 	(table: Map<string, number>, what: string) =>
@@ -101,9 +127,9 @@ const COUNTRY_ALIASES: Record<string, string> = {
 	'vatican city': 'VA',
 	curacao: 'CW',
 	curaçao: 'CW',
-	'réunion': 'RE',
+	réunion: 'RE',
 	reunion: 'RE',
-	'sudan': 'SD',
+	sudan: 'SD',
 	'bosnia and herzegovina': 'BA'
 };
 

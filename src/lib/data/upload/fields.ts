@@ -151,7 +151,8 @@ export function normaliseHeader(h: string): string {
 /** Guesses for the generic mapping, tried in order against normalised header names. */
 const GUESS: Readonly<Record<Field, RegExp>> = {
 	title: /^(job_)?title$|^(job_)?title_?raw$|^position$|^role$|^job$|^job_name$/,
-	salaryUsd: /salary_in_usd|salary_usd|^usd$|pay_usd|_usd$|^salary(_year)?(_avg)?$|^annual_(pay|salary)$|^(base_)?pay$|^compensation$|^total_comp/,
+	salaryUsd:
+		/salary_in_usd|salary_usd|^usd$|pay_usd|_usd$|^salary(_year)?(_avg)?$|^annual_(pay|salary)$|^(base_)?pay$|^compensation$|^total_comp/,
 	year: /^(work_)?year$|^salary_year$|^fiscal_year$/,
 	companySize: /company_size|^size$|employer_size/,
 	country: /company_location|company_country|^country$|job_country|^location_country$/,
@@ -214,10 +215,20 @@ export interface Detection {
 export function detectLayout(header: readonly string[]): Detection {
 	const norm = new Set(header.map(normaliseHeader));
 	if (AIJOBS_COLUMNS.every((c) => norm.has(c))) {
-		return { kind: 'salaries', layout: 'aijobs', mapping: { kind: 'salaries', layout: 'aijobs', fields: byName(header, AIJOBS_FIELDS), payPeriod: 'year' }, missing: [] };
+		return {
+			kind: 'salaries',
+			layout: 'aijobs',
+			mapping: { kind: 'salaries', layout: 'aijobs', fields: byName(header, AIJOBS_FIELDS), payPeriod: 'year' },
+			missing: []
+		};
 	}
 	if (DATA_JOBS_COLUMNS.every((c) => norm.has(c))) {
-		return { kind: 'postings', layout: 'data_jobs', mapping: { kind: 'postings', layout: 'data_jobs', fields: byName(header, DATA_JOBS_FIELDS), payPeriod: 'year' }, missing: [] };
+		return {
+			kind: 'postings',
+			layout: 'data_jobs',
+			mapping: { kind: 'postings', layout: 'data_jobs', fields: byName(header, DATA_JOBS_FIELDS), payPeriod: 'year' },
+			missing: []
+		};
 	}
 	const s = guessMapping(header, 'salaries');
 	const p = guessMapping(header, 'postings');
@@ -225,10 +236,19 @@ export function detectLayout(header: readonly string[]): Detection {
 	const ms = miss(s);
 	const mp = miss(p);
 	// A date column says postings; a pay + year pair says salaries.
-	if (mp.length === 0 && (ms.length > 0 || p.fields.count !== undefined)) return { kind: 'postings', layout: 'generic', mapping: p, missing: [] };
+	if (mp.length === 0 && (ms.length > 0 || p.fields.count !== undefined))
+		return { kind: 'postings', layout: 'generic', mapping: p, missing: [] };
 	if (ms.length === 0) return { kind: 'salaries', layout: 'generic', mapping: s, missing: [] };
+	// Without a single required field recognised, there is nothing to guess from.
+	if (mp.length === REQUIRED_FIELDS.postings.length && ms.length === REQUIRED_FIELDS.salaries.length)
+		return { kind: null, layout: 'generic', mapping: null, missing: [] };
 	if (mp.length < ms.length) return { kind: 'postings', layout: 'generic', mapping: p, missing: mp };
 	if (ms.length < mp.length) return { kind: 'salaries', layout: 'generic', mapping: s, missing: ms };
+	// A tie: pay is what a salaries file is for, a date what a postings file is for.
+	if (s.fields.salaryUsd !== undefined && p.fields.postedDate === undefined)
+		return { kind: 'salaries', layout: 'generic', mapping: s, missing: ms };
+	if (p.fields.postedDate !== undefined && s.fields.salaryUsd === undefined)
+		return { kind: 'postings', layout: 'generic', mapping: p, missing: mp };
 	return { kind: null, layout: 'generic', mapping: null, missing: [] };
 }
 

@@ -58,7 +58,11 @@ const GIB = (b: number) => (b / 1024 ** 3).toFixed(1);
 
 function tooBig(size: number): WorkerResponse | null {
 	return size > MAX_FILE_BYTES
-		? { type: 'error', code: 'too-big', message: `This file is ${GIB(size)} GB; files over 1 GB are not read in the browser. Pre-count it (see README) or split it.` }
+		? {
+				type: 'error',
+				code: 'too-big',
+				message: `This file is ${GIB(size)} GB; files over 1 GB are not read in the browser. Pre-count it (see README) or split it.`
+			}
 		: null;
 }
 
@@ -96,7 +100,12 @@ export interface RunOptions {
  * every `progressEveryMs` and once at the end; returns the final message (done or error).
  * A RangeError (what V8 throws when an array or string cannot grow) becomes `out-of-memory`.
  */
-export async function runParse(source: ChunkSource, job: ParseJob, post: (m: Progress) => void, opts: RunOptions = {}): Promise<WorkerResponse> {
+export async function runParse(
+	source: ChunkSource,
+	job: ParseJob,
+	post: (m: Progress) => void,
+	opts: RunOptions = {}
+): Promise<WorkerResponse> {
 	const now = opts.now ?? (() => performance.now());
 	const every = opts.progressEveryMs ?? 100;
 	const big = tooBig(source.size);

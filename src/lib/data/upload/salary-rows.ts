@@ -11,7 +11,13 @@ import type { SalaryColumns } from './columns';
 import type { SalaryField } from './fields';
 
 /** The fields a SalaryRow cannot be built without (besides the required ones). */
-export const SALARY_ROW_FIELDS = ['companySize', 'country', 'experienceLevel', 'employmentType', 'remoteRatio'] as const satisfies readonly SalaryField[];
+export const SALARY_ROW_FIELDS = [
+	'companySize',
+	'country',
+	'experienceLevel',
+	'employmentType',
+	'remoteRatio'
+] as const satisfies readonly SalaryField[];
 
 export interface SalaryRowsResult {
 	readonly rows: SalaryRow[];

@@ -30,7 +30,8 @@ const SIGNATURES: readonly { bytes: readonly number[]; what: string }[] = [
  */
 export function sniffBytes(head: Uint8Array): { bom: boolean } | { error: string } {
 	if (head.length === 0) return { error: 'The file is empty.' };
-	for (const s of SIGNATURES) if (s.bytes.every((b, i) => head[i] === b)) return { error: `This is not a CSV file: it looks like ${s.what}.` };
+	for (const s of SIGNATURES)
+		if (s.bytes.every((b, i) => head[i] === b)) return { error: `This is not a CSV file: it looks like ${s.what}.` };
 	if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
 		return { error: 'This file is UTF-16 text; save it as UTF-8 CSV.' };
 	const n = Math.min(head.length, 4096);

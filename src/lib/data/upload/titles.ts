@@ -61,6 +61,7 @@ export interface TitleCount {
 export function unmatchedTitles(title: DictColumn, byCode: Int8Array, weight?: Float64Array | null): TitleCount[] {
 	const counts = dictCounts(title, weight);
 	const out: TitleCount[] = [];
-	for (let c = 0; c < title.dict.length; c++) if (byCode[c] === -1 && counts[c]! > 0) out.push({ title: title.dict[c]!, count: counts[c]! });
+	for (let c = 0; c < title.dict.length; c++)
+		if (byCode[c] === -1 && counts[c]! > 0) out.push({ title: title.dict[c]!, count: counts[c]! });
 	return out.sort((a, b) => b.count - a.count || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { detectDateFormat, detectNumberFormat, failed, parseDate, parseDecimal, parseMoney, payPeriodOf, type NumberFormat } from './values';
+import {
+	detectDateFormat,
+	detectNumberFormat,
+	failed,
+	parseDate,
+	parseDecimal,
+	parseMoney,
+	payPeriodOf,
+	type NumberFormat
+} from './values';
 
 const US: NumberFormat = { thousands: ',', decimal: '.' };
 const EU: NumberFormat = { thousands: '.', decimal: ',' };

@@ -78,7 +78,8 @@ export function parseDecimal(raw: string, fmt: NumberFormat): Parsed<number> {
 /** Symbols and codes that mark US dollars. */
 const USD_MARK = /^(US\$|USD|\$|US\s?dollars?)\s*|\s*(USD|US\$|\$)$/i;
 /** Anything else that names a currency. */
-const OTHER_CURRENCY = /[€£¥₹₩₽₺₪₫฿₦₱₴₡₲₵₸]|\b(EUR|GBP|JPY|INR|CAD|AUD|CHF|CNY|SEK|NOK|DKK|PLN|BRL|MXN|ZAR|SGD|HKD|NZD|KRW|RUB|TRY|ILS|CZK|HUF)\b|(?<![A-Za-z])(C|A|NZ|HK|S|R)\$/i;
+const OTHER_CURRENCY =
+	/[€£¥₹₩₽₺₪₫฿₦₱₴₡₲₵₸]|\b(EUR|GBP|JPY|INR|CAD|AUD|CHF|CNY|SEK|NOK|DKK|PLN|BRL|MXN|ZAR|SGD|HKD|NZD|KRW|RUB|TRY|ILS|CZK|HUF)\b|(?<![A-Za-z])(C|A|NZ|HK|S|R)\$/i;
 const RANGE_SPLIT = /\s*(?:–|—|-|\bto\b)\s*/i;
 const SUFFIX = /^(.*?)\s*([kKmM])$/;
 
@@ -169,7 +170,15 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): Pa
 function isoDateMs(raw: string): Parsed<number> {
 	const m = ISO.exec(raw);
 	if (!m) return { error: 'not an ISO date' };
-	const t = utc(+m[1]!, +m[2]!, m[3] ? +m[3] : 1, m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0, m[7] ? Math.floor(+`0.${m[7]}` * 1000) : 0);
+	const t = utc(
+		+m[1]!,
+		+m[2]!,
+		m[3] ? +m[3] : 1,
+		m[4] ? +m[4] : 0,
+		m[5] ? +m[5] : 0,
+		m[6] ? +m[6] : 0,
+		m[7] ? Math.floor(+`0.${m[7]}` * 1000) : 0
+	);
 	if (failed(t)) return t;
 	const z = m[8];
 	if (!z || z === 'Z' || z === 'UTC') return t;
@@ -239,7 +248,9 @@ export const DETECTED_DATE_FORMATS: readonly DateFormat[] = [{ kind: 'iso' }, { 
  * The format that reads the most of a sample, or null when none reads most of it
  * (the user then gives a pattern). `monthOnly`: every value is a month (`2023-06`).
  */
-export function detectDateFormat(samples: readonly string[]): { format: DateFormat; read: number; total: number; monthOnly: boolean } | null {
+export function detectDateFormat(
+	samples: readonly string[]
+): { format: DateFormat; read: number; total: number; monthOnly: boolean } | null {
 	const vals = samples.map((s) => s.trim()).filter((s) => s !== '');
 	if (vals.length === 0) return null;
 	let best: { format: DateFormat; read: number } | null = null;
