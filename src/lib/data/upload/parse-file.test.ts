@@ -18,8 +18,9 @@ describe('sniffSource', () => {
 				read = true;
 				return new Uint8Array();
 			},
-			async *chunks() {
+			chunks() {
 				read = true;
+				return bytesSource(new Uint8Array()).chunks();
 			}
 		};
 		expect(await sniffSource(huge)).toMatchObject({ type: 'error', code: 'too-big' });
