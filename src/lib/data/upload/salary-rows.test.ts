@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseSalaries } from '../salaries';
+import { prepareRows } from '../../transform/stats/prepare';
 import type { SalaryColumns } from './columns';
 import { missingSalaryRowFields, toSalaryRows } from './salary-rows';
 import { load } from './testing/load';
@@ -54,5 +55,24 @@ describe('toSalaryRows', () => {
 				companySize: 'M'
 			}
 		]);
+	});
+});
+
+describe('toSalaryRows sorted by salary', () => {
+	it('gives the order prepareRows sorts into (stable), so prepared rows are identical', async () => {
+		// aijobs-salaries.csv has two rows at 150,000 (lines 2 and 10): ties keep file order.
+		for (const name of ['aijobs-salaries.csv', 'broken-5pct.csv']) {
+			const { done } = await load(name);
+			const c = done.columns as SalaryColumns;
+			const plain = toSalaryRows(c).rows;
+			const sorted = toSalaryRows(c, { sortBySalary: true }).rows;
+			expect(sorted).toEqual(plain.slice().sort((a, b) => a.salaryUsd - b.salaryUsd));
+			expect(prepareRows(sorted)).toEqual(prepareRows(plain));
+		}
+		const { done } = await load('aijobs-salaries.csv');
+		const lines = toSalaryRows(done.columns as SalaryColumns, { sortBySalary: true })
+			.rows.filter((r) => r.salaryUsd === 150000)
+			.map((r) => r.line);
+		expect(lines).toEqual([2, 10]);
 	});
 });

@@ -36,8 +36,11 @@ export function missingSalaryRowFields(c: SalaryColumns): SalaryField[] {
  * Rows with an empty cell in a needed field, or a country without a continent (Antarctica),
  * are skipped and listed (the built-in parser rejects the latter too).
  * Throws when a needed column is absent altogether: check `missingSalaryRowFields` first.
+ * `sortBySalary`: emit rows in ascending salaryUsd order, ties in file order — the order
+ * `prepareRows` sorts into (a stable sort), so it skips its own sort of row objects; sorting
+ * an index over the typed column here is several times cheaper.
  */
-export function toSalaryRows(c: SalaryColumns): SalaryRowsResult {
+export function toSalaryRows(c: SalaryColumns, opts: { sortBySalary?: boolean } = {}): SalaryRowsResult {
 	const missing = missingSalaryRowFields(c);
 	if (missing.length) throw new Error(`cannot build salary rows without: ${missing.join(', ')}`);
 	const size = c.companySize!;
@@ -48,7 +51,9 @@ export function toSalaryRows(c: SalaryColumns): SalaryRowsResult {
 	const rows: SalaryRow[] = [];
 	const skipped: { line: number; reason: string }[] = [];
 	const regions = country.dict.map((code) => regionOf(code));
-	for (let i = 0; i < c.n; i++) {
+	const order = opts.sortBySalary ? salaryOrder(c.salaryUsd) : null;
+	for (let k = 0; k < c.n; k++) {
+		const i = order ? order[k]! : k;
 		const line = c.line[i]!;
 		const cc = country.codes[i]!;
 		if (size[i]! < 0 || exp[i]! < 0 || type[i]! < 0 || remote[i]! < 0 || cc < 0) {
@@ -82,4 +87,27 @@ export function toSalaryRows(c: SalaryColumns): SalaryRowsResult {
 		});
 	}
 	return { rows, skipped };
+}
+
+/**
+ * Row positions in ascending salary order, ties by position (stable): a counting sort over
+ * the ranks of the distinct values. Pay data have few distinct values (round figures), so
+ * sorting those is cheap; a comparator sort over 1e6 indices is several times slower.
+ */
+function salaryOrder(pay: Float64Array): Uint32Array {
+	const n = pay.length;
+	const distinct = Float64Array.from(new Set(pay)).sort();
+	const rankOf = new Map<number, number>();
+	distinct.forEach((v, r) => rankOf.set(v, r));
+	const rank = new Uint32Array(n);
+	const start = new Uint32Array(distinct.length + 1);
+	for (let i = 0; i < n; i++) {
+		const r = rankOf.get(pay[i]!)!;
+		rank[i] = r;
+		start[r + 1]!++;
+	}
+	for (let r = 0; r < distinct.length; r++) start[r + 1]! += start[r]!;
+	const out = new Uint32Array(n);
+	for (let i = 0; i < n; i++) out[start[rank[i]!]!++] = i;
+	return out;
 }
