@@ -11,16 +11,25 @@
  * - ratio_upload = upload_ms / papaparse_ms; ratio_total = (upload + to_rows + prepare) / papaparse.
  *   Target: ratio_total ≤ 2.
  * Each step is timed 3 times after one warm-up; the median is printed.
+ *
+ * `--file PATH` instead streams one file from disk through the upload path once (as the
+ * worker would: 64 KB chunks, never one string) and prints rows, rows/s and memory.
  */
 import Papa from 'papaparse';
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { SalaryColumns } from '../src/lib/data/upload/columns';
-import { bytesSource, runParse, sniffSource } from '../src/lib/data/upload/parse-file';
+import { bytesSource, runParse, sniffSource, type ChunkSource } from '../src/lib/data/upload/parse-file';
 import { toSalaryRows } from '../src/lib/data/upload/salary-rows';
 import { prepareRows } from '../src/lib/transform/stats/prepare';
 import { csvLines, cycledCsv, realSalariesPath } from './upload-files';
 
 const JSON_OUT = process.argv.includes('--json');
+const fileAt = process.argv.indexOf('--file');
+if (fileAt > 0) {
+	await benchFile(process.argv[fileAt + 1]!);
+	process.exit(0);
+}
 const at = process.argv.indexOf('--rows');
 const ROWS = at > 0 ? Number(process.argv[at + 1]) : 1_000_000;
 const RUNS = 3;
@@ -87,4 +96,52 @@ else {
 	console.table([result]);
 	console.log('Target: ratio_total ≤ 2 (parse + prepare within twice the bare parse).');
 	if (sink === 42) console.log('');
+}
+
+/** A file on disk as a ChunkSource (64 KB reads). */
+function fileSource(path: string): ChunkSource {
+	return {
+		size: statSync(path).size,
+		async head(n) {
+			const fh = await open(path);
+			try {
+				const buf = new Uint8Array(n);
+				const { bytesRead } = await fh.read(buf, 0, n, 0);
+				return buf.subarray(0, bytesRead);
+			} finally {
+				await fh.close();
+			}
+		},
+		chunks() {
+			return createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Uint8Array>;
+		}
+	};
+}
+
+async function benchFile(path: string): Promise<void> {
+	const src = fileSource(path);
+	const s = await sniffSource(src);
+	if (s.type !== 'sniffed') throw new Error(s.type === 'error' ? s.message : 'sniff failed');
+	const rss0 = process.memoryUsage().rss;
+	let peakHeap = 0;
+	const r = await runParse(src, { sniff: s.sniff, mapping: s.sniff.detection.mapping! }, () => {
+		const m = process.memoryUsage();
+		peakHeap = Math.max(peakHeap, m.heapUsed + m.arrayBuffers);
+	});
+	if (r.type !== 'done') throw new Error(r.type === 'error' ? r.message : 'no result');
+	const mb = (b: number) => Math.round(b / 1e5) / 10;
+	const row = {
+		file: path.split('/').pop(),
+		layout: s.sniff.detection.layout,
+		mb: mb(src.size),
+		rows_read: r.report.rowsRead,
+		accepted: r.report.accepted,
+		seconds: Math.round(r.elapsedMs) / 1000,
+		rows_per_s: r.rowsPerSecond,
+		/** JS heap + ArrayBuffers (typed columns live outside the JS heap), at progress times. */
+		peak_heap_buffers_mb: mb(peakHeap),
+		rss_growth_mb: mb(process.memoryUsage().rss - rss0)
+	};
+	if (JSON_OUT) console.log(JSON.stringify(row));
+	else console.table([row]);
 }

@@ -46,20 +46,22 @@ async function writeCycled(
 	const ws = createWriteStream(path);
 	let bytes = 0;
 	let i = 0;
-	const write = (s: string) => {
-		bytes += Buffer.byteLength(s);
-		return ws.write(s) ? Promise.resolve() : new Promise<void>((r) => ws.once('drain', () => r()));
-	};
-	await write(header + '\n');
-	let batch = '';
-	while (!stop(i, bytes + Buffer.byteLength(batch))) {
-		batch += next(i++) + '\n';
-		if (batch.length > 1 << 20) {
-			await write(batch);
-			batch = '';
+	const write = (s: string) => (ws.write(s) ? Promise.resolve() : new Promise<void>((r) => ws.once('drain', () => r())));
+	let batch: string[] = [header + '\n'];
+	let batchBytes = Buffer.byteLength(batch[0]!);
+	while (!stop(i, bytes + batchBytes)) {
+		const line = next(i++) + '\n';
+		batch.push(line);
+		batchBytes += Buffer.byteLength(line);
+		if (batch.length >= 10_000) {
+			await write(batch.join(''));
+			bytes += batchBytes;
+			batch = [];
+			batchBytes = 0;
 		}
 	}
-	await write(batch);
+	await write(batch.join(''));
+	bytes += batchBytes;
 	await new Promise<void>((r) => ws.end(() => r()));
 	return { rows: i, bytes };
 }
