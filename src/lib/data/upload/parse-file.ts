@@ -75,7 +75,7 @@ export async function sniffSource(source: ChunkSource): Promise<WorkerResponse> 
 	if ('error' in bytes) return { type: 'error', code: head.length === 0 ? 'empty' : 'not-csv', message: bytes.error };
 	// Decoding a cut head may leave half a character at the end; it only affects the cut last line.
 	const text = new TextDecoder('utf-8').decode(head);
-	const sniff = sniffText(text);
+	const sniff = sniffText(text, { complete: head.length >= source.size });
 	if ('error' in sniff) return { type: 'error', code: 'empty', message: sniff.error };
 	return { type: 'sniffed', sniff, bom: bytes.bom, totalBytes: source.size };
 }

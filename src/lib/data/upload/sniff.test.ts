@@ -24,7 +24,8 @@ describe('delimiters and line breaks', () => {
 		['a;b;c\n1,5;2;3\n', ';'],
 		['a\tb\tc\n1\t2\t3\n', '\t'],
 		['title,notes\n"x; y",z\n', ','],
-		['only\n1\n', ',']
+		['only\n1\n', ','],
+		['a;b;c\n"x\ny";2;3\n', ';']
 	])('%j → %j', (text, want) => {
 		expect(detectDelimiter(text)).toBe(want);
 	});
@@ -57,6 +58,15 @@ describe('sniffText', () => {
 		expect(s.detection.layout).toBe('aijobs');
 		expect(s.preview).toEqual([]);
 		expect(sniffText(' \n \n')).toEqual({ error: 'The file is empty.' });
+	});
+	it('leaves a record cut by the end of a partial sample out of the preview', () => {
+		const cut = 'title,salary_usd,year\nA,1,2024\nB,2,20';
+		const s = sniffText(cut, { complete: false });
+		if ('error' in s) throw new Error(s.error);
+		expect(s.preview).toEqual([['A', '1', '2024']]);
+		const all = sniffText(cut);
+		if ('error' in all) throw new Error(all.error);
+		expect(all.preview).toHaveLength(2);
 	});
 	it('detects the data_jobs date format', () => {
 		const s = sniffText(dec('data-jobs-postings.csv'));

@@ -66,6 +66,16 @@ export function detectDelimiter(text: string, newline: Newline = detectNewline(t
 			bestScore = score;
 		}
 	}
+	if (bestScore > 0) return best;
+	// No candidate agrees over the first lines (a quoted cell may span them): judge on the header alone.
+	let most = 1;
+	for (const d of DELIMITERS) {
+		const k = Papa.parse<string[]>(lines[0] ?? '', { delimiter: d }).data[0]?.length ?? 0;
+		if (k > most) {
+			best = d;
+			most = k;
+		}
+	}
 	return best;
 }
 
@@ -83,10 +93,12 @@ export interface Sniff {
 }
 
 /**
- * Sniff the decoded start of a file (BOM already removed; the last line may be cut).
+ * Sniff the decoded start of a file (BOM already removed). `complete: false` says the text
+ * is only the file's start, so its last record may be cut and is left out of the preview.
  * `{ error }` for an empty file. A header-only file sniffs fine (the report says 0 rows).
  */
-export function sniffText(text: string, previewRows = 20): Sniff | { error: string } {
+export function sniffText(text: string, opts: { complete?: boolean; previewRows?: number } = {}): Sniff | { error: string } {
+	const previewRows = opts.previewRows ?? 20;
 	if (text.trim() === '') return { error: 'The file is empty.' };
 	const newline = detectNewline(text);
 	const delimiter = detectDelimiter(text, newline);
@@ -94,7 +106,8 @@ export function sniffText(text: string, previewRows = 20): Sniff | { error: stri
 	const header = (records[0] ?? []).map((h) => h.trim());
 	if (header.length === 0 || header.every((h) => h === '')) return { error: 'The first line (the header) is empty.' };
 	// The last record may be cut by the sample's end; drop it unless the sample is the whole file.
-	const preview = records.slice(1, previewRows + 1);
+	const whole = opts.complete ?? true;
+	const preview = records.slice(1, whole || records.length > previewRows + 1 ? previewRows + 1 : -1);
 	const detection = detectLayout(header);
 	const col = (f: 'salaryUsd' | 'postedDate') => {
 		const i = detection.mapping?.fields[f];
