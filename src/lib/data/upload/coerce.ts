@@ -146,11 +146,16 @@ function countryNames(): Map<string, string> {
 	return m;
 }
 
-/** `countryCode('de') → 'DE'`, `countryCode('Germany') → 'DE'`; ISO 3166-1 alpha-2. */
+/** `countryCode('de') → 'DE'`, `countryCode('Germany') → 'DE'`, `countryCode('UK') → 'GB'`; ISO 3166-1 alpha-2. */
 export function countryCode(raw: string): Parsed<string> {
 	const up = raw.toUpperCase();
-	if (/^[A-Z]{2}$/.test(up)) return up in table ? up : { error: 'not an ISO 3166-1 alpha-2 country code' };
-	return countryNames().get(raw.toLowerCase()) ?? { error: 'unknown country name' };
+	if (/^[A-Z]{2}$/.test(up) && up in table) return up;
+	// Two letters that are not a code may still be a common short name (`UK`).
+	return (
+		countryNames().get(raw.toLowerCase()) ?? {
+			error: /^[A-Z]{2}$/.test(up) ? 'not an ISO 3166-1 alpha-2 country code' : 'unknown country name'
+		}
+	);
 }
 
 /** `2021` or `2021e` (an estimate, as in early aijobs.net snapshots), within the app's years. */
