@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { PostingsColumns, SalaryColumns } from './columns';
-import { rejectedRowsCsv } from './processor';
+import { createRowProcessor, rejectedRowsCsv } from './processor';
 import { load, utf8 } from './testing/load';
 
 const titles = (c: SalaryColumns | PostingsColumns) => Array.from(c.title.codes, (k) => c.title.dict[k]);
@@ -199,6 +199,21 @@ describe('row processor invariants', () => {
 		expect(done.report.problemsNotListed).toBe(150);
 		expect(done.report.rejectedRows).toHaveLength(250);
 		expect(done.report.rejectedNotKept).toBe(0);
+	});
+
+	it('keeps at most maxRejectedKept rejected rows and counts the others', () => {
+		const header = ['title', 'salary_usd', 'year'];
+		const p = createRowProcessor({
+			mapping: { kind: 'salaries', layout: 'generic', fields: { title: 0, salaryUsd: 1, year: 2 }, payPeriod: 'year' },
+			header,
+			numberFormat: { thousands: ',', decimal: '.' },
+			maxRejectedKept: 5,
+			maxProblems: 3
+		});
+		p.push([header, ...Array.from({ length: 12 }, (_, i) => [`T${i}`, i % 2 ? '100' : '-1', '2024'])]);
+		const { report } = p.finish();
+		expect(report).toMatchObject({ rowsRead: 12, accepted: 6, rejected: 6, rejectedNotKept: 1, problemsNotListed: 3 });
+		expect(report.rejectedRows.map((r) => r.line)).toEqual([2, 4, 6, 8, 10]);
 	});
 
 	it('the rejected-rows CSV neutralises formulas', async () => {

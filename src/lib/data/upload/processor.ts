@@ -135,14 +135,14 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 	};
 
 	const writers: Writer[] = [];
-	const add = (field: Field, _optional: boolean, write: CellWriter) => {
+	const add = (field: Field, write: CellWriter) => {
 		const col = f[field];
 		if (col !== undefined) writers.push({ field, col, write });
 	};
 	const enumCol = (field: Field, code: (raw: string) => Parsed<number>) => {
 		if (!has(field)) return null;
 		const g = new Growable((n) => new Int8Array(n));
-		add(field, true, (raw, i) => {
+		add(field, (raw, i) => {
 			if (raw === '') {
 				g.arr[i] = -1;
 				return null;
@@ -157,7 +157,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 	const dictCol = (field: Field, coerce: (raw: string) => Parsed<string>) => {
 		if (!has(field)) return null;
 		const d = new DictBuilder();
-		add(field, true, (raw, i) => {
+		add(field, (raw, i) => {
 			if (raw === '') {
 				d.codes.arr[i] = -1;
 				return null;
@@ -170,7 +170,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 		return d;
 	};
 
-	add('title', false, (raw, i) => {
+	add('title', (raw, i) => {
 		const v = coerceTitle(raw);
 		if (failed(v)) return v.error;
 		title.codes.arr[i] = title.code(v);
@@ -195,7 +195,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 		const salaryUsd = new Growable((n) => new Float64Array(n));
 		const year = new Growable((n) => new Uint16Array(n));
 		const est = new Growable((n) => new Uint8Array(n));
-		add('salaryUsd', false, (raw, i, record) => {
+		add('salaryUsd', (raw, i, record) => {
 			const v = parseMoney(raw, { format: fmt, usd: true });
 			if (failed(v)) return v.error;
 			const k = factorOf(record);
@@ -204,7 +204,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 			noteConversion('salaryUsd', raw, v * k);
 			return null;
 		});
-		add('year', false, (raw, i) => {
+		add('year', (raw, i) => {
 			const v = workYear(raw);
 			if (failed(v)) return v.error;
 			year.arr[i] = v.year;
@@ -223,7 +223,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 		let salaryLocal: Growable<Float64Array> | null = null;
 		if (has('salaryLocal')) {
 			const g = (salaryLocal = new Growable((n) => new Float64Array(n)));
-			add('salaryLocal', true, (raw, i) => {
+			add('salaryLocal', (raw, i) => {
 				if (raw === '') {
 					g.arr[i] = NaN;
 					return null;
@@ -261,7 +261,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 		const dateFormat = opts.dateFormat ?? { kind: 'iso' };
 		const posted = new Growable((n) => new Float64Array(n));
 		let monthOnly = true;
-		add('postedDate', false, (raw, i) => {
+		add('postedDate', (raw, i) => {
 			const v = parseDate(raw, dateFormat);
 			if (failed(v)) return v.error;
 			posted.arr[i] = v;
@@ -274,7 +274,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 		let skills: ListBuilder | null = null;
 		if (has('skills')) {
 			const b = (skills = new ListBuilder());
-			add('skills', true, (raw, i) => {
+			add('skills', (raw, i) => {
 				const v = skillList(raw);
 				if (failed(v)) return v.error;
 				b.set(i, v);
@@ -288,7 +288,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 			const hourCol = f.salaryHourly;
 			// One writer on whichever column is mapped first; it reads both cells itself.
 			const field: Field = yearCol !== undefined ? 'salaryUsd' : 'salaryHourly';
-			add(field, true, (_raw, i, record) => {
+			add(field, (_raw, i, record) => {
 				const y = yearCol === undefined ? '' : (record[yearCol] ?? '').trim();
 				const h = hourCol === undefined ? '' : (record[hourCol] ?? '').trim();
 				if (y !== '') {
@@ -310,7 +310,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 		let count: Growable<Float64Array> | null = null;
 		if (has('count')) {
 			const g = (count = new Growable((n) => new Float64Array(n)));
-			add('count', false, (raw, i) => {
+			add('count', (raw, i) => {
 				const v = parseDecimal(raw, fmt);
 				if (failed(v) || !Number.isInteger(v)) return 'count is not a whole number ≥ 0';
 				g.arr[i] = v;
