@@ -34,7 +34,8 @@ describe('format', () => {
 		expect(megabytes(2048)).toBe('0.002 MB');
 		expect(megabytes(NaN)).toBe('–');
 		expect(seconds(2345)).toBe('2.3 s');
-		expect(seconds(40)).toBe('0.04 s');
+		expect(seconds(40.4)).toBe('40 ms');
+		expect(seconds(0.3)).toBe('< 1 ms');
 		expect(seconds(null)).toBe('–');
 	});
 });

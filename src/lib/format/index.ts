@@ -135,8 +135,9 @@ export function megabytes(bytes: number | null | undefined): string {
 	return `${mb >= 10 ? trim(mb, 1) : mb >= 0.01 ? trim(mb, 2) : trim(mb, 3)} MB`;
 }
 
-/** Seconds from milliseconds: `seconds(2345) → "2.3 s"`, `seconds(40) → "0.04 s"`. */
+/** A duration from milliseconds: `seconds(2345) → "2.3 s"`, `seconds(40.4) → "40 ms"`, `seconds(0.3) → "< 1 ms"`. */
 export function seconds(ms: number | null | undefined): string {
 	if (ms === null || ms === undefined || !Number.isFinite(ms)) return DASH;
-	return `${ms >= 1000 ? trim(ms / 1000, 1) : trim(ms / 1000, 2)} s`;
+	if (ms >= 1000) return `${trim(ms / 1000, 1)} s`;
+	return ms < 0.5 ? '< 1 ms' : `${Math.round(ms)} ms`;
 }

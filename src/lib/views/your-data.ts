@@ -157,6 +157,10 @@ export interface YourPostingsModel {
 	/** The AI family's share of AI + ML postings per month (partial months noted). */
 	readonly shareSeries: readonly LineSeries[];
 	readonly monthTable: TableData;
+	/** Month starts to label on the x axis when the data span under a year (else the axis picks); keeps a short span from repeating a month label. */
+	readonly monthTicks: readonly Date[] | undefined;
+	/** False when every month has too few AI + ML postings for a share (the page says so instead of drawing an empty chart). */
+	readonly shareShown: boolean;
 	/** Months not fully covered by the data (YYYY-MM), or null when that is unknown (month-only dates). */
 	readonly partialMonths: readonly string[] | null;
 	readonly bySize: { readonly categories: readonly string[]; readonly series: readonly BarSeries[]; readonly table: TableData } | null;
@@ -241,6 +245,8 @@ export function yourPostingsView(cols: PostingsColumns, query: YourDataQuery): Y
 			partial: m.partial === true ? 'partial' : m.partial === null ? 'unknown' : 'whole'
 		}))
 	};
+	const step = s.months.length <= 4 ? 1 : s.months.length <= 8 ? 2 : 3;
+	const monthTicks = s.months.length < 12 ? s.months.filter((_, i) => i % step === 0).map((m) => monthStart(m.month)) : undefined;
 	const partialMonths = s.months.some((m) => m.partial === null) ? null : s.months.filter((m) => m.partial).map((m) => m.month);
 
 	const bySize = s.byCompanySize
@@ -291,6 +297,8 @@ export function yourPostingsView(cols: PostingsColumns, query: YourDataQuery): Y
 		monthSeries,
 		shareSeries,
 		monthTable,
+		monthTicks,
+		shareShown: s.months.some((m) => m.aiSharePct !== null),
 		partialMonths,
 		bySize,
 		byCountry,
