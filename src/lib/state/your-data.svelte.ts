@@ -13,23 +13,21 @@ import type { ErrorCode, Progress, WorkerRequest, WorkerResponse } from '$lib/da
 import type { Sniff } from '$lib/data/upload/sniff';
 import { MAX_FILE_BYTES } from '$lib/data/upload/sniff';
 import {
-	forgetFiles,
 	forgetMappings,
-	loadFiles,
 	loadOverrides,
 	recallMapping,
 	rememberMapping,
 	rememberedMappingCount,
-	saveFile,
 	saveOverrides,
 	type RememberedMapping,
 	type StoredFile
 } from '$lib/data/upload/store';
 import type { TitleOverrides } from '$lib/data/upload/titles';
+import { transferablesOf } from '$lib/data/upload/columns';
 import type { DateFormat, NumberFormat } from '$lib/data/upload/values';
 import type { TitleFamily } from '$lib/transform/title-families';
 import type { YourPostingsModel, YourSalariesModel } from '$lib/views/your-data';
-import type { ResultsRequest, ResultsResponse } from '$lib/workers/results';
+import type { FileInfo, ResultsRequest, ResultsResponse } from '$lib/workers/results';
 
 export type Phase = 'idle' | 'sniffing' | 'mapping' | 'parsing' | 'saving';
 
@@ -59,7 +57,8 @@ export class YourData {
 	error: { code: ErrorCode | 'worker'; message: string; file: string } | null = $state.raw(null);
 	/** A plain note, e.g. that a file replaced the earlier one of its kind. */
 	notice: string | null = $state(null);
-	files: Partial<Record<UploadKind, StoredFile>> = $state.raw({});
+	/** The loaded files without their columns (those live in the results worker). */
+	files: Partial<Record<UploadKind, FileInfo>> = $state.raw({});
 	overrides: TitleOverrides = $state.raw({});
 	results: Results = $state.raw({});
 	resultErrors: Partial<Record<UploadKind, string>> = $state.raw({});
@@ -74,27 +73,33 @@ export class YourData {
 
 	private parser: Worker | null = null;
 	private computer: Worker | null = null;
-	private nextId = 1;
-	private pending = new Map<number, UploadKind>();
+	private forgotten: (() => void) | null = null;
 
 	/** Create the workers and read back what a previous visit kept. */
-	async start(): Promise<void> {
+	start(): void {
 		this.parser = this.makeParser();
 		this.computer = new Worker(new URL('../workers/results.ts', import.meta.url), { type: 'module' });
 		this.computer.onmessage = (e: MessageEvent<ResultsResponse>) => this.onResults(e.data);
-		this.computer.onerror = () => {
-			this.resultErrors = { salaries: 'The results worker stopped (out of memory?).', postings: 'The results worker stopped.' };
+		this.computer.onerror = (e) => {
+			e.preventDefault();
+			this.resultErrors = {
+				salaries: 'The results worker stopped (out of memory?).',
+				postings: 'The results worker stopped (out of memory?).'
+			};
 			this.computing = {};
+			this.restored = true;
 		};
 		this.overrides = loadOverrides();
 		this.rememberedMappings = rememberedMappingCount();
-		try {
-			this.files = await loadFiles();
-		} catch {
-			this.notice = 'This browser does not let the page keep data (IndexedDB is unavailable): a reload will forget the file.';
-		}
-		this.restored = true;
-		for (const f of Object.values(this.files)) this.compute(f);
+		this.send({ type: 'restore', query: this.query() });
+	}
+
+	private query() {
+		return { mode: 'family' as const, overrides: this.overrides };
+	}
+
+	private send(m: ResultsRequest, transfer: Transferable[] = []): void {
+		this.computer?.postMessage(m, transfer);
 	}
 
 	stop(): void {
@@ -229,50 +234,56 @@ export class YourData {
 			elapsedMs: m.elapsedMs,
 			rowsPerSecond: m.rowsPerSecond
 		};
-		this.files = { ...this.files, [kind]: stored };
+		const { columns, ...info } = stored;
+		this.files = { ...this.files, [kind]: info };
+		this.results = { ...this.results, [kind]: undefined };
+		this.computing = { ...this.computing, [kind]: true };
 		this.notice = previous ? `This ${kind} file replaced the earlier one (${previous.name}): one ${kind} file is kept at a time.` : null;
 		this.reset();
 		this.justLoaded = kind;
-		// Copying the columns to the results worker and into IndexedDB are each a synchronous
-		// structured clone on this thread: separate tasks, after the report has been drawn.
-		setTimeout(() => {
-			this.compute(stored);
-			performance.mark('your-data:sent');
-			setTimeout(() => {
-				saveFile(stored)
-					.then(() => performance.mark('your-data:stored'))
-					.catch(() => {
-						this.notice = 'The file could not be kept in this browser (IndexedDB refused it, perhaps for space): a reload will forget it.';
-					});
-			}, 0);
-		}, 0);
-	}
-
-	/** Ask the results worker for the figures of a kept file. */
-	private compute(f: StoredFile): void {
-		if (!this.computer) return;
-		const id = this.nextId++;
-		for (const [k, v] of this.pending) if (v === f.kind) this.pending.delete(k);
-		this.pending.set(id, f.kind);
-		this.computing = { ...this.computing, [f.kind]: true };
-		const query = { mode: 'family' as const, overrides: this.overrides };
-		const req = { id, kind: f.kind, columns: f.columns, fileName: f.name, query } as ResultsRequest;
-		this.computer.postMessage(req);
+		// The columns move to the results worker (transferred, not copied); it keeps them in
+		// IndexedDB and computes the figures, so no large copy runs on this thread.
+		this.send({ type: 'load', file: stored, keep: true, query: this.query() }, transferablesOf(columns));
 	}
 
 	private onResults(r: ResultsResponse): void {
-		const kind = this.pending.get(r.id);
-		if (!kind) return; // superseded
-		this.pending.delete(r.id);
-		this.computing = { ...this.computing, [kind]: false };
-		if ('error' in r) {
-			this.resultErrors = { ...this.resultErrors, [kind]: r.error };
-			return;
+		switch (r.type) {
+			case 'restored': {
+				const files = { ...this.files };
+				for (const f of r.files) if (!files[f.kind]) files[f.kind] = f;
+				this.files = files;
+				this.computing = Object.fromEntries(r.files.map((f) => [f.kind, true]));
+				this.restored = true;
+				return;
+			}
+			case 'restore-failed':
+				this.restored = true;
+				this.notice = 'This browser does not let the page keep data (IndexedDB is unavailable): a reload will forget the file.';
+				return;
+			case 'kept':
+				performance.mark('your-data:stored');
+				return;
+			case 'keep-failed':
+				this.notice = `The ${r.kind} file could not be kept in this browser (${r.message}); a reload will forget it.`;
+				return;
+			case 'forgotten':
+				this.forgotten?.();
+				this.forgotten = null;
+				return;
+			case 'error':
+				this.computing = { ...this.computing, [r.kind]: false };
+				this.resultErrors = { ...this.resultErrors, [r.kind]: r.message };
+				return;
+			case 'model': {
+				// A model for a file that has since been replaced or forgotten is dropped.
+				if (this.files[r.kind]?.loadedAt !== r.loadedAt) return;
+				this.computing = { ...this.computing, [r.kind]: false };
+				this.resultErrors = { ...this.resultErrors, [r.kind]: undefined };
+				this.results = { ...this.results, [r.kind]: r.model };
+				this.computeMs = { ...this.computeMs, [r.kind]: r.elapsedMs };
+				performance.mark('your-data:computed');
+			}
 		}
-		this.resultErrors = { ...this.resultErrors, [kind]: undefined };
-		this.results = { ...this.results, [kind]: r.model };
-		performance.mark('your-data:computed');
-		this.computeMs = { ...this.computeMs, [kind]: r.elapsedMs };
 	}
 
 	/** Assign a title to a family (or back to neither) for the user's data; recompute both files. */
@@ -282,7 +293,8 @@ export class YourData {
 		else next[title] = family;
 		this.overrides = next;
 		saveOverrides(next);
-		for (const f of Object.values(this.files)) this.compute(f);
+		this.computing = Object.fromEntries(Object.keys(this.files).map((k) => [k, true]));
+		this.send({ type: 'recompute', query: this.query() });
 	}
 
 	/** "Forget this data": both files and the title overrides, from memory and from the browser's storage. */
@@ -293,10 +305,14 @@ export class YourData {
 		this.results = {};
 		this.resultErrors = {};
 		this.computing = {};
-		this.pending.clear();
 		this.overrides = {};
 		saveOverrides({});
-		await forgetFiles();
+		await new Promise<void>((ok) => {
+			this.forgotten = ok;
+			this.send({ type: 'forget' });
+			// A stopped worker never answers; the page must not hang on it.
+			setTimeout(ok, 5000);
+		});
 		this.error = null;
 		this.notice = 'Your data was forgotten: nothing of it is kept in this browser any more.';
 	}

@@ -1,9 +1,16 @@
 /**
- * The results Web Worker: runs the /data view models (src/lib/views/your-data.ts, the same
- * pure functions the server uses) on a user's uploaded columns, off the main thread.
- * `new Worker(new URL('./results.ts', import.meta.url), { type: 'module' })`. Glue only.
+ * The results Web Worker: holds the user's loaded columns (one file per kind), keeps them in
+ * IndexedDB, and runs the /data view models on them (src/lib/views/your-data.ts, the same
+ * pure functions the server uses) — all off the main thread, which only holds each file's
+ * report and the models. `new Worker(new URL('./results.ts', import.meta.url), { type: 'module' })`.
+ *
+ * Main → worker: `load` (columns transferred in; `keep` saves them), `restore` (read back what
+ * IndexedDB kept), `recompute` (new title overrides), `forget`.
+ * Worker → main: `model` per kind, `restored` (the kept files without columns), `kept` or
+ * `keep-failed` after a save, `forgotten`, `error`.
  */
-import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
+import type { UploadKind } from '$lib/data/upload/fields';
+import { forgetFiles, loadFiles, saveFile, type StoredFile } from '$lib/data/upload/store';
 import {
 	yourPostingsView,
 	yourSalariesView,
@@ -12,45 +19,101 @@ import {
 	type YourSalariesModel
 } from '$lib/views/your-data';
 
+/** A kept file as the page holds it: everything but the columns. */
+export type FileInfo = Omit<StoredFile, 'columns'>;
+
 export type ResultsRequest =
-	| {
-			readonly id: number;
-			readonly kind: 'salaries';
-			readonly columns: SalaryColumns;
-			readonly fileName: string;
-			readonly query: YourDataQuery;
-	  }
-	| {
-			readonly id: number;
-			readonly kind: 'postings';
-			readonly columns: PostingsColumns;
-			readonly fileName: string;
-			readonly query: YourDataQuery;
-	  };
+	| { readonly type: 'load'; readonly file: StoredFile; readonly keep: boolean; readonly query: YourDataQuery }
+	| { readonly type: 'restore'; readonly query: YourDataQuery }
+	| { readonly type: 'recompute'; readonly query: YourDataQuery }
+	| { readonly type: 'forget' };
 
 export type ResultsResponse =
-	| { readonly id: number; readonly model: YourSalariesModel | YourPostingsModel; readonly elapsedMs: number }
-	| { readonly id: number; readonly error: string };
+	| {
+			readonly type: 'model';
+			readonly kind: UploadKind;
+			readonly loadedAt: string;
+			readonly model: YourSalariesModel | YourPostingsModel;
+			readonly elapsedMs: number;
+	  }
+	| { readonly type: 'restored'; readonly files: readonly FileInfo[] }
+	| { readonly type: 'restore-failed'; readonly message: string }
+	| { readonly type: 'kept'; readonly kind: UploadKind }
+	| { readonly type: 'keep-failed'; readonly kind: UploadKind; readonly message: string }
+	| { readonly type: 'forgotten' }
+	| { readonly type: 'error'; readonly kind: UploadKind; readonly message: string };
 
 const scope = self as unknown as {
 	onmessage: ((e: MessageEvent<ResultsRequest>) => void) | null;
 	postMessage(m: ResultsResponse): void;
 };
 
-scope.onmessage = (e) => {
-	const req = e.data;
+const held: Partial<Record<UploadKind, StoredFile>> = {};
+
+export function infoOf(f: StoredFile): FileInfo {
+	const { columns, ...info } = f;
+	void columns;
+	return info;
+}
+
+function compute(f: StoredFile, query: YourDataQuery): void {
 	const t0 = performance.now();
 	try {
-		const model =
-			req.kind === 'salaries' ? yourSalariesView(req.columns, req.fileName, req.query) : yourPostingsView(req.columns, req.query);
-		scope.postMessage({ id: req.id, model, elapsedMs: performance.now() - t0 });
+		const c = f.columns;
+		const model = c.kind === 'salaries' ? yourSalariesView(c, f.name, query) : yourPostingsView(c, query);
+		scope.postMessage({ type: 'model', kind: f.kind, loadedAt: f.loadedAt, model, elapsedMs: performance.now() - t0 });
 	} catch (err) {
 		scope.postMessage({
-			id: req.id,
-			error:
+			type: 'error',
+			kind: f.kind,
+			message:
 				err instanceof RangeError
 					? 'This file is too big for this browser: computing the figures ran out of memory.'
 					: `Computing the figures failed: ${err instanceof Error ? err.message : String(err)}`
 		});
+	}
+}
+
+scope.onmessage = async (e) => {
+	const req = e.data;
+	switch (req.type) {
+		case 'load': {
+			held[req.file.kind] = req.file;
+			if (req.keep) {
+				// Saved before computing, so a reload right after loading finds the file.
+				try {
+					await saveFile(req.file);
+					scope.postMessage({ type: 'kept', kind: req.file.kind });
+				} catch (err) {
+					scope.postMessage({ type: 'keep-failed', kind: req.file.kind, message: err instanceof Error ? err.message : String(err) });
+				}
+			}
+			// A newer file of the kind may have arrived while saving.
+			if (held[req.file.kind] === req.file) compute(req.file, req.query);
+			return;
+		}
+		case 'restore': {
+			let files: Partial<Record<UploadKind, StoredFile>>;
+			try {
+				files = await loadFiles();
+			} catch (err) {
+				scope.postMessage({ type: 'restore-failed', message: err instanceof Error ? err.message : String(err) });
+				return;
+			}
+			const list = Object.values(files).filter((f) => held[f.kind] === undefined);
+			for (const f of list) held[f.kind] = f;
+			scope.postMessage({ type: 'restored', files: list.map(infoOf) });
+			for (const f of list) compute(f, req.query);
+			return;
+		}
+		case 'recompute':
+			for (const f of Object.values(held)) compute(f, req.query);
+			return;
+		case 'forget':
+			delete held.salaries;
+			delete held.postings;
+			await forgetFiles();
+			scope.postMessage({ type: 'forgotten' });
+			return;
 	}
 };
