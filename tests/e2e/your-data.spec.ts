@@ -152,6 +152,11 @@ test('unknown layout: the mapping step, then the same layout loads without askin
 	await expect(step.getByLabel('Job title (required)')).toHaveValue('0');
 	await expect(step.getByLabel('Employment type')).toHaveValue('-1');
 	await expect(step.getByText('"$120,000" → $120,000').or(step.getByText('$120,000 → $120,000'))).toBeVisible();
+	for (const width of [1280, 375]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `screenshots/data-mapping-${width}.png`, fullPage: true });
+		await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+	}
 	await step.getByRole('button', { name: 'Load with this mapping' }).click();
 	const file = page.getByTestId('file-salaries');
 	await expect(file.getByTestId('parse-summary')).toHaveText('6 rows read · 6 accepted · 0 rejected');
