@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import { expect, test, type Download, type Page } from './fixtures';
 
@@ -325,4 +326,39 @@ test('large postings file: the demand figures on 1,000,000 postings (reported)',
 	console.log(`[your-data] ${JSON.stringify(note)}`);
 	test.info().annotations.push({ type: 'measure', description: JSON.stringify(note) });
 	await page.getByTestId('forget').click();
+});
+
+test('axe finds no serious or critical violation on /data: empty, mapping step, both files loaded (light and dark)', async ({ page }) => {
+	const scan = async (state: string) => {
+		for (const scheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: scheme });
+			const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+			const bad = results.violations
+				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+				.map((v) => `${state}, ${scheme}: ${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(' ')}`);
+			expect(bad).toEqual([]);
+		}
+	};
+	await scan('empty');
+	await upload(page, fixture('generic-salaries.csv'));
+	await expect(page.getByTestId('mapping-step')).toBeVisible();
+	await scan('mapping');
+	await page.getByTestId('mapping-step').getByRole('button', { name: 'Cancel' }).click();
+	await upload(page, fixture('broken-5pct.csv'));
+	await expect(page.getByTestId('salaries-results')).toBeVisible();
+	await upload(page, fixture('data-jobs-postings.csv'));
+	await expect(page.getByTestId('postings-results')).toBeVisible();
+	await scan('loaded');
+});
+
+test('keyboard: the mapping step is submitted with the keyboard; focus moves to the step, then to the report', async ({ page }) => {
+	await page.getByLabel('CSV file').focus();
+	await expect(page.getByLabel('CSV file')).toBeFocused();
+	await upload(page, fixture('dates-pattern.csv'));
+	// Focus moved into the step; Tab walks its controls and Enter on the button submits.
+	await expect(page.getByRole('heading', { name: 'Which column is which?' })).toBeFocused();
+	await page.getByRole('button', { name: 'Load with this mapping' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('file-postings').getByTestId('parse-summary')).toHaveText('5 rows read · 3 accepted · 2 rejected');
+	await expect(page.locator('#file-postings-h')).toBeFocused();
 });
