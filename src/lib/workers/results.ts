@@ -79,17 +79,15 @@ scope.onmessage = async (e) => {
 	switch (req.type) {
 		case 'load': {
 			held[req.file.kind] = req.file;
-			if (req.keep) {
-				// Saved before computing, so a reload right after loading finds the file.
+			// The figures first (the user is waiting for them), then the copy in IndexedDB.
+			compute(req.file, req.query);
+			if (req.keep)
 				try {
 					await saveFile(req.file);
 					scope.postMessage({ type: 'kept', kind: req.file.kind });
 				} catch (err) {
 					scope.postMessage({ type: 'keep-failed', kind: req.file.kind, message: err instanceof Error ? err.message : String(err) });
 				}
-			}
-			// A newer file of the kind may have arrived while saving.
-			if (held[req.file.kind] === req.file) compute(req.file, req.query);
 			return;
 		}
 		case 'restore': {

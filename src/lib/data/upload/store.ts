@@ -37,13 +37,6 @@ const FILES = 'files';
 const MAPPING_PREFIX = 'ai-vs-ml:mapping:';
 const OVERRIDES_KEY = 'ai-vs-ml:title-overrides';
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-	return new Promise((ok, fail) => {
-		r.onsuccess = () => ok(r.result);
-		r.onerror = () => fail(r.error);
-	});
-}
-
 let opening: Promise<IDBDatabase> | null = null;
 
 function db(): Promise<IDBDatabase> {
@@ -61,36 +54,66 @@ function db(): Promise<IDBDatabase> {
 	return opening;
 }
 
+/** Run requests in one transaction; resolves when it commits (handlers attached before any event can fire). */
 async function tx<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
 	const d = await db();
 	const t = d.transaction(FILES, mode);
-	const out = await request(run(t.objectStore(FILES)));
-	await new Promise<void>((ok, fail) => {
+	const done = new Promise<void>((ok, fail) => {
 		t.oncomplete = () => ok();
 		t.onerror = () => fail(t.error);
 		t.onabort = () => fail(t.error ?? new Error('IndexedDB transaction aborted'));
 	});
-	return out;
+	const r = run(t.objectStore(FILES));
+	await done;
+	return r.result;
 }
+
+/**
+ * Chrome refuses a single IndexedDB value over about 133 MB, and a 200 MB file's columns are
+ * more than that: each column is its own record (`salaries/salaryUsd`, …), the file's other
+ * fields one more record under the kind, all in one transaction.
+ */
+type ColumnEntries = [string, unknown][];
+const isBig = (v: unknown) => ArrayBuffer.isView(v) || (typeof v === 'object' && v !== null && 'codes' in v);
 
 /** Keep a loaded file, replacing the earlier file of the same kind. */
 export async function saveFile(f: StoredFile): Promise<void> {
-	await tx('readwrite', (s) => s.put(f, f.kind));
+	const entries = Object.entries(f.columns) as ColumnEntries;
+	const small = Object.fromEntries(entries.filter(([, v]) => !isBig(v)));
+	const big = entries.filter(([, v]) => isBig(v));
+	await tx('readwrite', (s) => {
+		s.delete(IDBKeyRange.bound(`${f.kind}/`, `${f.kind}/\uffff`));
+		for (const [k, v] of big) s.put(v, `${f.kind}/${k}`);
+		return s.put({ ...f, columns: small, bigColumns: big.map(([k]) => k) }, f.kind);
+	});
 }
 
 /** The kept files by kind (missing kinds absent). */
 export async function loadFiles(): Promise<Partial<Record<UploadKind, StoredFile>>> {
 	const out: Partial<Record<UploadKind, StoredFile>> = {};
 	for (const kind of ['salaries', 'postings'] as const) {
-		const f = (await tx('readonly', (s) => s.get(kind))) as StoredFile | undefined;
-		if (f) out[kind] = f;
+		const meta = (await tx('readonly', (s) => s.get(kind))) as (StoredFile & { bigColumns?: string[] }) | undefined;
+		if (!meta) continue;
+		const columns: Record<string, unknown> = { ...meta.columns };
+		for (const k of meta.bigColumns ?? []) {
+			const v = await tx('readonly', (s) => s.get(`${kind}/${k}`));
+			if (v === undefined) throw new Error(`the kept ${kind} file is incomplete (no ${k})`);
+			columns[k] = v;
+		}
+		const { bigColumns, ...rest } = meta;
+		void bigColumns;
+		out[kind] = { ...rest, columns: columns as unknown as StoredFile['columns'] };
 	}
 	return out;
 }
 
 /** Forget one kind's file, or every file. */
 export async function forgetFiles(kind?: UploadKind): Promise<void> {
-	await tx('readwrite', (s) => (kind ? s.delete(kind) : s.clear()));
+	await tx('readwrite', (s) => {
+		if (!kind) return s.clear();
+		s.delete(IDBKeyRange.bound(`${kind}/`, `${kind}/\uffff`));
+		return s.delete(kind);
+	});
 }
 
 function storage(): Storage | null {
