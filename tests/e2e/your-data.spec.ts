@@ -210,6 +210,32 @@ test('bad input gets a clear message and nothing is kept', async ({ page }) => {
 	expect(rows[1]!.extra_fields).not.toBe('');
 });
 
+test('dropping a file on the page loads it; a file over 1 GB is refused before a byte is read', async ({ page }) => {
+	const csv = readFileSync(fixture('aijobs-salaries.csv'), 'utf8');
+	await page.evaluate((text) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+		document
+			.querySelector('[data-testid="drop-zone"]')!
+			.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+	}, csv);
+	await expect(page.getByTestId('file-salaries').getByRole('heading', { name: 'Salaries: dropped.csv' })).toBeVisible();
+	await expect(page.getByTestId('file-salaries').getByTestId('parse-summary')).toHaveText('12 rows read · 11 accepted · 1 rejected');
+	// A File claiming 2 GB (no 2 GB is allocated): the page refuses it by its size alone.
+	await page.evaluate(() => {
+		const huge = new File(['x'], 'huge.csv');
+		Object.defineProperty(huge, 'size', { value: 2 * 1024 ** 3 });
+		const drop = new Event('drop', { bubbles: true, cancelable: true });
+		Object.defineProperty(drop, 'dataTransfer', { value: { files: [huge] } });
+		document.querySelector('[data-testid="drop-zone"]')!.dispatchEvent(drop);
+	});
+	await expect(page.getByTestId('upload-error')).toContainText(
+		'huge.csv: This file is 2.0 GB; files over 1 GB are not read in the browser.'
+	);
+	// The file already loaded stays.
+	await expect(page.getByTestId('file-salaries').getByTestId('parse-summary')).toHaveText('12 rows read · 11 accepted · 1 rejected');
+});
+
 test('reload keeps the data; "Forget this data" removes it from the browser', async ({ page }) => {
 	await upload(page, fixture('aijobs-salaries.csv'));
 	await expect(page.getByTestId('file-salaries').getByTestId('parse-summary')).toHaveText('12 rows read · 11 accepted · 1 rejected');
