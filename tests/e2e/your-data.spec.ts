@@ -378,6 +378,51 @@ test('a 200 MB salaries file loads, gets its figures and survives a reload (its 
 	await page.getByTestId('forget').click();
 });
 
+test('worker heaps after loading the large files (reported via the DevTools protocol, not asserted)', async ({ page }) => {
+	const files = [BIG, BIG_200MB, BIG_POSTINGS].filter((f) => existsSync(f));
+	test.skip(files.length === 0, 'run npm run upload-files first');
+	test.setTimeout(600_000);
+	for (const path of files) {
+		await page.goto('/data');
+		const cdp = await page.context().newCDPSession(page);
+		const sessions: Record<string, string> = {};
+		const heaps: Record<string, { usedMB: number; backingStoreMB: number | null }> = {};
+		cdp.on('Target.attachedToTarget', (e) => {
+			sessions[e.sessionId] = e.targetInfo.url
+				.split('/')
+				.pop()!
+				.replace(/-[\w]+\.js$/, '');
+		});
+		cdp.on('Target.receivedMessageFromTarget', (e) => {
+			const m = JSON.parse(e.message) as { id: number; result?: { usedSize: number; backingStorageSize?: number } };
+			if (m.id === 7 && m.result && e.sessionId)
+				heaps[sessions[e.sessionId]!] = {
+					usedMB: Math.round(m.result.usedSize / 1e6),
+					backingStoreMB: m.result.backingStorageSize === undefined ? null : Math.round(m.result.backingStorageSize / 1e6)
+				};
+		});
+		await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+		await upload(page, path);
+		await expect(page.getByTestId('parse-summary')).toBeVisible({ timeout: 300_000 });
+		await expect(page.locator('[data-testid=salaries-results], [data-testid=postings-totals]').first()).toBeVisible({ timeout: 300_000 });
+		for (const sessionId of Object.keys(sessions))
+			await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 7, method: 'Runtime.getHeapUsage' }) });
+		await expect.poll(() => Object.keys(heaps).length).toBe(Object.keys(sessions).length);
+		const main = await cdp.send('Runtime.getHeapUsage');
+		const note = {
+			file: path.split('/').pop(),
+			fileMB: Math.round(readFileSync(path).length / 1e6),
+			heaps,
+			mainThreadMB: Math.round(main.usedSize / 1e6)
+		};
+		console.log(`[your-data] heap ${JSON.stringify(note)}`);
+		test.info().annotations.push({ type: 'measure', description: JSON.stringify(note) });
+		await page.getByTestId('forget').click();
+		await expect(page.getByTestId('no-data')).toBeVisible();
+		await cdp.detach();
+	}
+});
+
 test('axe finds no serious or critical violation on /data: empty, mapping step, both files loaded (light and dark)', async ({ page }) => {
 	const scan = async (state: string) => {
 		for (const scheme of ['light', 'dark'] as const) {
