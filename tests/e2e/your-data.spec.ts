@@ -210,6 +210,33 @@ test('bad input gets a clear message and nothing is kept', async ({ page }) => {
 	expect(rows[1]!.extra_fields).not.toBe('');
 });
 
+test('more spellings through the page: quoted line breaks, money formats, semicolons with decimal commas, tabs, a BOM', async ({
+	page
+}) => {
+	// [file, needs the mapping step, summary, a text the report must show]; counts from tests/fixtures/upload/README.md.
+	const cases: [string, boolean, string, string | RegExp][] = [
+		['quoted-newlines.csv', true, '4 rows read · 3 accepted · 1 rejected', /^9$/],
+		['money-formats.csv', true, '14 rows read · 6 accepted · 8 rejected', 'currency is not USD'],
+		['semicolon-decimal-comma.csv', true, '6 rows read · 6 accepted · 0 rejected', '"." grouping, "," decimal'],
+		['tab-separated.tsv', true, '3 rows read · 3 accepted · 0 rejected', '3 rows read'],
+		['bom.csv', false, '2 rows read · 2 accepted · 0 rejected', '2 rows read']
+	];
+	for (const [name, mapping, summary, shows] of cases) {
+		await upload(page, fixture(name));
+		if (mapping) {
+			const step = page.getByTestId('mapping-step');
+			await expect(step).toBeVisible();
+			if (name.startsWith('semicolon')) await expect(step.getByLabel(/^Number format/)).toContainText(shows as string);
+			await step.getByRole('button', { name: 'Load with this mapping' }).click();
+		}
+		const file = page.getByTestId('file-salaries');
+		await expect(page.locator('#file-salaries-h')).toHaveText(`Salaries: ${name}`);
+		await expect(file.getByTestId('parse-summary')).toHaveText(summary);
+		if (name.startsWith('quoted')) await expect(file.getByTestId('problems').locator('tbody td').first()).toHaveText(shows);
+		if (name.startsWith('money')) await expect(file.getByTestId('reject-reasons')).toContainText(shows as string);
+	}
+});
+
 test('dropping a file on the page loads it; a file over 1 GB is refused before a byte is read', async ({ page }) => {
 	const csv = readFileSync(fixture('aijobs-salaries.csv'), 'utf8');
 	await page.evaluate((text) => {
