@@ -45,6 +45,11 @@ describe('folder layers', () => {
 		expect(violations('views', /^\$lib\/(server|state|ui)\b|^svelte|^\$app|^node:|\.svelte$/)).toEqual([]);
 	});
 
+	it('workers are glue: they import data and views, never UI, state, server or Svelte', () => {
+		expect(importsOf(join(LIB, 'workers/results.ts'))).toContain('$lib/views/your-data');
+		expect(violations('workers', /^\$lib\/(server|state|ui|charts)\b|^svelte|^\$app|^node:|\.svelte$/)).toEqual([]);
+	});
+
 	it('data (parsers) imports nothing above it', () => {
 		expect(violations('data', /^\$lib\/(transform|views|format|theme|charts|state|server|ui)\b|^svelte|^\$app/)).toEqual([]);
 	});

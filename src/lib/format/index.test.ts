@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, countSigned, money, moneyShort, moneySigned, ordinal, pct, pctSigned, ppSigned } from './index';
+import { count, countSigned, megabytes, money, moneyShort, moneySigned, ordinal, pct, pctSigned, ppSigned, seconds } from './index';
 
 describe('format', () => {
 	it.each([
@@ -26,5 +26,16 @@ describe('format', () => {
 	])('%s → %s', (got, want) => {
 		expect.hasAssertions();
 		expect(got).toBe(want);
+	});
+
+	it('megabytes and seconds', () => {
+		expect(megabytes(56_400_000)).toBe('56.4 MB');
+		expect(megabytes(2_500_000)).toBe('2.5 MB');
+		expect(megabytes(2048)).toBe('0.002 MB');
+		expect(megabytes(NaN)).toBe('–');
+		expect(seconds(2345)).toBe('2.3 s');
+		expect(seconds(40.4)).toBe('40 ms');
+		expect(seconds(0.3)).toBe('< 1 ms');
+		expect(seconds(null)).toBe('–');
 	});
 });

@@ -127,3 +127,17 @@ function trim(v: number, digits: number): string {
 		.replace(/\.0+$/, '')
 		.replace(/(\.\d*?)0+$/, '$1');
 }
+
+/** File sizes in decimal megabytes: `megabytes(56_400_000) → "56.4 MB"`, `megabytes(2048) → "0.002 MB"`. */
+export function megabytes(bytes: number | null | undefined): string {
+	if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return DASH;
+	const mb = bytes / 1e6;
+	return `${mb >= 10 ? trim(mb, 1) : mb >= 0.01 ? trim(mb, 2) : trim(mb, 3)} MB`;
+}
+
+/** A duration from milliseconds: `seconds(2345) → "2.3 s"`, `seconds(40.4) → "40 ms"`, `seconds(0.3) → "< 1 ms"`. */
+export function seconds(ms: number | null | undefined): string {
+	if (ms === null || ms === undefined || !Number.isFinite(ms)) return DASH;
+	if (ms >= 1000) return `${trim(ms / 1000, 1)} s`;
+	return ms < 0.5 ? '< 1 ms' : `${Math.round(ms)} ms`;
+}

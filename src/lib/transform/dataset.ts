@@ -6,7 +6,7 @@
  * (see transform/stats/prepare).
  */
 import type { CpiRow, ParseIssue, SalaryRow, SectorIndexRow, ShareRow } from '$lib/data/types';
-import { prepareRows, type PreparedRows } from './stats/prepare';
+import { prepareRows, type PreparedRows, type TitleClassifier } from './stats/prepare';
 import { annualCpi, type AnnualCpi } from './stats/real-pay';
 
 /** Indeed sectors shown as context for AI/ML hiring; other sectors are parsed, then dropped. */
@@ -89,9 +89,12 @@ const summaryOf = (f: ParsedFile<unknown>): ParseSummary => ({
 	sampleIssues: f.issues.slice(0, 5)
 });
 
-/** The dataset from parsed sources: rows indexed for filtering, annual CPI, context sectors kept. */
-export function buildDataset(src: ParsedSources): Dataset {
-	const prepared = prepareRows(src.salaries.rows);
+/**
+ * The dataset from parsed sources: rows indexed for filtering, annual CPI, context sectors kept.
+ * `classify` (title → family) is the app's families unless a user's file brings overrides.
+ */
+export function buildDataset(src: ParsedSources, opts: { readonly classify?: TitleClassifier } = {}): Dataset {
+	const prepared = prepareRows(src.salaries.rows, opts.classify);
 	const sectors = src.sectors.flatMap((f) => f.rows.filter((r) => (CONTEXT_SECTORS as readonly string[]).includes(r.sector)));
 	const cpi = src.cpi?.rows ?? [];
 	const files = [src.salaries, src.cpi, src.aiShare, src.genaiShare, ...src.sectors].filter((f) => f !== null);

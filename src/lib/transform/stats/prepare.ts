@@ -6,7 +6,7 @@
  * order as `applyFilters` (the row-level oracle in testing/oracle.ts; checked in prepare.test.ts).
  */
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
-import { familyOf, TITLE_MODES, type TitleMode } from '../title-families';
+import { familyOf, TITLE_MODES, type TitleFamily, type TitleMode } from '../title-families';
 import { duplicateFlagsSorted } from './dedupe';
 import { cellIndexOfCodes } from './like-for-like';
 import { isSortedBySalary, sortBySalary } from './quantiles';
@@ -60,11 +60,17 @@ function codeOf<T>(list: readonly T[], v: T, what: string): number {
 	return i;
 }
 
-function buildModeIndex(rows: readonly SalaryRow[], mode: TitleMode, countryCode: ReadonlyMap<string, number>, dup: Uint8Array): ModeIndex {
+function buildModeIndex(
+	rows: readonly SalaryRow[],
+	mode: TitleMode,
+	countryCode: ReadonlyMap<string, number>,
+	dup: Uint8Array,
+	classify: TitleClassifier
+): ModeIndex {
 	const picked: number[] = [];
 	const fams: number[] = [];
 	for (let i = 0; i < rows.length; i++) {
-		const f = familyOf(rows[i]!.jobTitle, mode);
+		const f = classify(rows[i]!.jobTitle, mode);
 		if (f === null) continue;
 		picked.push(i);
 		fams.push(FAMILY_CODE[f]);
@@ -108,18 +114,22 @@ function buildModeIndex(rows: readonly SalaryRow[], mode: TitleMode, countryCode
 	return ix;
 }
 
+/** Title → family under a mode; `familyOf` unless a user's overrides for their own file apply. */
+export type TitleClassifier = (jobTitle: string, mode: TitleMode) => TitleFamily | null;
+
 /**
  * Sort once (a copy; skipped when already sorted) and build the indexes. Call at load;
  * pass the result to `computeStats` on every filter change. Does not change `rows`.
+ * `classify` defaults to the app's title families; an uploaded file may bring overrides.
  */
-export function prepareRows(rows: readonly SalaryRow[]): PreparedRows {
+export function prepareRows(rows: readonly SalaryRow[], classify: TitleClassifier = familyOf): PreparedRows {
 	const sorted = isSortedBySalary(rows) ? rows : sortBySalary(rows);
 	const countries = [...new Set(sorted.map((r) => r.companyLocation))].sort();
 	const countryCode = new Map(countries.map((c, i) => [c, i]));
 	const duplicateFlags = duplicateFlagsSorted(sorted);
 	let duplicates = 0;
 	for (let i = 0; i < duplicateFlags.length; i++) duplicates += duplicateFlags[i]!;
-	const modes = Object.fromEntries(TITLE_MODES.map((m) => [m, buildModeIndex(sorted, m, countryCode, duplicateFlags)])) as Record<
+	const modes = Object.fromEntries(TITLE_MODES.map((m) => [m, buildModeIndex(sorted, m, countryCode, duplicateFlags, classify)])) as Record<
 		TitleMode,
 		ModeIndex
 	>;

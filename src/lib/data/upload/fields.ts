@@ -1,0 +1,282 @@
+/**
+ * The fields an uploaded file can feed, per kind, and the column mapping that says which
+ * header column feeds which field. Known layouts (aijobs.net salaries, the public
+ * `data_jobs` postings file) map themselves; anything else gets guesses from header names.
+ */
+import type { PayPeriod } from './values';
+
+export type UploadKind = 'salaries' | 'postings';
+export type Layout = 'aijobs' | 'data_jobs' | 'generic';
+
+export const SALARY_FIELDS = [
+	'title',
+	'salaryUsd',
+	'year',
+	'companySize',
+	'country',
+	'experienceLevel',
+	'employmentType',
+	'remoteRatio',
+	'payPeriod',
+	'salaryLocal',
+	'salaryCurrency',
+	'employeeResidence'
+] as const;
+export type SalaryField = (typeof SALARY_FIELDS)[number];
+
+export const POSTING_FIELDS = [
+	'title',
+	'postedDate',
+	'companyName',
+	'companySize',
+	'country',
+	'skills',
+	'salaryUsd',
+	'salaryHourly',
+	'payPeriod',
+	'count'
+] as const;
+export type PostingField = (typeof POSTING_FIELDS)[number];
+
+export type Field = SalaryField | PostingField;
+
+export const REQUIRED_FIELDS: Readonly<Record<UploadKind, readonly Field[]>> = {
+	salaries: ['title', 'salaryUsd', 'year'],
+	postings: ['title', 'postedDate']
+};
+
+/** Labels for the mapping step (the page shows them beside each select). */
+export const FIELD_LABEL: Readonly<Record<Field, string>> = {
+	title: 'Job title',
+	salaryUsd: 'Pay in USD (annual unless a pay period is given)',
+	year: 'Year',
+	companySize: 'Company size (S/M/L)',
+	country: 'Company country',
+	experienceLevel: 'Experience level',
+	employmentType: 'Employment type',
+	remoteRatio: 'Remote ratio (0/50/100)',
+	payPeriod: 'Pay period (year/month/hour)',
+	salaryLocal: 'Pay in local currency',
+	salaryCurrency: 'Currency of local pay',
+	employeeResidence: "Employee's country",
+	postedDate: 'Posted date',
+	companyName: 'Company name',
+	skills: 'Skills (a list)',
+	salaryHourly: 'Advertised hourly pay (USD)',
+	count: 'Count (pre-counted postings)'
+};
+
+/** Which header column (0-based) feeds each field; absent = not in the file. */
+export interface ColumnMapping {
+	readonly kind: UploadKind;
+	readonly layout: Layout;
+	readonly fields: Readonly<Partial<Record<Field, number>>>;
+	/** Pay period of the pay column when no `payPeriod` column is mapped. */
+	readonly payPeriod: PayPeriod;
+}
+
+export const AIJOBS_COLUMNS = [
+	'work_year',
+	'experience_level',
+	'employment_type',
+	'job_title',
+	'salary',
+	'salary_currency',
+	'salary_in_usd',
+	'employee_residence',
+	'remote_ratio',
+	'company_location',
+	'company_size'
+] as const;
+
+export const DATA_JOBS_COLUMNS = [
+	'job_title_short',
+	'job_title',
+	'job_location',
+	'job_via',
+	'job_schedule_type',
+	'job_work_from_home',
+	'search_location',
+	'job_posted_date',
+	'job_no_degree_mention',
+	'job_health_insurance',
+	'job_country',
+	'salary_rate',
+	'salary_year_avg',
+	'salary_hour_avg',
+	'company_name',
+	'job_skills',
+	'job_type_skills'
+] as const;
+
+const AIJOBS_FIELDS: Partial<Record<SalaryField, string>> = {
+	title: 'job_title',
+	salaryUsd: 'salary_in_usd',
+	year: 'work_year',
+	companySize: 'company_size',
+	country: 'company_location',
+	experienceLevel: 'experience_level',
+	employmentType: 'employment_type',
+	remoteRatio: 'remote_ratio',
+	salaryLocal: 'salary',
+	salaryCurrency: 'salary_currency',
+	employeeResidence: 'employee_residence'
+};
+
+/**
+ * data_jobs: the raw `job_title` is mapped (`job_title_short` is a classifier's label with
+ * no "AI Engineer"). `salary_year_avg` is annual already; `salary_hour_avg` is hourly and
+ * is annualised × HOURS_PER_YEAR when the yearly figure is absent.
+ */
+const DATA_JOBS_FIELDS: Partial<Record<PostingField, string>> = {
+	title: 'job_title',
+	postedDate: 'job_posted_date',
+	companyName: 'company_name',
+	country: 'job_country',
+	skills: 'job_skills',
+	salaryUsd: 'salary_year_avg',
+	salaryHourly: 'salary_hour_avg',
+	payPeriod: 'salary_rate'
+};
+
+/** Header name in a comparable form: `" Job Title "` → `job_title`. */
+export function normaliseHeader(h: string): string {
+	return h
+		.trim()
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '_')
+		.replace(/^_+|_+$/g, '');
+}
+
+/** Guesses for the generic mapping, tried in order against normalised header names. */
+const GUESS: Readonly<Record<Field, RegExp>> = {
+	title: /^(job_)?title$|^(job_)?title_?raw$|^position$|^role$|^job$|^job_name$/,
+	salaryUsd:
+		/salary_in_usd|salary_usd|^usd$|pay_usd|_usd$|^salary(_year)?(_avg)?$|^annual_(pay|salary)$|^(base_)?pay$|^compensation$|^total_comp/,
+	year: /^(work_)?year$|^salary_year$|^fiscal_year$/,
+	companySize: /company_size|^size$|employer_size/,
+	country: /company_location|company_country|^country$|job_country|^location_country$/,
+	experienceLevel: /experience|seniority|^level$/,
+	employmentType: /employment_type|contract_type|^job_type$|schedule_type/,
+	remoteRatio: /remote/,
+	payPeriod: /pay_period|salary_rate|pay_unit|salary_unit|^period$|^rate$/,
+	salaryLocal: /^salary_local$|^local_salary$/,
+	salaryCurrency: /currency/,
+	employeeResidence: /residence/,
+	postedDate: /posted|post_date|date_posted|^date$|^month$|created/,
+	companyName: /company_name|^company$|employer(_name)?$/,
+	skills: /skills?$|^tags$/,
+	salaryHourly: /hour(ly)?_?(avg|pay|rate)?$|salary_hour/,
+	count: /^count$|^n$|^postings$|^n_postings$|^num_postings$/
+};
+
+/**
+ * Guess a mapping from header names: each field takes the first header that matches its
+ * pattern and is not taken yet. `guessMapping(['Title','Pay','Year'], 'salaries')`.
+ */
+export function guessMapping(header: readonly string[], kind: UploadKind): ColumnMapping {
+	const norm = header.map(normaliseHeader);
+	const taken = new Set<number>();
+	const fields: Partial<Record<Field, number>> = {};
+	const list: readonly Field[] = kind === 'salaries' ? SALARY_FIELDS : POSTING_FIELDS;
+	for (const f of list) {
+		const i = norm.findIndex((h, k) => !taken.has(k) && GUESS[f].test(h));
+		if (i >= 0) {
+			fields[f] = i;
+			taken.add(i);
+		}
+	}
+	return { kind, layout: 'generic', fields, payPeriod: 'year' };
+}
+
+function byName(header: readonly string[], names: Partial<Record<Field, string>>): Partial<Record<Field, number>> {
+	const norm = header.map(normaliseHeader);
+	const out: Partial<Record<Field, number>> = {};
+	for (const [f, name] of Object.entries(names) as [Field, string][]) {
+		const i = norm.indexOf(name);
+		if (i >= 0) out[f] = i;
+	}
+	return out;
+}
+
+export interface Detection {
+	readonly kind: UploadKind | null;
+	readonly layout: Layout;
+	readonly mapping: ColumnMapping | null;
+	/** Required fields the (guessed) mapping lacks; empty when it can be used as is. */
+	readonly missing: readonly Field[];
+}
+
+/**
+ * Kind and layout from the header row. The known layouts need all of their columns (in any
+ * order, any case); otherwise the kind is guessed from which required fields the names
+ * suggest, and the page asks the user to confirm the mapping.
+ */
+export function detectLayout(header: readonly string[]): Detection {
+	const norm = new Set(header.map(normaliseHeader));
+	if (AIJOBS_COLUMNS.every((c) => norm.has(c))) {
+		return {
+			kind: 'salaries',
+			layout: 'aijobs',
+			mapping: { kind: 'salaries', layout: 'aijobs', fields: byName(header, AIJOBS_FIELDS), payPeriod: 'year' },
+			missing: []
+		};
+	}
+	if (DATA_JOBS_COLUMNS.every((c) => norm.has(c))) {
+		return {
+			kind: 'postings',
+			layout: 'data_jobs',
+			mapping: { kind: 'postings', layout: 'data_jobs', fields: byName(header, DATA_JOBS_FIELDS), payPeriod: 'year' },
+			missing: []
+		};
+	}
+	const s = guessMapping(header, 'salaries');
+	const p = guessMapping(header, 'postings');
+	const miss = (m: ColumnMapping) => REQUIRED_FIELDS[m.kind].filter((f) => m.fields[f] === undefined);
+	const ms = miss(s);
+	const mp = miss(p);
+	// A date column says postings; a pay + year pair says salaries.
+	if (mp.length === 0 && (ms.length > 0 || p.fields.count !== undefined))
+		return { kind: 'postings', layout: 'generic', mapping: p, missing: [] };
+	if (ms.length === 0) return { kind: 'salaries', layout: 'generic', mapping: s, missing: [] };
+	// Without a single required field recognised, there is nothing to guess from.
+	if (mp.length === REQUIRED_FIELDS.postings.length && ms.length === REQUIRED_FIELDS.salaries.length)
+		return { kind: null, layout: 'generic', mapping: null, missing: [] };
+	if (mp.length < ms.length) return { kind: 'postings', layout: 'generic', mapping: p, missing: mp };
+	if (ms.length < mp.length) return { kind: 'salaries', layout: 'generic', mapping: s, missing: ms };
+	// A tie: pay is what a salaries file is for, a date what a postings file is for.
+	if (s.fields.salaryUsd !== undefined && p.fields.postedDate === undefined)
+		return { kind: 'salaries', layout: 'generic', mapping: s, missing: ms };
+	if (p.fields.postedDate !== undefined && s.fields.salaryUsd === undefined)
+		return { kind: 'postings', layout: 'generic', mapping: p, missing: mp };
+	return { kind: null, layout: 'generic', mapping: null, missing: [] };
+}
+
+/** Problems with a mapping the user confirmed: missing required fields, a column used twice. */
+export function validateMapping(m: ColumnMapping, columns: number): string[] {
+	const problems: string[] = [];
+	for (const f of REQUIRED_FIELDS[m.kind]) if (m.fields[f] === undefined) problems.push(`${FIELD_LABEL[f]} is required`);
+	const seen = new Map<number, Field>();
+	for (const [f, i] of Object.entries(m.fields) as [Field, number][]) {
+		if (!Number.isInteger(i) || i < 0 || i >= columns) problems.push(`${FIELD_LABEL[f]}: no column ${i + 1}`);
+		const other = seen.get(i);
+		if (other) problems.push(`column ${i + 1} is mapped to both ${FIELD_LABEL[other]} and ${FIELD_LABEL[f]}`);
+		seen.set(i, f);
+	}
+	return problems;
+}
+
+/**
+ * A key per header layout, so a confirmed mapping can be remembered and reused for next
+ * month's export: FNV-1a (32-bit) of the normalised names in order, plus their count.
+ * `mappingKey(['Title','Pay']) === mappingKey(['title ','pay'])`.
+ */
+export function mappingKey(header: readonly string[]): string {
+	const text = header.map(normaliseHeader).join('\u001f');
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return `v1-${header.length}-${h.toString(16).padStart(8, '0')}`;
+}

@@ -1,0 +1,128 @@
+/**
+ * The first look at a file, before any row is processed: is it text at all, does it start
+ * with a UTF-8 byte-order mark, which delimiter and line break does it use, what is the
+ * header, which layout is it, and which value formats does a sample suggest.
+ */
+import Papa from 'papaparse';
+import { detectLayout, mappingKey, type Detection } from './fields';
+import { detectDateFormat, detectNumberFormat, type DateFormat, type NumberFormat } from './values';
+
+export const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+export type Newline = '\n' | '\r\n' | '\r';
+
+/** Files above this size are refused before reading (1 GiB). */
+export const MAX_FILE_BYTES = 1024 ** 3;
+
+const SIGNATURES: readonly { bytes: readonly number[]; what: string }[] = [
+	{ bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+	{ bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+	{ bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+	{ bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+	{ bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an .xlsx workbook is one: save it as CSV first)' },
+	{ bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel/Office file (save it as CSV first)' },
+	{ bytes: [0x1f, 0x8b], what: 'a gzip archive (unpack it first)' }
+];
+
+/**
+ * Check the first bytes of a file. `{ bom }` when it looks like text; `{ error }` naming
+ * what it is otherwise (an image, a workbook, binary data, UTF-16).
+ */
+export function sniffBytes(head: Uint8Array): { bom: boolean } | { error: string } {
+	if (head.length === 0) return { error: 'The file is empty.' };
+	for (const s of SIGNATURES)
+		if (s.bytes.every((b, i) => head[i] === b)) return { error: `This is not a CSV file: it looks like ${s.what}.` };
+	if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+		return { error: 'This file is UTF-16 text; save it as UTF-8 CSV.' };
+	const n = Math.min(head.length, 4096);
+	for (let i = 0; i < n; i++) if (head[i] === 0) return { error: 'This is not a CSV file: it contains binary data.' };
+	return { bom: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf };
+}
+
+/** Line break of the first line (outside quotes is assumed: headers rarely hold newlines). */
+export function detectNewline(text: string): Newline {
+	const i = text.indexOf('\n');
+	if (i < 0) return text.includes('\r') ? '\r' : '\n';
+	return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/**
+ * The delimiter that splits the first lines most consistently: each candidate scores the
+ * number of fields it gives the header if every one of the next lines agrees; `,` wins ties.
+ */
+export function detectDelimiter(text: string, newline: Newline = detectNewline(text)): Delimiter {
+	const lines = text.split(newline).slice(0, 6);
+	if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+	let best: Delimiter = ',';
+	let bestScore = 0;
+	for (const d of DELIMITERS) {
+		const counts = lines.map((l) => Papa.parse<string[]>(l, { delimiter: d }).data[0]?.length ?? 0);
+		const head = counts[0] ?? 0;
+		// A line cut mid-quote (the sample's last) may disagree; judge on complete lines.
+		const agree = counts.slice(1, -1).every((c) => c === head);
+		const score = head > 1 && agree ? head : 0;
+		if (score > bestScore) {
+			best = d;
+			bestScore = score;
+		}
+	}
+	if (bestScore > 0) return best;
+	// No candidate agrees over the first lines (a quoted cell may span them): judge on the header alone.
+	let most = 1;
+	for (const d of DELIMITERS) {
+		const k = Papa.parse<string[]>(lines[0] ?? '', { delimiter: d }).data[0]?.length ?? 0;
+		if (k > most) {
+			best = d;
+			most = k;
+		}
+	}
+	return best;
+}
+
+export interface Sniff {
+	readonly delimiter: Delimiter;
+	readonly newline: Newline;
+	readonly header: readonly string[];
+	/** First data records (up to 20), for the mapping preview. */
+	readonly preview: readonly (readonly string[])[];
+	readonly detection: Detection;
+	readonly mappingKey: string;
+	/** Detected on the preview column of the mapped pay field (null without one). */
+	readonly numberFormat: { format: NumberFormat; read: number; total: number } | null;
+	readonly dateFormat: { format: DateFormat; read: number; total: number; monthOnly: boolean } | null;
+}
+
+/**
+ * Sniff the decoded start of a file (BOM already removed). `complete: false` says the text
+ * is only the file's start, so its last record may be cut and is left out of the preview.
+ * `{ error }` for an empty file. A header-only file sniffs fine (the report says 0 rows).
+ */
+export function sniffText(text: string, opts: { complete?: boolean; previewRows?: number } = {}): Sniff | { error: string } {
+	const previewRows = opts.previewRows ?? 20;
+	if (text.trim() === '') return { error: 'The file is empty.' };
+	const newline = detectNewline(text);
+	const delimiter = detectDelimiter(text, newline);
+	const records = Papa.parse<string[]>(text, { delimiter, newline, preview: previewRows + 2, skipEmptyLines: 'greedy' }).data;
+	const header = (records[0] ?? []).map((h) => h.trim());
+	if (header.length === 0 || header.every((h) => h === '')) return { error: 'The first line (the header) is empty.' };
+	// The last record may be cut by the sample's end; drop it unless the sample is the whole file.
+	const whole = opts.complete ?? true;
+	const preview = records.slice(1, whole || records.length > previewRows + 1 ? previewRows + 1 : -1);
+	const detection = detectLayout(header);
+	const col = (f: 'salaryUsd' | 'postedDate') => {
+		const i = detection.mapping?.fields[f];
+		return i === undefined ? null : preview.map((r) => r[i] ?? '');
+	};
+	const pay = col('salaryUsd');
+	const dates = col('postedDate');
+	return {
+		delimiter,
+		newline,
+		header,
+		preview,
+		detection,
+		mappingKey: mappingKey(header),
+		numberFormat: pay ? detectNumberFormat(pay) : null,
+		dateFormat: dates ? detectDateFormat(dates) : null
+	};
+}

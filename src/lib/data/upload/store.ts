@@ -1,0 +1,184 @@
+/**
+ * Where a user's own data stays: in this browser only. Loaded files (columns, report,
+ * header) live in IndexedDB, so a reload keeps them; the confirmed column mapping per header
+ * layout (`mappingKey`) and the title overrides live in localStorage (small, no data values
+ * beyond the titles the user assigned). Nothing here talks to the network.
+ */
+import type { UploadColumns } from './columns';
+import type { ColumnMapping, UploadKind } from './fields';
+import type { UploadReport } from './processor';
+import type { TitleOverrides } from './titles';
+import type { DateFormat, NumberFormat } from './values';
+
+export interface StoredFile {
+	readonly kind: UploadKind;
+	readonly name: string;
+	readonly size: number;
+	/** When it was loaded (ISO time). */
+	readonly loadedAt: string;
+	readonly header: readonly string[];
+	readonly mapping: ColumnMapping;
+	readonly columns: UploadColumns;
+	readonly report: UploadReport;
+	readonly elapsedMs: number;
+	readonly rowsPerSecond: number;
+}
+
+export interface RememberedMapping {
+	readonly mapping: ColumnMapping;
+	readonly numberFormat?: NumberFormat;
+	readonly dateFormat?: DateFormat;
+	/** When the user confirmed it (ISO time). */
+	readonly savedAt: string;
+}
+
+const DB_NAME = 'ai-vs-ml-your-data';
+const FILES = 'files';
+const MAPPING_PREFIX = 'ai-vs-ml:mapping:';
+const OVERRIDES_KEY = 'ai-vs-ml:title-overrides';
+
+let opening: Promise<IDBDatabase> | null = null;
+
+function db(): Promise<IDBDatabase> {
+	opening ??= new Promise<IDBDatabase>((ok, fail) => {
+		const r = indexedDB.open(DB_NAME, 1);
+		r.onupgradeneeded = () => {
+			if (!r.result.objectStoreNames.contains(FILES)) r.result.createObjectStore(FILES);
+		};
+		r.onsuccess = () => ok(r.result);
+		r.onerror = () => {
+			opening = null;
+			fail(r.error);
+		};
+	});
+	return opening;
+}
+
+/** Run requests in one transaction; resolves when it commits (handlers attached before any event can fire). */
+async function tx<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+	const d = await db();
+	const t = d.transaction(FILES, mode);
+	const done = new Promise<void>((ok, fail) => {
+		t.oncomplete = () => ok();
+		t.onerror = () => fail(t.error);
+		t.onabort = () => fail(t.error ?? new Error('IndexedDB transaction aborted'));
+	});
+	const r = run(t.objectStore(FILES));
+	await done;
+	return r.result;
+}
+
+/**
+ * Chrome refuses a single IndexedDB value over about 133 MB, and a 200 MB file's columns are
+ * more than that: each column is its own record (`salaries/salaryUsd`, …), the file's other
+ * fields one more record under the kind, all in one transaction.
+ */
+type ColumnEntries = [string, unknown][];
+const isBig = (v: unknown) => ArrayBuffer.isView(v) || (typeof v === 'object' && v !== null && 'codes' in v);
+
+/** Keep a loaded file, replacing the earlier file of the same kind. */
+export async function saveFile(f: StoredFile): Promise<void> {
+	const entries = Object.entries(f.columns) as ColumnEntries;
+	const small = Object.fromEntries(entries.filter(([, v]) => !isBig(v)));
+	const big = entries.filter(([, v]) => isBig(v));
+	await tx('readwrite', (s) => {
+		s.delete(IDBKeyRange.bound(`${f.kind}/`, `${f.kind}/\uffff`));
+		for (const [k, v] of big) s.put(v, `${f.kind}/${k}`);
+		return s.put({ ...f, columns: small, bigColumns: big.map(([k]) => k) }, f.kind);
+	});
+}
+
+/** The kept files by kind (missing kinds absent). */
+export async function loadFiles(): Promise<Partial<Record<UploadKind, StoredFile>>> {
+	const out: Partial<Record<UploadKind, StoredFile>> = {};
+	for (const kind of ['salaries', 'postings'] as const) {
+		const meta = (await tx('readonly', (s) => s.get(kind))) as (StoredFile & { bigColumns?: string[] }) | undefined;
+		if (!meta) continue;
+		const columns: Record<string, unknown> = { ...meta.columns };
+		for (const k of meta.bigColumns ?? []) {
+			const v = await tx('readonly', (s) => s.get(`${kind}/${k}`));
+			if (v === undefined) throw new Error(`the kept ${kind} file is incomplete (no ${k})`);
+			columns[k] = v;
+		}
+		const { bigColumns, ...rest } = meta;
+		void bigColumns;
+		out[kind] = { ...rest, columns: columns as unknown as StoredFile['columns'] };
+	}
+	return out;
+}
+
+/** Forget one kind's file, or every file. */
+export async function forgetFiles(kind?: UploadKind): Promise<void> {
+	await tx('readwrite', (s) => {
+		if (!kind) return s.clear();
+		s.delete(IDBKeyRange.bound(`${kind}/`, `${kind}/\uffff`));
+		return s.delete(kind);
+	});
+}
+
+function storage(): Storage | null {
+	try {
+		return typeof localStorage === 'undefined' ? null : localStorage;
+	} catch {
+		return null;
+	}
+}
+
+export function rememberMapping(key: string, m: RememberedMapping): void {
+	storage()?.setItem(MAPPING_PREFIX + key, JSON.stringify(m));
+}
+
+/** The mapping confirmed earlier for this header layout, if it still fits the header. */
+export function recallMapping(key: string, columns: number): RememberedMapping | null {
+	const raw = storage()?.getItem(MAPPING_PREFIX + key);
+	if (!raw) return null;
+	try {
+		const m = JSON.parse(raw) as RememberedMapping;
+		const fits = Object.values(m.mapping.fields).every((i) => Number.isInteger(i) && i >= 0 && i < columns);
+		return fits ? m : null;
+	} catch {
+		return null;
+	}
+}
+
+/** How many header layouts have a remembered mapping. */
+export function rememberedMappingCount(): number {
+	const s = storage();
+	if (!s) return 0;
+	let n = 0;
+	for (let i = 0; i < s.length; i++) if (s.key(i)?.startsWith(MAPPING_PREFIX)) n++;
+	return n;
+}
+
+export function forgetMappings(): void {
+	const s = storage();
+	if (!s) return;
+	const keys: string[] = [];
+	for (let i = 0; i < s.length; i++) {
+		const k = s.key(i);
+		if (k?.startsWith(MAPPING_PREFIX)) keys.push(k);
+	}
+	for (const k of keys) s.removeItem(k);
+}
+
+const FAMILY_VALUES = new Set(['AI', 'ML', null]);
+
+export function loadOverrides(): TitleOverrides {
+	const raw = storage()?.getItem(OVERRIDES_KEY);
+	if (!raw) return {};
+	try {
+		const o = JSON.parse(raw) as unknown;
+		if (!o || typeof o !== 'object' || Array.isArray(o)) return {};
+		// Only well-formed entries: a hand-edited store must not inject other values.
+		return Object.fromEntries(Object.entries(o).filter(([, v]) => FAMILY_VALUES.has(v as never))) as TitleOverrides;
+	} catch {
+		return {};
+	}
+}
+
+export function saveOverrides(o: TitleOverrides): void {
+	const s = storage();
+	if (!s) return;
+	if (Object.keys(o).length === 0) s.removeItem(OVERRIDES_KEY);
+	else s.setItem(OVERRIDES_KEY, JSON.stringify(o));
+}

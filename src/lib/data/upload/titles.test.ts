@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { familyOf } from '../../transform/title-families';
+import type { PostingsColumns } from './columns';
+import { familyCodes, rowFamilies, unmatchedTitles } from './titles';
+import { load } from './testing/load';
+
+describe('titles of an uploaded file', () => {
+	const dict = [
+		'AI Engineer',
+		'Prompt Engineer',
+		'Machine Learning Engineer',
+		'MLOps Engineer',
+		'Senior AI Engineer',
+		'Data Scientist',
+		'toString'
+	];
+	it('uses families-v1 and strict like the built-in data', () => {
+		const code = (t: string) => {
+			const f = familyOf(t, 'family');
+			return f === 'AI' ? 0 : f === 'ML' ? 1 : -1;
+		};
+		expect(Array.from(familyCodes(dict, 'family'))).toEqual(dict.map(code));
+		expect(Array.from(familyCodes(dict, 'family'))).toEqual([0, 0, 1, 1, -1, -1, -1]);
+		expect(Array.from(familyCodes(dict, 'strict'))).toEqual([0, -1, 1, -1, -1, -1, -1]);
+	});
+	it("applies the user's overrides in both modes, including taking a title out", () => {
+		const o = { 'Senior AI Engineer': 'AI', 'Prompt Engineer': null } as const;
+		expect(Array.from(familyCodes(dict, 'family', o))).toEqual([0, -1, 1, 1, 0, -1, -1]);
+		expect(Array.from(familyCodes(dict, 'strict', o))).toEqual([0, -1, 1, -1, 0, -1, -1]);
+	});
+	it('lists unmatched titles with counts, most frequent first', async () => {
+		const { done } = await load('data-jobs-postings.csv');
+		const c = done.columns as PostingsColumns;
+		const byCode = familyCodes(c.title.dict, 'family');
+		expect(unmatchedTitles(c.title, byCode)).toEqual([
+			{ title: 'Data Scientist', count: 1 },
+			{ title: 'Machine Learning Engineer, Ranking', count: 1 },
+			{ title: 'Senior AI Engineer', count: 1 }
+		]);
+		const weights = new Float64Array(c.n).fill(3);
+		expect(unmatchedTitles(c.title, byCode, weights)[0]).toEqual({ title: 'Data Scientist', count: 3 });
+		const fam = rowFamilies(c.title, byCode);
+		expect(fam).toHaveLength(c.n);
+		expect(fam[0]).toBe(0);
+		expect(fam[2]).toBe(1);
+	});
+});

@@ -1,0 +1,67 @@
+/**
+ * Titles of an uploaded file → AI / ML family, with the app's own lists (families-v1 or
+ * strict, `transform/title-families.ts`) and the user's overrides for their data
+ * (title → family, or null to leave a listed title out).
+ */
+import { familyOf, type TitleFamily, type TitleMode } from '../../transform/title-families';
+import { MAX_TEXT_CHARS } from './coerce';
+import { dictCounts, type DictColumn } from './columns';
+import type { Parsed } from './values';
+
+/**
+ * A required title, trimmed and otherwise as written (as the built-in parser keeps it, so
+ * the built-in file uploaded gives the same titles), at most MAX_TEXT_CHARS.
+ */
+export function coerceTitle(raw: string): Parsed<string> {
+	if (raw === '') return { error: 'empty' };
+	if (raw.length > MAX_TEXT_CHARS) return { error: `longer than ${MAX_TEXT_CHARS} characters` };
+	return raw;
+}
+
+/** The user's decisions for their data: raw title → family (null = in neither). */
+export type TitleOverrides = Readonly<Record<string, TitleFamily | null>>;
+
+/** Family codes: 0 = AI, 1 = ML (as `FAMILY_CODE` in stats/prepare), -1 = neither. */
+export const FAMILY_CODES = { AI: 0, ML: 1 } as const;
+
+/**
+ * Family code per dictionary entry. An override wins over the mode's lists (in both
+ * modes: the user's word about their own data). `Object.hasOwn` keeps prototype keys out.
+ */
+export function familyCodes(dict: readonly string[], mode: TitleMode, overrides: TitleOverrides = {}): Int8Array {
+	const out = new Int8Array(dict.length);
+	for (let c = 0; c < dict.length; c++) {
+		const t = dict[c]!;
+		const fam = Object.hasOwn(overrides, t) ? overrides[t]! : familyOf(t, mode);
+		out[c] = fam === null ? -1 : FAMILY_CODES[fam];
+	}
+	return out;
+}
+
+/** Family code per row. */
+export function rowFamilies(title: DictColumn, byCode: Int8Array): Int8Array {
+	const out = new Int8Array(title.codes.length);
+	for (let i = 0; i < out.length; i++) {
+		const c = title.codes[i]!;
+		out[i] = c < 0 ? -1 : byCode[c]!;
+	}
+	return out;
+}
+
+export interface TitleCount {
+	readonly title: string;
+	/** Rows (or postings, with a count column) with this title. */
+	readonly count: number;
+}
+
+/**
+ * Titles that matched neither family, most frequent first (ties A–Z), with counts.
+ * `weight` is the per-row count of a pre-counted postings file.
+ */
+export function unmatchedTitles(title: DictColumn, byCode: Int8Array, weight?: Float64Array | null): TitleCount[] {
+	const counts = dictCounts(title, weight);
+	const out: TitleCount[] = [];
+	for (let c = 0; c < title.dict.length; c++)
+		if (byCode[c] === -1 && counts[c]! > 0) out.push({ title: title.dict[c]!, count: counts[c]! });
+	return out.sort((a, b) => b.count - a.count || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+}

@@ -1,0 +1,324 @@
+/**
+ * The state of "Your data" (/data): which files are loaded, the file being read (sniff →
+ * mapping → parse with progress), the title overrides, and the figures computed from the
+ * files. Owns two Web Workers: the upload parser (data/upload/worker.ts) and the results
+ * worker (workers/results.ts). Browser only: call `start()` in onMount and `stop()` on destroy.
+ *
+ * Nothing here sends a request: files are read by the workers from the `File` object and
+ * kept in IndexedDB (data/upload/store.ts).
+ */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the workers, their URLs, time stamps and the map of pending requests are not page state */
+import type { ColumnMapping, UploadKind } from '$lib/data/upload/fields';
+import type { ErrorCode, Progress, WorkerRequest, WorkerResponse } from '$lib/data/upload/parse-file';
+import type { Sniff } from '$lib/data/upload/sniff';
+import { MAX_FILE_BYTES } from '$lib/data/upload/sniff';
+import {
+	forgetMappings,
+	loadOverrides,
+	recallMapping,
+	rememberMapping,
+	rememberedMappingCount,
+	saveOverrides,
+	type RememberedMapping,
+	type StoredFile
+} from '$lib/data/upload/store';
+import type { TitleOverrides } from '$lib/data/upload/titles';
+import { transferablesOf } from '$lib/data/upload/columns';
+import type { DateFormat, NumberFormat } from '$lib/data/upload/values';
+import type { TitleFamily } from '$lib/transform/title-families';
+import type { YourPostingsModel, YourSalariesModel } from '$lib/views/your-data';
+import type { FileInfo, ResultsRequest, ResultsResponse } from '$lib/workers/results';
+
+export type Phase = 'idle' | 'sniffing' | 'mapping' | 'parsing' | 'saving';
+
+/** What the page shows about the file being read. */
+export interface Current {
+	readonly file: File;
+	readonly sniff: Sniff | null;
+	/** The remembered mapping used for this file, if any. */
+	readonly remembered: RememberedMapping | null;
+	/** The mapping the file is being parsed with. */
+	readonly confirmed?: Confirmed;
+}
+
+export interface Confirmed {
+	readonly mapping: ColumnMapping;
+	readonly numberFormat?: NumberFormat;
+	readonly dateFormat?: DateFormat;
+}
+
+type Results = { salaries?: YourSalariesModel; postings?: YourPostingsModel };
+
+export class YourData {
+	phase: Phase = $state('idle');
+	current: Current | null = $state.raw(null);
+	progress: Progress | null = $state.raw(null);
+	/** The last problem, shown as an alert (a refused file, a cancelled load, a worker failure). */
+	error: { code: ErrorCode | 'worker'; message: string; file: string } | null = $state.raw(null);
+	/** A plain note, e.g. that a file replaced the earlier one of its kind. */
+	notice: string | null = $state(null);
+	/** The loaded files without their columns (those live in the results worker). */
+	files: Partial<Record<UploadKind, FileInfo>> = $state.raw({});
+	overrides: TitleOverrides = $state.raw({});
+	results: Results = $state.raw({});
+	resultErrors: Partial<Record<UploadKind, string>> = $state.raw({});
+	computing: Partial<Record<UploadKind, boolean>> = $state.raw({});
+	/** The kind of a file that has just loaded (the page moves focus to its report, then clears it). */
+	justLoaded: UploadKind | null = $state(null);
+	/** True once the kept files have been read back from IndexedDB. */
+	restored = $state(false);
+	rememberedMappings = $state(0);
+	/** Time the results worker took, per kind (ms), for the page's "computed in" note. */
+	computeMs: Partial<Record<UploadKind, number>> = $state.raw({});
+
+	private parser: Worker | null = null;
+	private computer: Worker | null = null;
+	private forgotten: (() => void) | null = null;
+
+	/** Create the workers and read back what a previous visit kept. */
+	start(): void {
+		this.parser = this.makeParser();
+		this.computer = new Worker(new URL('../workers/results.ts', import.meta.url), { type: 'module' });
+		this.computer.onmessage = (e: MessageEvent<ResultsResponse>) => this.onResults(e.data);
+		this.computer.onerror = (e) => {
+			e.preventDefault();
+			this.resultErrors = {
+				salaries: 'The results worker stopped (out of memory?).',
+				postings: 'The results worker stopped (out of memory?).'
+			};
+			this.computing = {};
+			this.restored = true;
+		};
+		this.overrides = loadOverrides();
+		this.rememberedMappings = rememberedMappingCount();
+		this.send({ type: 'restore', query: this.query() });
+	}
+
+	private query() {
+		return { mode: 'family' as const, overrides: this.overrides };
+	}
+
+	private send(m: ResultsRequest, transfer: Transferable[] = []): void {
+		this.computer?.postMessage(m, transfer);
+	}
+
+	stop(): void {
+		this.parser?.terminate();
+		this.computer?.terminate();
+		this.parser = this.computer = null;
+	}
+
+	private makeParser(): Worker {
+		const w = new Worker(new URL('../data/upload/worker.ts', import.meta.url), { type: 'module' });
+		w.onmessage = (e: MessageEvent<WorkerResponse>) => this.onParser(e.data);
+		w.onerror = (e) => {
+			e.preventDefault();
+			this.fail('worker', 'This file is too big for this browser: the reader stopped (it probably ran out of memory).');
+			// A dead worker cannot be reused.
+			this.parser?.terminate();
+			this.parser = this.makeParser();
+		};
+		return w;
+	}
+
+	private post(m: WorkerRequest): void {
+		this.parser?.postMessage(m);
+	}
+
+	/** Take a file from the input or a drop: refuse what is too big before reading, else sniff. */
+	choose(file: File): void {
+		this.error = null;
+		this.notice = null;
+		this.progress = null;
+		this.current = { file, sniff: null, remembered: null };
+		if (file.size > MAX_FILE_BYTES) {
+			this.fail(
+				'too-big',
+				`This file is ${(file.size / 1024 ** 3).toFixed(1)} GB; files over 1 GB are not read in the browser. Pre-count it (see the README) or split it.`
+			);
+			return;
+		}
+		this.phase = 'sniffing';
+		this.post({ type: 'sniff', file });
+	}
+
+	/** Parse the current file with a mapping the user confirmed (and remember it for this header layout). */
+	confirm(c: Confirmed, remember = true): void {
+		const cur = this.current;
+		if (!cur?.sniff) return;
+		if (remember && cur.sniff.detection.layout === 'generic')
+			rememberMapping(cur.sniff.mappingKey, { ...c, savedAt: new Date().toISOString() });
+		this.rememberedMappings = rememberedMappingCount();
+		this.current = { ...cur, confirmed: c };
+		this.phase = 'parsing';
+		this.progress = { type: 'progress', bytesRead: 0, totalBytes: cur.file.size, rowsRead: 0, rowsPerSecond: 0 };
+		this.post({
+			type: 'parse',
+			file: cur.file,
+			sniff: cur.sniff,
+			mapping: c.mapping,
+			numberFormat: c.numberFormat,
+			dateFormat: c.dateFormat
+		});
+	}
+
+	/** Show the mapping step for the current file even though a remembered mapping exists. */
+	editMapping(): void {
+		if (this.current?.sniff) {
+			this.post({ type: 'cancel' });
+			this.phase = 'mapping';
+		}
+	}
+
+	cancel(): void {
+		if (this.phase === 'parsing' || this.phase === 'sniffing') this.post({ type: 'cancel' });
+		if (this.phase === 'mapping' || this.phase === 'sniffing') {
+			this.error = { code: 'cancelled', message: 'Loading was cancelled; nothing was kept.', file: this.current?.file.name ?? '' };
+			this.reset();
+		}
+	}
+
+	private reset(): void {
+		this.phase = 'idle';
+		this.current = null;
+		this.progress = null;
+	}
+
+	private fail(code: ErrorCode | 'worker', message: string): void {
+		this.error = { code, message, file: this.current?.file.name ?? '' };
+		this.reset();
+	}
+
+	private onParser(m: WorkerResponse): void {
+		const cur = this.current;
+		if (!cur) return;
+		if (m.type === 'error') {
+			this.fail(m.code, m.message);
+			return;
+		}
+		if (m.type === 'sniffed') {
+			if (this.phase !== 'sniffing') return;
+			const s = m.sniff;
+			const d = s.detection;
+			if (d.layout !== 'generic' && d.mapping) {
+				this.current = { ...cur, sniff: s };
+				this.confirm({ mapping: d.mapping }, false);
+				return;
+			}
+			const remembered = recallMapping(s.mappingKey, s.header.length);
+			this.current = { ...cur, sniff: s, remembered };
+			if (remembered) this.confirm(remembered, false);
+			else this.phase = 'mapping';
+			return;
+		}
+		if (m.type === 'progress') {
+			if (this.phase === 'parsing') this.progress = m;
+			return;
+		}
+		// done
+		if (this.phase !== 'parsing' || !cur.sniff) return;
+		// Marks for the browser measurements (tests/e2e/your-data.spec.ts): when each step ends.
+		performance.mark('your-data:parsed');
+		this.phase = 'saving';
+		const kind = m.columns.kind;
+		const previous = this.files[kind];
+		const stored: StoredFile = {
+			kind,
+			name: cur.file.name,
+			size: cur.file.size,
+			loadedAt: new Date().toISOString(),
+			header: cur.sniff.header,
+			mapping: cur.confirmed?.mapping ?? cur.sniff.detection.mapping!,
+			columns: m.columns,
+			report: m.report,
+			elapsedMs: m.elapsedMs,
+			rowsPerSecond: m.rowsPerSecond
+		};
+		const { columns, ...info } = stored;
+		this.files = { ...this.files, [kind]: info };
+		this.results = { ...this.results, [kind]: undefined };
+		this.computing = { ...this.computing, [kind]: true };
+		this.notice = previous ? `This ${kind} file replaced the earlier one (${previous.name}): one ${kind} file is kept at a time.` : null;
+		this.reset();
+		this.justLoaded = kind;
+		// The columns move to the results worker (transferred, not copied); it keeps them in
+		// IndexedDB and computes the figures, so no large copy runs on this thread.
+		this.send({ type: 'load', file: stored, keep: true, query: this.query() }, transferablesOf(columns));
+	}
+
+	private onResults(r: ResultsResponse): void {
+		switch (r.type) {
+			case 'restored': {
+				const files = { ...this.files };
+				for (const f of r.files) if (!files[f.kind]) files[f.kind] = f;
+				this.files = files;
+				this.computing = Object.fromEntries(r.files.map((f) => [f.kind, true]));
+				this.restored = true;
+				return;
+			}
+			case 'restore-failed':
+				this.restored = true;
+				this.notice = 'This browser does not let the page keep data (IndexedDB is unavailable): a reload will forget the file.';
+				return;
+			case 'kept':
+				performance.mark('your-data:stored');
+				return;
+			case 'keep-failed':
+				this.notice = `The ${r.kind} file could not be kept in this browser (${r.message}); a reload will forget it.`;
+				return;
+			case 'forgotten':
+				this.forgotten?.();
+				this.forgotten = null;
+				return;
+			case 'error':
+				this.computing = { ...this.computing, [r.kind]: false };
+				this.resultErrors = { ...this.resultErrors, [r.kind]: r.message };
+				return;
+			case 'model': {
+				// A model for a file that has since been replaced or forgotten is dropped.
+				if (this.files[r.kind]?.loadedAt !== r.loadedAt) return;
+				this.computing = { ...this.computing, [r.kind]: false };
+				this.resultErrors = { ...this.resultErrors, [r.kind]: undefined };
+				this.results = { ...this.results, [r.kind]: r.model };
+				this.computeMs = { ...this.computeMs, [r.kind]: r.elapsedMs };
+				performance.mark('your-data:computed');
+			}
+		}
+	}
+
+	/** Assign a title to a family (or back to neither) for the user's data; recompute both files. */
+	setOverride(title: string, family: TitleFamily | null): void {
+		const next: Record<string, TitleFamily | null> = { ...this.overrides };
+		if (family === null) delete next[title];
+		else next[title] = family;
+		this.overrides = next;
+		saveOverrides(next);
+		this.computing = Object.fromEntries(Object.keys(this.files).map((k) => [k, true]));
+		this.send({ type: 'recompute', query: this.query() });
+	}
+
+	/** "Forget this data": both files and the title overrides, from memory and from the browser's storage. */
+	async forget(): Promise<void> {
+		this.post({ type: 'cancel' });
+		this.reset();
+		this.files = {};
+		this.results = {};
+		this.resultErrors = {};
+		this.computing = {};
+		this.overrides = {};
+		saveOverrides({});
+		await new Promise<void>((ok) => {
+			this.forgotten = ok;
+			this.send({ type: 'forget' });
+			// A stopped worker never answers; the page must not hang on it.
+			setTimeout(ok, 5000);
+		});
+		this.error = null;
+		this.notice = 'Your data was forgotten: nothing of it is kept in this browser any more.';
+	}
+
+	forgetMappings(): void {
+		forgetMappings();
+		this.rememberedMappings = rememberedMappingCount();
+	}
+}
