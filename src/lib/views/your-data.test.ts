@@ -22,7 +22,8 @@ function serverCsv(text: string): string {
 		cpi: empty,
 		aiShare: empty,
 		genaiShare: empty,
-		sectors: []
+		sectors: [],
+		sources: []
 	});
 	const t = summaryView(data, { by: 'none', filters: DEFAULT_FILTERS });
 	return toCsv(t.columns, t.rows);

@@ -102,7 +102,9 @@ export function salariesDataset(
 			cpi: emptyFile('none'),
 			aiShare: emptyFile('none'),
 			genaiShare: emptyFile('none'),
-			sectors: []
+			sectors: [],
+			// A user's file is not a pinned source: nothing was refused.
+			sources: []
 		},
 		{ classify: classifierWith(overrides) }
 	);
