@@ -137,7 +137,14 @@ describe('summaryTable', () => {
 		 * Log scale: seLog_AI = ln(150/90) / (2 z0) = .123465, seLog_ML = ln(250/130) / (2 z0) = .158052,
 		 *   √(sum of squares) = .200560; ln(110/185) = −.519875 ± 1.959964·.200560 = ± .393087
 		 *   → 100·(e^−.912962 − 1) = −59.867, 100·(e^−.126788 − 1) = −11.908.
-		 * Both intervals exclude 0 → distinguishable. (Cross-checked with Python's statistics.NormalDist.)
+		 * Those would be the intervals for 12 independent reports. But the fixture is tripled: every
+		 * report is there three times, so each family is 4 clusters of 3 identical rows, effective
+		 * n = 12² / (4 · 3²) = 4, design effect 3 (METHODS.md, "Repeated rows"):
+		 *   median interval: ranks of n' = 4 (1..4, nothing tighter exists) mapped onto 12 rows → [1, 12]:
+		 *   AI [90, 150], ML [130, 250] (unchanged here);
+		 *   SEs × √3: ± 1.959964 · 32 427.14 · √3 = ± 110 082.28 → [−185 082.28, 35 082.28];
+		 *   log scale ± 1.959964 · .200560 · √3 → [−69.902 %, +17.466 %] (expected-values.py, "tripled fixture").
+		 * Both intervals include 0 → not distinguishable: three copies of 4 reports are not 12 reports.
 		 */
 		expect(naAi).toMatchObject({
 			group_label: 'North America',
@@ -166,12 +173,12 @@ describe('summaryTable', () => {
 		});
 		expect(naAi).toMatchObject({
 			gap_usd: -75000,
-			gap_usd_ci_low: -138556.03,
-			gap_usd_ci_high: -11443.97,
+			gap_usd_ci_low: -185082.28,
+			gap_usd_ci_high: 35082.28,
 			gap_pct: -40.541,
-			gap_pct_ci_low: -59.867,
-			gap_pct_ci_high: -11.908,
-			gap_distinguishable: true
+			gap_pct_ci_low: -69.902,
+			gap_pct_ci_high: 17.466,
+			gap_distinguishable: false
 		});
 		for (const c of GAP_COLUMNS) expect(naMl[c], c).toBe(naAi[c]);
 	});
@@ -184,16 +191,17 @@ describe('summaryTable', () => {
 		/*
 		 * Years with rows: 2021 (ML 1), 2023 (ML 1), 2024 (AI 4, ML 4); growth runs over 2021–2024
 		 * with 2022 empty. 2023 follows the empty 2022 → no change can be given. 2024 vs 2023:
-		 * ML count 1 → 4 = +300 %, ML share 100 % → 50 % = −50 pp, AI share 0 % → 50 % = +50 pp,
-		 * AI count from 0 → no percent change. All medians are suppressed → no median change.
+		 * ML count 1 → 4 and the shares of 1 and 8 reports are all below the small-sample rule
+		 * (n < 10, support.ts), so no change is given (it would read "+300 %", "−50 pp").
+		 * All medians are suppressed → no median change.
 		 */
 		expect(records(t).map((r) => [r.group, r.family, r.n, r.yoy_count_pct, r.yoy_share_pp, r.yoy_median_pct])).toEqual([
 			['2021', 'AI', 0, null, null, null],
 			['2021', 'ML', 1, null, null, null],
 			['2023', 'AI', 0, null, null, null],
 			['2023', 'ML', 1, null, null, null],
-			['2024', 'AI', 4, null, 50, null],
-			['2024', 'ML', 4, 300, -50, null]
+			['2024', 'AI', 4, null, null, null],
+			['2024', 'ML', 4, null, null, null]
 		]);
 	});
 

@@ -6,7 +6,8 @@ import type { FamilyRow } from '../filters';
 import type { TitleFamily } from '../title-families';
 import { supportOf, weakerSupport, type Support } from './constants';
 import { compareGroupKeys, dimensionKey, type Dimension } from './dimensions';
-import { gapFromMedians, medianEstimateSorted, type GapEstimate, type MedianEstimate } from './intervals';
+import { clusterSizesOf } from './dedupe';
+import { clusterEffectiveN, gapFromMedians, medianEstimateClusteredSorted, type GapEstimate, type MedianEstimate } from './intervals';
 import { quantilesSorted, type Quantiles, type SortedValues } from './quantiles';
 
 export const FAMILIES = ['AI', 'ML'] as const satisfies readonly TitleFamily[];
@@ -41,14 +42,16 @@ export interface GroupSummary {
 
 /**
  * n, support, quantiles and median interval of ascending values, applying the
- * small-sample rule: below SUPPRESS_BELOW the numbers are null.
+ * small-sample rule: below SUPPRESS_BELOW the numbers are null. `effectiveN` (default n)
+ * is the Kish effective n when rows repeat each other (`clusterEffectiveN`); it widens the
+ * median's interval and SE but not the rule, which counts reports.
  * `summarizeSorted([1..10]).quantiles.median → 5.5`.
  */
-export function summarizeSorted(values: SortedValues): DistributionSummary {
+export function summarizeSorted(values: SortedValues, effectiveN: number = values.length): DistributionSummary {
 	const n = values.length;
 	const support = supportOf(n);
 	if (support === 'suppressed') return { n, support, quantiles: null, median: null };
-	return { n, support, quantiles: quantilesSorted(values), median: medianEstimateSorted(values) };
+	return { n, support, quantiles: quantilesSorted(values), median: medianEstimateClusteredSorted(values, effectiveN) };
 }
 
 /** As `summarizeSorted`, for values in any order (sorts a copy). */
@@ -63,11 +66,14 @@ export function gapSummary(ai: DistributionSummary, ml: DistributionSummary): Ga
 	return { support, aiN: ai.n, mlN: ml.n, estimate };
 }
 
-/** Summaries of each family's ascending values. */
-export function familySummariesSorted(values: Readonly<Record<TitleFamily, SortedValues>>): Record<TitleFamily, FamilySummary> {
+/** Summaries of each family's ascending values (with each family's effective n, default n). */
+export function familySummariesSorted(
+	values: Readonly<Record<TitleFamily, SortedValues>>,
+	effectiveN: Readonly<Record<TitleFamily, number>> | null = null
+): Record<TitleFamily, FamilySummary> {
 	return {
-		AI: { family: 'AI', ...summarizeSorted(values.AI) },
-		ML: { family: 'ML', ...summarizeSorted(values.ML) }
+		AI: { family: 'AI', ...summarizeSorted(values.AI, effectiveN?.AI) },
+		ML: { family: 'ML', ...summarizeSorted(values.ML, effectiveN?.ML) }
 	};
 }
 
@@ -91,21 +97,35 @@ export function familyValues(
 	return out;
 }
 
-/** Convenience: family summaries of rows in any order, on `pay` (default salaryUsd). */
-export function familySummaries(rows: readonly FamilyRow[], pay?: (r: FamilyRow) => number): Record<TitleFamily, FamilySummary> {
-	const v = familyValues(rows, pay);
-	return familySummariesSorted({ AI: v.AI.sort(), ML: v.ML.sort() });
+/** Kish effective n per family of rows, identical rows (within `rows`) as clusters. */
+export function familyEffectiveN(rows: readonly FamilyRow[]): Record<TitleFamily, number> {
+	const sizes = clusterSizesOf(rows);
+	const of = (fam: TitleFamily) => clusterEffectiveN(Uint32Array.from(sizes).filter((_, i) => rows[i]!.family === fam));
+	return { AI: of('AI'), ML: of('ML') };
 }
 
-/** Group summaries from ascending values per group key, listed in the dimension's order. */
+/**
+ * Convenience: family summaries of rows in any order, on `pay` (default salaryUsd), with
+ * identical rows among `rows` treated as clusters for the intervals.
+ */
+export function familySummaries(rows: readonly FamilyRow[], pay?: (r: FamilyRow) => number): Record<TitleFamily, FamilySummary> {
+	const v = familyValues(rows, pay);
+	return familySummariesSorted({ AI: v.AI.sort(), ML: v.ML.sort() }, familyEffectiveN(rows));
+}
+
+/**
+ * Group summaries from ascending values per group key, listed in the dimension's order;
+ * `effectiveN` per group key and family where rows repeat each other (default n).
+ */
 export function groupSummariesSorted(
 	dim: Dimension,
-	groups: ReadonlyMap<string, Readonly<Record<TitleFamily, SortedValues>>>
+	groups: ReadonlyMap<string, Readonly<Record<TitleFamily, SortedValues>>>,
+	effectiveN: ReadonlyMap<string, Readonly<Record<TitleFamily, number>>> | null = null
 ): GroupSummary[] {
 	return [...groups.keys()]
 		.sort((a, b) => compareGroupKeys(dim, a, b))
 		.map((key) => {
-			const families = familySummariesSorted(groups.get(key)!);
+			const families = familySummariesSorted(groups.get(key)!, effectiveN?.get(key) ?? null);
 			return { key, families, gap: gapSummary(families.AI, families.ML) };
 		});
 }
@@ -120,9 +140,11 @@ export function groupSummaries(rows: readonly FamilyRow[], dim: Dimension, pay?:
 		else byKey.set(k, [r]);
 	}
 	const groups = new Map<string, Record<TitleFamily, Float64Array>>();
+	const eff = new Map<string, Record<TitleFamily, number>>();
 	for (const [k, list] of byKey) {
 		const v = familyValues(list, pay);
 		groups.set(k, { AI: v.AI.sort(), ML: v.ML.sort() });
+		eff.set(k, familyEffectiveN(list));
 	}
-	return groupSummariesSorted(dim, groups);
+	return groupSummariesSorted(dim, groups, eff);
 }

@@ -36,6 +36,8 @@ export interface ViewOptions {
 	readonly salary?: number | null;
 	/** Also return up to this many pay values per family, evenly spaced by rank (for dot plots). */
 	readonly sample?: number | null;
+	/** The partial work year: flagged in growth and left out of its default span. */
+	readonly partialYear?: number | null;
 	/** Optional seeded bootstrap interval for the raw gap (off by default). */
 	readonly bootstrap?: { readonly seed: number; readonly resamples?: number } | null;
 }

@@ -189,28 +189,47 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 	const byPay = { AI: orderByPay(nominal.AI, ix, realFactor), ML: orderByPay(nominal.ML, ix, realFactor) };
 	const values = { AI: payValues(byPay.AI, ix, realFactor), ML: payValues(byPay.ML, ix, realFactor) };
 
-	const families = familySummariesSorted(values);
+	// Identical rows are one cluster for intervals (whole clusters pass the filters together).
+	// With "count identical rows once" every cluster is one row.
+	const sizeOf = (e: number) => (dedupe ? 1 : ix.clusterSize[e]!);
+	const effN = (entries: Int32Array) => {
+		let sumM = 0;
+		for (let i = 0; i < entries.length; i++) sumM += sizeOf(entries[i]!);
+		return sumM > 0 ? (entries.length * entries.length) / sumM : 0;
+	};
+	const families = familySummariesSorted(values, { AI: effN(nominal.AI), ML: effN(nominal.ML) });
 	const gap = gapSummary(families.AI, families.ML);
 
-	const cellsOf = (entries: Int32Array) => {
-		const c = new Uint8Array(entries.length);
-		for (let i = 0; i < entries.length; i++) c[i] = ix.cell[entries[i]!]!;
-		return c;
+	const celled = (entries: Int32Array, vals: Float64Array) => {
+		const cells = new Uint8Array(entries.length);
+		const clusterSizes = new Uint32Array(entries.length);
+		for (let i = 0; i < entries.length; i++) {
+			const e = entries[i]!;
+			cells[i] = ix.cell[e]!;
+			clusterSizes[i] = sizeOf(e);
+		}
+		return { values: vals, cells, clusterSizes };
 	};
-	const likeForLike = likeForLikeSorted({ values: values.AI, cells: cellsOf(byPay.AI) }, { values: values.ML, cells: cellsOf(byPay.ML) });
+	const likeForLike = likeForLikeSorted(celled(byPay.AI, values.AI), celled(byPay.ML, values.ML));
 
 	// Growth: nominal values per family and year (the nominal order holds within a year).
-	const byYear = (entries: Int32Array) => {
+	const yearEffN = { AI: new Map<number, number>(), ML: new Map<number, number>() };
+	const byYear = (entries: Int32Array, eff: Map<number, number>) => {
 		const m = new Map<number, Float64Array>();
-		for (const [slot, list] of bucket(entries, ix.yearSlot, ix.years.length)) m.set(ix.years[slot]!, payValues(list, ix, null));
+		for (const [slot, list] of bucket(entries, ix.yearSlot, ix.years.length)) {
+			m.set(ix.years[slot]!, payValues(list, ix, null));
+			eff.set(ix.years[slot]!, effN(list));
+		}
 		return m;
 	};
 	const growth = growthFromSortedByYear(
-		{ AI: byYear(nominal.AI), ML: byYear(nominal.ML) },
+		{ AI: byYear(nominal.AI, yearEffN.AI), ML: byYear(nominal.ML, yearEffN.ML) },
 		{
 			deflate: cpi ? (year) => deflator(cpi, year, baseYear) : null,
 			baseYear,
-			span: options.span ?? null
+			span: options.span ?? null,
+			effectiveN: yearEffN,
+			partialYear: options.partialYear ?? null
 		}
 	);
 
@@ -220,6 +239,7 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 		const ai = bucket(byPay.AI, codes, size);
 		const ml = bucket(byPay.ML, codes, size);
 		const map = new Map<string, Record<TitleFamily, Float64Array>>();
+		const eff = new Map<string, Record<TitleFamily, number>>();
 		for (const c of new Set([...ai.keys(), ...ml.keys()])) {
 			const a = ai.get(c);
 			const m = ml.get(c);
@@ -227,8 +247,9 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 				AI: a ? payValues(a, ix, realFactor) : new Float64Array(0),
 				ML: m ? payValues(m, ix, realFactor) : new Float64Array(0)
 			});
+			eff.set(label(c), { AI: a ? effN(a) : 0, ML: m ? effN(m) : 0 });
 		}
-		groups = { dimension: options.groupBy, groups: groupSummariesSorted(options.groupBy, map) };
+		groups = { dimension: options.groupBy, groups: groupSummariesSorted(options.groupBy, map, eff) };
 	}
 
 	const salary = options.salary ?? null;

@@ -70,6 +70,47 @@ def mulberry32(seed):
     return draw
 
 
+def cluster_neff(sizes):
+    """Kish effective n of rows in clusters of identical rows: N² / Σ m² (sizes: one per cluster)."""
+    N = sum(sizes); return N * N / sum(m * m for m in sizes)
+
+
+def clustered_ranks(n, neff):
+    """Ranks of the median interval at effective n: exact ranks of an n' = floor(neff) sample,
+    mapped by (k − 1)/(n' − 1) onto n rows, rounded outwards."""
+    n1 = min(n, max(1, math.floor(neff + 1e-9)))
+    if n1 >= n: return ranks(n)
+    if binom_cdf(0, n1) > 0.025: k = 1
+    else:
+        k = 1
+        while binom_cdf(k, n1) <= 0.025: k += 1
+    lo = 1 if n1 == 1 else 1 + math.floor((k - 1) * (n - 1) / (n1 - 1) + 1e-9)
+    return lo, n + 1 - lo
+
+
+def clustered_summary(rows_values):
+    """rows_values: one value per row, identical rows = equal tuples; returns median, ci, se, selog, neff."""
+    vals = sorted(v for v, _ in rows_values); n = len(vals)
+    sizes = list(Counter(k for _, k in rows_values).values()); neff = cluster_neff(sizes)
+    lo, hi = clustered_ranks(n, neff); se, sel = pb_se(vals); d = math.sqrt(n / neff)
+    return q7(vals, .5), (vals[lo - 1], vals[hi - 1]), se * d, sel * d, neff
+
+
+def cluster_bootstrap_gap(a, b, reps, seed):
+    """Percentile bootstrap of median(a) − median(b), resampling clusters of identical rows.
+    a, b: lists of (value, cluster key)."""
+    import random
+    rnd = random.Random(seed)
+    def clusters(x):
+        c = Counter(x); return [(v, m) for (v, _), m in c.items()]
+    ca, cb = clusters(a), clusters(b); out = []
+    def med(cl):
+        draw = [cl[rnd.randrange(len(cl))] for _ in cl]
+        vals = sorted(v for v, m in draw for _ in range(m)); return q7(vals, .5)
+    for _ in range(reps): out.append(med(ca) - med(cb))
+    out.sort(); return q7(out, .025), q7(out, .975)
+
+
 print('== quantiles.test.ts')
 for s in ([1, 2, 3, 4], [5], [10, 20, 20, 30, 100], [0.5, 1.5], [10, 30, 20], [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]):
     t = sorted(s); print(s, [q7(t, p) for p in (.1, .25, .5, .75, .9)])
@@ -93,6 +134,19 @@ y1 = sorted([70, 394, 43, 95, 62, 128, 2, 203, 81, 436, 85, 35, 156, 1, 3, 27, 6
 y2 = sorted([102, 120, 78, 78, 417, 124, 86, 171, 176, 129, 230, 194, 100, 157, 306, 411, 164, 103, 193, 312])
 lr = math.log(q7(y1, .5) / q7(y2, .5)); sl = math.hypot(pb_se(y1)[1], pb_se(y2)[1])
 print('ci.median2 data, percent-gap interval', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
+
+print('== intervals.test.ts: clustered (identical rows as clusters)')
+print('clusteredRankInterval', [(n, e, clustered_ranks(n, e)) for n, e in ((20, 10), (12, 4), (100, 50), (1200, 400), (30, 30), (10, 1))])
+# Fixture: 10 distinct values, the first five repeated 3 times each → clusters [3,3,3,3,3,1,1,1,1,1]
+fx = [(1000 * (i + 1), i) for i in range(10)] + [(1000 * (i + 1), i) for i in range(5)] * 2
+m, ci, se, sel, ne = clustered_summary(fx)
+print('fixture n', len(fx), 'neff', ne, 'median', m, 'ci', ci, 'se', se, 'selog', sel)
+print('== summary-table.test.ts: tripled fixture, north-america (4 clusters of 3 per family)')
+ta = [(v, v) for v in (90000, 100000, 120000, 150000)] * 3
+tm = [(v, v) for v in (130000, 170000, 200000, 250000)] * 3
+ma, cia, sa, la, na = clustered_summary(ta); mm, cim, sm, lm, nm = clustered_summary(tm)
+g = ma - mm; se = math.hypot(sa, sm); lr = math.log(ma / mm); sl = math.hypot(la, lm)
+print('neff', na, nm, 'ci', cia, cim, 'gap', g, 'ci', round(g - Z * se, 2), round(g + Z * se, 2), 'pct ci', round(100 * (math.exp(lr - Z * sl) - 1), 3), round(100 * (math.exp(lr + Z * sl) - 1), 3))
 
 print('== bootstrap.test.ts: mulberry32(42)')
 r = mulberry32(42); print([r(), r(), r()])
@@ -127,6 +181,11 @@ m22, m23, m24 = (q7(gml[y], .5) for y in (2022, 2023, 2024))
 print('ML CAGR median', 100 * ((m24 / m22) ** 0.5 - 1), 'real', 100 * ((m24 / (m22 * 310 / 290)) ** 0.5 - 1), 'count', 100 * ((30 / 20) ** 0.5 - 1))
 print('ML yoy 2023 median', 100 * (m23 / m22 - 1), 'real', 100 * ((m23 * 310 / 300) / (m22 * 310 / 290) - 1))
 print('AI yoy 2024 median', 100 * (q7(gai[2024], .5) / q7(gai[2023], .5) - 1))
+sl = {y: pb_se(sorted(gml[y]))[1] for y in (2022, 2023, 2024)}
+def pct_ci(ratio, se, years): return tuple(100 * (math.exp((math.log(ratio) + s * Z * se) / years) - 1) for s in (-1, 1))
+print('ML yoy 2023 median interval', pct_ci(m23 / m22, math.hypot(sl[2022], sl[2023]), 1))
+print('ML CAGR 2022-2024 median interval', pct_ci(m24 / m22, math.hypot(sl[2022], sl[2024]), 2))
+print('ML CAGR 2022-2024 real interval', pct_ci((m24 * 310 / 310) / (m22 * 310 / 290), math.hypot(sl[2022], sl[2024]), 2))
 
 print('== stats-real.test.ts (real data)')
 base = next((p for p in (os.path.join(os.environ.get('DATA_DIR', '.data-cache')), '../shared/data') if os.path.exists(os.path.join(p, 'aijobs-salaries/salaries.csv'))), None)
