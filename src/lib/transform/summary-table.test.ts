@@ -142,8 +142,10 @@ describe('summaryTable', () => {
 		 * n = 12² / (4 · 3²) = 4, design effect 3 (METHODS.md, "Repeated rows"):
 		 *   median interval: ranks of n' = 4 (1..4, nothing tighter exists) mapped onto 12 rows → [1, 12]:
 		 *   AI [90, 150], ML [130, 250] (unchanged here);
-		 *   SEs × √3: ± 1.959964 · 32 427.14 · √3 = ± 110 082.28 → [−185 082.28, 35 082.28];
-		 *   log scale ± 1.959964 · .200560 · √3 → [−69.902 %, +17.466 %] (expected-values.py, "tripled fixture").
+		 *   Price–Bonett SE for n' = 4: a' = max(1, round(2 − 2)) = 1, z0 = Φ⁻¹(15/16) = 1.534121,
+		 *   rank 1 mapped onto 12 rows → SE_AI = (150k − 90k) / (2 z0) = 19 555.0, SE_ML = 120k / (2 z0) = 39 110.0,
+		 *   gap ± 1.959964 · √(SE_AI² + SE_ML²) = ± 85 702.77 → [−160 702.77, 10 702.77];
+		 *   log scale → [−65.004 %, +1.024 %] (expected-values.py, "tripled fixture").
 		 * Both intervals include 0 → not distinguishable: three copies of 4 reports are not 12 reports.
 		 */
 		expect(naAi).toMatchObject({
@@ -173,11 +175,11 @@ describe('summaryTable', () => {
 		});
 		expect(naAi).toMatchObject({
 			gap_usd: -75000,
-			gap_usd_ci_low: -185082.28,
-			gap_usd_ci_high: 35082.28,
+			gap_usd_ci_low: -160702.77,
+			gap_usd_ci_high: 10702.77,
 			gap_pct: -40.541,
-			gap_pct_ci_low: -69.902,
-			gap_pct_ci_high: 17.466,
+			gap_pct_ci_low: -65.004,
+			gap_pct_ci_high: 1.024,
 			gap_distinguishable: false
 		});
 		for (const c of GAP_COLUMNS) expect(naMl[c], c).toBe(naAi[c]);

@@ -11,9 +11,9 @@
  *   log ratio of medians ± z·√(SE₁,log² + SE₂,log²), back-transformed.
  * - Repeated rows: identical rows form a cluster that counts as one observation repeated, so
  *   with cluster sizes m_j the effective n is n_eff = N² / Σ m_j² (Kish's design effect
- *   deff = N / n_eff = Σ m_j² / N). SEs are multiplied by √deff and the order-statistic
- *   interval uses the ranks of an n_eff sample mapped onto the N rows
- *   (`clusteredRankInterval`). With no repeats n_eff = N and nothing changes.
+ *   deff = N / n_eff = Σ m_j² / N). The Price–Bonett SE and the order-statistic interval
+ *   use the ranks of an n_eff sample mapped onto the N rows (`clusteredRankInterval`,
+ *   `medianSeClusteredSorted`). With no repeats n_eff = N and nothing changes.
  * See METHODS.md for the references.
  */
 import { CONFIDENCE, EXACT_BINOMIAL_MAX_N, Z_95 } from './constants';
@@ -174,8 +174,8 @@ export function medianEstimateSorted(values: ArrayLike<number>, confidence: numb
 
 /**
  * As `medianEstimateSorted`, for rows in clusters of identical rows with Kish effective n
- * `effectiveN` (from `clusterEffectiveN`): Price–Bonett SEs × √(N / effectiveN) and the
- * order-statistic interval of `clusteredRankInterval`. Null when n < 2.
+ * `effectiveN` (from `clusterEffectiveN`): the SE of `medianSeClusteredSorted` and the
+ * order-statistic interval of `clusteredRankInterval`. Null when n < 2 (or n' < 2).
  */
 export function medianEstimateClusteredSorted(
 	values: ArrayLike<number>,
@@ -185,18 +185,44 @@ export function medianEstimateClusteredSorted(
 	const n = values.length;
 	const nEff = Math.min(n, effectiveN > 0 ? effectiveN : n);
 	const ranks = clusteredRankInterval(n, nEff, confidence);
-	const se = medianSeSorted(values);
+	const se = medianSeClusteredSorted(values, nEff);
 	if (ranks === null || se === null) return null;
-	const designEffect = n / nEff;
-	const inflate = Math.sqrt(designEffect);
 	return {
 		median: quantileOfSorted(values, 0.5),
 		interval: { lower: values[ranks.lowerRank - 1]!, upper: values[ranks.upperRank - 1]!, ...ranks },
-		se: se.se * inflate,
-		seLog: se.seLog * inflate,
+		se: se.se,
+		seLog: se.seLog,
 		effectiveN: nEff,
-		designEffect
+		designEffect: n / nEff
 	};
+}
+
+/**
+ * Price–Bonett SE of the median of n rows with effective n `effectiveN`: the formula for an
+ * n' = ⌊effectiveN⌋ sample (rank a' = round(n'/2 − √n'), z₀ from Binomial(n', ½)), its
+ * bounding ranks mapped onto the n rows as in `clusteredRankInterval`. Equal to
+ * `medianSeSorted` when effectiveN ≥ n. Reading the spread over n' ranks rather than
+ * multiplying the n-row SE by √deff matters with large clusters: the central √n rows can
+ * sit inside one repeated value and give a spread of zero. n' is at least 2; null when n < 2.
+ */
+export function medianSeClusteredSorted(
+	values: ArrayLike<number>,
+	effectiveN: number
+): { readonly se: number; readonly seLog: number } | null {
+	const n = values.length;
+	// n' is at least 2 (the smallest sample with an SE): a group that is one report repeated
+	// then gets the spread of its whole range, which is 0 — the ties caveat in METHODS.md.
+	const nEff = Math.min(n, Math.max(2, Math.floor(effectiveN + 1e-9)));
+	if (nEff >= n) return medianSeSorted(values);
+	const pb = priceBonettRank(nEff);
+	if (pb === null) return null;
+	const lowerRank = 1 + Math.floor(((pb.rank - 1) * (n - 1)) / (nEff - 1) + 1e-9);
+	const lo = values[lowerRank - 1]!;
+	const hi = values[n - lowerRank]!;
+	const seLog = lo > 0 && hi > 0 ? (Math.log(hi) - Math.log(lo)) / (2 * pb.z0) : NaN;
+	// Repeats never add information: never smaller than the SE of n independent rows.
+	const plain = medianSeSorted(values)!;
+	return { se: Math.max((hi - lo) / (2 * pb.z0), plain.se), seLog: Math.max(seLog, plain.seLog) };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
 import type { Filters } from '../filters';
 import type { TitleFamily } from '../title-families';
-import { bootstrapGapSorted } from './bootstrap';
+import { bootstrapGapClustered, clustersOf } from './bootstrap';
 import type { Dimension } from './dimensions';
 import { growthFromSortedByYear } from './growth';
 import { likeForLikeSorted } from './like-for-like';
@@ -258,7 +258,12 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 			? null
 			: { salary, families: { AI: payBandPositionSorted(values.AI, salary), ML: payBandPositionSorted(values.ML, salary) } };
 
-	const bootstrap = options.bootstrap && gap.estimate !== null ? bootstrapGapSorted(values.AI, values.ML, options.bootstrap) : null;
+	// Resample clusters of identical rows (with "count once" each kept row is its own cluster).
+	const clusterIds = (entries: Int32Array) => Int32Array.from(entries, (e) => ix.clusterId[e]!);
+	const bootstrap =
+		options.bootstrap && gap.estimate !== null
+			? bootstrapGapClustered(clustersOf(values.AI, clusterIds(byPay.AI)), clustersOf(values.ML, clusterIds(byPay.ML)), options.bootstrap)
+			: null;
 
 	const m = options.sample ?? 0;
 	// A suppressed family sends no values at all: its few reports stay out of the page.

@@ -88,12 +88,25 @@ def clustered_ranks(n, neff):
     return lo, n + 1 - lo
 
 
+def clustered_pb_se(vals, neff):
+    """Price–Bonett SE for an n' = floor(neff) sample (a' = round(n'/2 − √n'), z0 from Bin(n', ½)),
+    its bounding ranks mapped onto the n rows by (a' − 1)/(n' − 1)."""
+    n = len(vals); n1 = min(n, max(2, math.floor(neff + 1e-9)))
+    if n1 >= n: return pb_se(vals)
+    a = max(1, round(n1 / 2 - math.sqrt(n1)))
+    p = binom_cdf(a - 1, n1) if n1 <= 1000 else N.cdf((a - 1 + 0.5 - n1 / 2) / (math.sqrt(n1) / 2))
+    z0 = N.inv_cdf(1 - p); lo = 1 + math.floor((a - 1) * (n - 1) / (n1 - 1) + 1e-9)
+    se, sel = pb_se(vals)  # floor: never below the SE of n independent rows
+    return max(se, (vals[n - lo] - vals[lo - 1]) / (2 * z0)), max(sel, (math.log(vals[n - lo]) - math.log(vals[lo - 1])) / (2 * z0))
+
+
 def clustered_summary(rows_values):
-    """rows_values: one value per row, identical rows = equal tuples; returns median, ci, se, selog, neff."""
+    """rows_values: one (value, cluster key) per row, identical rows share the key;
+    returns median, ci, se, selog, neff."""
     vals = sorted(v for v, _ in rows_values); n = len(vals)
     sizes = list(Counter(k for _, k in rows_values).values()); neff = cluster_neff(sizes)
-    lo, hi = clustered_ranks(n, neff); se, sel = pb_se(vals); d = math.sqrt(n / neff)
-    return q7(vals, .5), (vals[lo - 1], vals[hi - 1]), se * d, sel * d, neff
+    lo, hi = clustered_ranks(n, neff); se, sel = clustered_pb_se(vals, neff)
+    return q7(vals, .5), (vals[lo - 1], vals[hi - 1]), se, sel, neff
 
 
 def cluster_bootstrap_gap(a, b, reps, seed):
@@ -211,22 +224,36 @@ for dedupe in (False, True):
             seen.add(k)
         if r['company_location'] != 'US' or r['work_year'] != '2024': continue
         v = float(r['salary_in_usd'])
-        if r['job_title'] == 'AI Engineer': a.append(v); cells.append(('AI', v, (r['experience_level'], r['company_size'])))
-        elif r['job_title'] == 'Machine Learning Engineer': m.append(v); cells.append(('ML', v, (r['experience_level'], r['company_size'])))
+        if r['job_title'] == 'AI Engineer': a.append(v); cells.append(('AI', v, (r['experience_level'], r['company_size']), tuple(r.values())))
+        elif r['job_title'] == 'Machine Learning Engineer': m.append(v); cells.append(('ML', v, (r['experience_level'], r['company_size']), tuple(r.values())))
     ma, sa, la = summary(a, 'AI'); mm, sm, lm = summary(m, 'ML')
     g = ma - mm; se = math.hypot(sa, sm); lr = math.log(ma / mm); sl = math.hypot(la, lm)
     print('  gap', g, 'ci', g - Z * se, g + Z * se, 'pct', 100 * (ma / mm - 1), 'pct ci', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
     if not dedupe:
+        # Identical rows as clusters (issue 10): effective n from cluster sizes, intervals and SEs at that n.
+        ka = []; km = []
+        for r in rows:
+            if r['company_location'] != 'US' or r['work_year'] != '2024': continue
+            t = {'AI Engineer': ka, 'Machine Learning Engineer': km}.get(r['job_title'])
+            if t is not None: t.append((float(r['salary_in_usd']), tuple(r.values())))
+        ca = clustered_summary(ka); cm = clustered_summary(km)
+        print('  clustered AI neff', ca[4], 'ci', ca[1], 'se', ca[2], '| ML neff', cm[4], 'ci', cm[1], 'se', cm[2])
+        g = ca[0] - cm[0]; se = math.hypot(ca[2], cm[2]); lr = math.log(ca[0] / cm[0]); sl = math.hypot(ca[3], cm[3])
+        print('  clustered gap ci', g - Z * se, g + Z * se, 'pct ci', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
+        print('  cluster bootstrap gap ci (2000 resamples, seed 7)', cluster_bootstrap_gap(ka, km, 2000, 7))
         # like-for-like: US only, so a cell is (experience, size)
-        ac = Counter(c for f, _, c in cells if f == 'AI'); mc = Counter(c for f, _, c in cells if f == 'ML')
+        ac = Counter(c for f, _, c, _k in cells if f == 'AI'); mc = Counter(c for f, _, c, _k in cells if f == 'ML')
         sup = {c for c in mc if ac[c] > 0}; M = sum(mc[c] for c in sup)
         wt = {c: (mc[c] / M) / ac[c] for c in sup}
         neff = 1 / sum((mc[c] / M) ** 2 / ac[c] for c in sup)
-        pairs = sorted((v, wt[c]) for f, v, c in cells if f == 'AI' and c in wt)
-        d = Z / (2 * math.sqrt(neff))
+        # Clusters of identical AI rows: each is one unit of weight m·w.
+        clus = Counter((k, c) for f, _, c, k in cells if f == 'AI' and c in wt)
+        neff_cl = 1 / sum((m * wt[c]) ** 2 for (k, c), m in clus.items())
+        pairs = sorted((v, wt[c]) for f, v, c, _k in cells if f == 'AI' and c in wt)
+        d = Z / (2 * math.sqrt(neff_cl))
         med = weighted_quantile(pairs, .5); lo = weighted_quantile(pairs, .5 - d); hi = weighted_quantile(pairs, .5 + d)
-        su, _ = pb_se([v for v, _ in pairs]); sa = max((hi - lo) / (2 * Z), su * math.sqrt(len(pairs) / neff))
-        print('  like-for-like neff', neff, 'AI rows without target', sum(ac[c] for c in ac if c not in mc),
+        su, _ = pb_se([v for v, _ in pairs]); sa = max((hi - lo) / (2 * Z), su * math.sqrt(len(pairs) / neff_cl))
+        print('  like-for-like neff', neff, 'clustered', neff_cl, 'AI rows without target', sum(ac[c] for c in ac if c not in mc),
               'unsupported ML cells', {c: mc[c] for c in mc if c not in sup},
               'adjusted median', med, 'interval', min(lo, med - Z * sa), max(hi, med + Z * sa))
 
