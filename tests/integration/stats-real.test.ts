@@ -165,6 +165,16 @@ describe.skipIf(!present)('statistics on the real aijobs file', () => {
 			expect(Math.abs(b.upper - -14_900)).toBeLessThan(0.15 * w);
 		});
 
+		it('claim check: $250k is about the 75th percentile of ML pay, not the median (strict, US, 2024)', () => {
+			expect.hasAssertions();
+			const c = computeView(prepared, usStrict2024, { cpi, claims: [250_000] }).claims![0]!.families.ML;
+			expect(c.percentile).toBeCloseTo(74.95262908574135, 10);
+			expect(c.aboutPercentile).toBe(75);
+			expect(c.percentileInterval!.lower).toBeCloseTo(70.28477193183551, 8);
+			expect(c.percentileInterval!.upper).toBeCloseTo(79.10521756515223, 8);
+			expect(c.verdict).toBe('above-median');
+		});
+
 		it('with identical rows counted once nothing is clustered', () => {
 			expect.hasAssertions();
 			const v = computeView(prepared, { ...usStrict2024, dedupe: true }, { cpi });

@@ -7,6 +7,7 @@ import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RAT
 import type { Filters } from '../filters';
 import type { TitleFamily } from '../title-families';
 import { bootstrapGapClustered, clustersOf } from './bootstrap';
+import { bandShareSorted, claimPositionSorted } from './claim';
 import type { Dimension } from './dimensions';
 import { growthFromSortedByYear } from './growth';
 import { likeForLikeSorted } from './like-for-like';
@@ -260,6 +261,26 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 
 	// Resample clusters of identical rows (with "count once" each kept row is its own cluster).
 	const clusterIds = (entries: Int32Array) => Int32Array.from(entries, (e) => ix.clusterId[e]!);
+	const effOf = { AI: effN(nominal.AI), ML: effN(nominal.ML) };
+	const claims = options.claims
+		? options.claims.map((claimed) => ({
+				claimed,
+				families: {
+					AI: claimPositionSorted(values.AI, claimed, effOf.AI),
+					ML: claimPositionSorted(values.ML, claimed, effOf.ML)
+				}
+			}))
+		: null;
+	const band = options.band
+		? {
+				...options.band,
+				families: {
+					AI: bandShareSorted(values.AI, options.band.low, options.band.high, effOf.AI),
+					ML: bandShareSorted(values.ML, options.band.low, options.band.high, effOf.ML)
+				}
+			}
+		: null;
+
 	const bootstrap =
 		options.bootstrap && gap.estimate !== null
 			? bootstrapGapClustered(clustersOf(values.AI, clusterIds(byPay.AI)), clustersOf(values.ML, clusterIds(byPay.ML)), options.bootstrap)
@@ -282,7 +303,9 @@ export function computeView(data: PreparedRows | readonly SalaryRow[], filters: 
 		groups,
 		position,
 		bootstrap,
-		samples
+		samples,
+		claims,
+		band
 	};
 }
 

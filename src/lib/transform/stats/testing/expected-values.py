@@ -261,6 +261,13 @@ cpi = {}
 for r in csv.DictReader(open(os.path.join(base, 'us-cpi/cpiai.csv'))):
     cpi.setdefault(int(r['Date'][:4]), []).append(float(r['Index']))
 avg = {y: sum(v) / 12 for y, v in cpi.items() if len(v) == 12}
+def wilson(p, n):
+    z2 = Z * Z; c = (p + z2 / (2 * n)) / (1 + z2 / n); h = Z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
+    return max(0, c - h), min(1, c + h)
+print('-- claim.test.ts: wilson(0.5, 100)', wilson(.5, 100), 'wilson(0.1, 12.5)', wilson(.1, 12.5))
+mls = sorted(v for v, _ in km); below = sum(v < 250000 for v in mls); eq = sum(v == 250000 for v in mls)
+pr = (below + eq / 2) / len(mls); ne = cluster_neff(list(Counter(k for _, k in km).values()))
+print('  ML strict US 2024, $250k: percentile', 100 * pr, 'interval', [100 * x for x in wilson(pr, ne)], 'ML median ci', cm[1])
 print('CPI months 2025', len(cpi[2025]), 'avg 2024', avg[2024], 'deflator 2020->2024', avg[2024] / avg[2020])
 print('-- growth, strict titles, every country')
 by = {}
