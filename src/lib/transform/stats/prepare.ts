@@ -7,7 +7,7 @@
  */
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
 import { familyOf, TITLE_MODES, type TitleMode } from '../title-families';
-import { duplicateClustersSorted, duplicateFlagsSorted } from './dedupe';
+import { duplicateClustersSorted } from './dedupe';
 import { cellIndexOfCodes } from './like-for-like';
 import { isSortedBySalary, sortBySalary } from './quantiles';
 
@@ -138,10 +138,12 @@ export function prepareRows(rows: readonly SalaryRow[]): PreparedRows {
 	const sorted = isSortedBySalary(rows) ? rows : sortBySalary(rows);
 	const countries = [...new Set(sorted.map((r) => r.companyLocation))].sort();
 	const countryCode = new Map(countries.map((c, i) => [c, i]));
-	const duplicateFlags = duplicateFlagsSorted(sorted);
+	// One pass over runs of equal salaries gives the clusters; a row repeats an earlier one
+	// exactly when it is not its cluster's first row (same flags as duplicateFlagsSorted).
+	const clusters = duplicateClustersSorted(sorted);
+	const duplicateFlags = Uint8Array.from(clusters.id, (first, i) => (first === i ? 0 : 1));
 	let duplicates = 0;
 	for (let i = 0; i < duplicateFlags.length; i++) duplicates += duplicateFlags[i]!;
-	const clusters = duplicateClustersSorted(sorted);
 	const modes = Object.fromEntries(TITLE_MODES.map((m) => [m, buildModeIndex(sorted, m, countryCode, duplicateFlags, clusters)])) as Record<
 		TitleMode,
 		ModeIndex
