@@ -69,13 +69,23 @@ describe('summaryTable', () => {
 		expect.hasAssertions();
 		const t = records(table(small, 'company_size'));
 		// S: AI Prompt 90k, ML GB 2021e → 1/1; M: AI 100k,120k, ML 130k,170k,DE 151k → 2/3; L: AI 150k, ML 200k,250k → 1/2.
+		// Every group has fewer than 10 reports, so no share is given (support.ts: a share's n is its denominator).
 		expect(t.map((r) => [r.group, r.family, r.n, r.share_pct])).toEqual([
-			['S', 'AI', 1, 50],
-			['S', 'ML', 1, 50],
-			['M', 'AI', 2, 40],
-			['M', 'ML', 3, 60],
-			['L', 'AI', 1, 33.333],
-			['L', 'ML', 2, 66.667]
+			['S', 'AI', 1, null],
+			['S', 'ML', 1, null],
+			['M', 'AI', 2, null],
+			['M', 'ML', 3, null],
+			['L', 'AI', 1, null],
+			['L', 'ML', 2, null]
+		]);
+		// Tripled, M has 15 reports (6 AI, 9 ML) → 40 / 60 %; S (6) and L (9) stay below the rule.
+		expect(records(table(tripled, 'company_size')).map((r) => [r.group, r.family, r.n, r.share_pct])).toEqual([
+			['S', 'AI', 3, null],
+			['S', 'ML', 3, null],
+			['M', 'AI', 6, 40],
+			['M', 'ML', 9, 60],
+			['L', 'AI', 3, null],
+			['L', 'ML', 6, null]
 		]);
 		expect(t.map((r) => r.group_label)).toEqual([
 			'Small (< 50 staff)',
@@ -95,7 +105,9 @@ describe('summaryTable', () => {
 		expect.hasAssertions();
 		// Strict: 3 × AI Engineer; 5 × Machine Learning Engineer (4 US + the GB 2021e row).
 		const [ai, ml] = records(table(small, 'none', { titles: 'strict' }));
-		expect([ai!.n, ml!.n, ai!.share_pct, ml!.share_pct]).toEqual([3, 5, 37.5, 62.5]);
+		expect([ai!.n, ml!.n, ai!.share_pct, ml!.share_pct]).toEqual([3, 5, null, null]); // 8 reports: no share
+		const [ai3, ml3] = records(table(tripled, 'none', { titles: 'strict' }));
+		expect([ai3!.n, ml3!.n, ai3!.share_pct, ml3!.share_pct]).toEqual([9, 15, 37.5, 62.5]);
 	});
 
 	it('by=region on the tripled fixture: hand-computed quantiles, intervals and gap; gap equal on both rows', () => {
@@ -115,9 +127,10 @@ describe('summaryTable', () => {
 			Record<string, unknown>
 		];
 
-		// europe: AI has no rows (share 0, not null), ML 6 rows → suppressed; no statistics, no gap.
-		expect(euAi).toMatchObject({ group_label: 'Europe', suppressed: true, share_pct: 0 });
-		expect(euMl).toMatchObject({ suppressed: true, share_pct: 100 });
+		// europe: AI has no rows, ML 6 rows → suppressed; no statistics, no gap, and no share
+		// either: "100 % ML" from 6 reports falls under the small-sample rule (support.ts).
+		expect(euAi).toMatchObject({ group_label: 'Europe', suppressed: true, share_pct: null });
+		expect(euMl).toMatchObject({ suppressed: true, share_pct: null });
 		for (const r of [euAi, euMl]) for (const c of [...STAT_COLUMNS, ...GAP_COLUMNS]) expect(r[c], c).toBeNull();
 
 		/*

@@ -8,6 +8,7 @@ import { round } from '$lib/csv/write';
 import type { Dimension } from './stats/dimensions';
 import type { FamilySummary, GapSummary, View } from './stats/types';
 import { FAMILIES } from './stats/summary';
+import { isShown } from './stats/support';
 import { groupLabel } from './views/pay';
 
 /** API names of the grouping dimensions (`by=`), snake_case as in the source columns. */
@@ -70,7 +71,7 @@ export const COLUMN_DOCS: Record<string, string> = {
 	low_confidence: 'true when 10 ≤ n < 30',
 	p10: 'Percentiles of yearly salary (R type 7), in pay_basis dollars',
 	median_ci_low: '95% distribution-free order-statistic interval for the median',
-	share_pct: "Family's share of the group's AI + ML reports, percent",
+	share_pct: "Family's share of the group's AI + ML reports, percent; empty when the group has fewer than 10 reports",
 	gap_usd: 'AI median minus ML median in the group (same on both family rows), dollars',
 	gap_usd_ci_low: '95% interval of the gap (Price–Bonett standard errors)',
 	gap_pct: 'Gap in percent of the ML median; interval from the log ratio',
@@ -117,7 +118,8 @@ export function summaryTable(view: View, by: By, partialYear: number | null = nu
 				round(q?.p90, 2),
 				round(s.median?.interval.lower, 2),
 				round(s.median?.interval.upper, 2),
-				total > 0 ? round((100 * s.n) / total, 3) : null,
+				// The small-sample rule for shares (support.ts): a share of fewer than 10 reports is not given.
+				isShown({ kind: 'share', total }) ? round((100 * s.n) / total, 3) : null,
 				round(e?.gapUsd, 2),
 				round(e?.gapUsdInterval.lower, 2),
 				round(e?.gapUsdInterval.upper, 2),
