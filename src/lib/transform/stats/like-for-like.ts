@@ -12,8 +12,9 @@
  */
 import { COMPANY_SIZES, EXPERIENCE_LEVELS, REGIONS, type CompanySize, type ExperienceLevel, type Region } from '../../data/types';
 import type { FamilyRow } from '../filters';
-import { supportOf, weakerSupport, Z_95, type Support } from './constants';
+import { Z_95, type Support } from './constants';
 import { clusterSizesOf } from './dedupe';
+import { figureSupport } from './support';
 import { gapFromMedians, medianEstimateClusteredSorted, medianSeSorted, type GapEstimate, type Interval } from './intervals';
 
 const NE = EXPERIENCE_LEVELS.length;
@@ -204,7 +205,7 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 		}
 	const mlEffectiveNClustered = mlSumM > 0 ? (mlSupported * mlSupported) / mlSumM : 0;
 
-	const support = weakerSupport(supportOf(Math.floor(aiEffectiveN + 1e-9)), supportOf(mlSupported));
+	const support = figureSupport({ kind: 'cell', aiEffectiveN, mlN: mlSupported }).support;
 	const base = {
 		support,
 		aiN,

@@ -4,7 +4,8 @@
  */
 import type { FamilyRow } from '../filters';
 import type { TitleFamily } from '../title-families';
-import { supportOf, weakerSupport, type Support } from './constants';
+import { supportOf, type Support } from './constants';
+import { figureSupport } from './support';
 import { compareGroupKeys, dimensionKey, type Dimension } from './dimensions';
 import { clusterSizesOf } from './dedupe';
 import { clusterEffectiveN, gapFromMedians, medianEstimateClusteredSorted, type GapEstimate, type MedianEstimate } from './intervals';
@@ -61,7 +62,7 @@ export function summarize(values: readonly number[]): DistributionSummary {
 
 /** The gap between two family summaries, with the small-sample rule. */
 export function gapSummary(ai: DistributionSummary, ml: DistributionSummary): GapSummary {
-	const support = weakerSupport(ai.support, ml.support);
+	const support = figureSupport({ kind: 'gap', aiN: ai.n, mlN: ml.n }).support;
 	const estimate = support !== 'suppressed' && ai.median && ml.median ? gapFromMedians(ai.median, ml.median) : null;
 	return { support, aiN: ai.n, mlN: ml.n, estimate };
 }
