@@ -7,6 +7,7 @@ import { FAMILY_COLOR as COLOR } from '$lib/theme';
 import { partialYearOf, type Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
+import { defaultGrowthSpanOf } from '$lib/transform/stats/growth';
 
 export interface TrendsModel {
 	readonly years: readonly number[];
@@ -39,12 +40,12 @@ export interface TrendsPage extends TrendsModel {
 /** /trends: statistics by work year, then the growth span the query asked for (or the default). */
 export function trendsView(data: Dataset, query: TrendsQuery): TrendsPage {
 	const { filters } = query;
+	const partialYear = partialYearOf(data.dataVersion);
 	const compute = (span?: { fromYear: number; toYear: number }) =>
-		computeStats(data.prepared, filters, { cpi: data.annualCpi, groupBy: 'workYear', ...(span ? { span } : {}) });
+		computeStats(data.prepared, filters, { cpi: data.annualCpi, groupBy: 'workYear', partialYear, ...(span ? { span } : {}) });
 	const first = compute();
 	const years = first.growth.years;
-	const partialYear = partialYearOf(data.dataVersion);
-	const fallback = defaultGrowthSpan(first, partialYear);
+	const fallback = defaultGrowthSpanOf(first.growth, partialYear);
 	const inData = (y: number | null) => (y !== null && years.includes(y) ? y : null);
 	const gfrom = inData(query.gfrom) ?? fallback?.fromYear ?? null;
 	const gto = inData(query.gto) ?? fallback?.toYear ?? null;
@@ -134,16 +135,4 @@ export function trendsModel(view: Stats): TrendsModel {
 			rows
 		}
 	};
-}
-
-/**
- * The default span for compound growth: the widest run of years, excluding a partial
- * year, at whose ends both families have a median (n ≥ SUPPRESS_BELOW); null if none.
- */
-export function defaultGrowthSpan(view: Stats, partialYear: number | null): { fromYear: number; toYear: number } | null {
-	const ok = view.growth.years.filter(
-		(y, i) => y !== partialYear && view.growth.families.AI.points[i]!.median !== null && view.growth.families.ML.points[i]!.median !== null
-	);
-	if (ok.length < 2) return null;
-	return { fromYear: ok[0]!, toYear: ok[ok.length - 1]! };
 }
