@@ -1,0 +1,80 @@
+/**
+ * Sparse and odd states (issue 10): narrow filters, the salary box, partial years and the
+ * claim check. Each test states the property a careful reader relies on.
+ */
+import { expect, test } from './fixtures';
+
+const reportsLine = (text: string) => Number(/([\d,]+) reports ·/.exec(text)?.[1]?.replace(/,/g, ''));
+
+test.describe('narrow filters on /pay', () => {
+	test('7 reports: no empty axes, collapsed gap charts, and a hint whose count the next page confirms', async ({ page }) => {
+		await page.goto('/pay?size=L&region=europe&exp=SE');
+		// Nothing to draw: one line, no distribution SVG, no "$0 $0 $1" axis.
+		await expect(page.getByTestId('distribution-empty')).toContainText('Nothing to draw');
+		await expect(page.getByTestId('distribution-empty')).toContainText('n = 1');
+		expect(await page.locator('svg[aria-roledescription="box plot"]').count()).toBe(0);
+		// Every gap chart has only suppressed groups: each collapses to one line, no diverging bars drawn.
+		for (const dim of ['companySize', 'region', 'experienceLevel', 'employmentType', 'remoteRatio'])
+			await expect(page.getByTestId(`segment-empty-${dim}`)).toContainText('fewer than 10 reports');
+		expect(await page.locator('svg[aria-roledescription="diverging bar chart"]').count()).toBe(0);
+
+		// The hint names one filter and the reports its removal gives; following it shows that many.
+		const hint = page.getByTestId('relax-hint');
+		await expect(hint).toContainText('AI 1, ML 6');
+		const button = hint.getByRole('button');
+		const label = await button.innerText();
+		const m = /Remove '(.+)' → ([\d,]+) reports/.exec(label);
+		expect(m, label).not.toBeNull();
+		const promised = Number(m![2]!.replace(/,/g, ''));
+		await button.click();
+		await expect(page).not.toHaveURL(/size=L/);
+		await expect(page.locator('main p.muted').first()).toContainText(`${m![2]} reports`);
+		expect(reportsLine(await page.locator('main p.muted').first().innerText())).toBe(promised);
+	});
+
+	test('option counts: each size option shows the reports that choosing it alone would give', async ({ page }) => {
+		await page.goto('/pay?region=europe&exp=SE');
+		for (const [code, label] of [
+			['S', 'Small'],
+			['M', 'Medium'],
+			['L', 'Large']
+		] as const) {
+			const shown = await page.locator(`label:has(input[name="size"][value="${code}"]) .opt-n`).innerText();
+			const other = await page.request.get(`/pay?region=europe&exp=SE&size=${code}`);
+			const html = await other.text();
+			expect(reportsLine(html.replace(/<[^>]+>/g, '')), label).toBe(Number(shown.replace(/,/g, '')));
+		}
+	});
+});
+
+test.describe('where a salary falls', () => {
+	test('a band keeps its text, is drawn, and reports each family share; a euro amount is refused inline', async ({ page }) => {
+		await page.goto('/pay');
+		const box = page.getByLabel(/Yearly salary/);
+		await box.fill('150k–200k');
+		await page.getByRole('button', { name: 'Show position' }).click();
+		await expect(page).toHaveURL(/salary=150k/);
+		await expect(box).toHaveValue('150k–200k');
+		await expect(page.getByTestId('salary-marker')).toBeVisible();
+		for (const f of ['AI', 'ML'])
+			await expect(page.getByTestId(`band-${f}`)).toContainText(/% of [\d,]+ reports fall in \$150,000–\$200,000/);
+
+		await box.fill('€90k');
+		await page.getByRole('button', { name: 'Show position' }).click();
+		await expect(page.getByTestId('salary-error')).toContainText('US dollars');
+		await expect(box).toHaveValue('€90k');
+		await expect(box).toHaveAttribute('aria-invalid', 'true');
+
+		await box.fill('120k');
+		await page.getByRole('button', { name: 'Show position' }).click();
+		await expect(page).toHaveURL(/salary=120k/);
+		await expect(page.getByTestId('salary-error')).toHaveText('');
+		await expect(page.getByTestId('position-ML')).toContainText('$120,000 is at the');
+	});
+
+	test('a salary typed into the URL that is not a number is explained next to the box', async ({ page }) => {
+		await page.goto('/pay?salary=lots');
+		await expect(page.getByTestId('salary-error')).toContainText('Could not read a number');
+		await expect(page.getByLabel(/Yearly salary/)).toHaveValue('lots');
+	});
+});
