@@ -78,3 +78,37 @@ test.describe('where a salary falls', () => {
 		await expect(page.getByLabel(/Yearly salary/)).toHaveValue('lots');
 	});
 });
+
+test.describe('/trends', () => {
+	test('default: the span crosses the source shift and says so; the partial year is hollow and dashed', async ({ page }) => {
+		await page.goto('/trends');
+		await expect(page.locator('select[name="gfrom"]')).toHaveValue('2023');
+		await expect(page.locator('select[name="gto"]')).toHaveValue('2024');
+		await expect(page.getByTestId('shift-warning')).toContainText('2023→2024 change of source');
+		// The median growth carries its interval: "+x% (lo to hi)".
+		await expect(page.getByTestId('cagr').getByRole('row', { name: /AI Engineer/ })).toContainText(/%\s\([−+-][\d.]+% to [−+][\d.]+%\)/);
+		// 2025 is partial: each line chart draws its 2025 points hollow, reached by a dashed segment.
+		const median = page.locator('svg[data-chart-svg]').first();
+		await expect(median.locator('circle.point.hollow')).toHaveCount(2);
+		await expect(median.locator('path.line.dashed')).toHaveCount(2);
+		const share = page.locator('svg[data-chart-svg]').nth(2);
+		await expect(share.locator('circle.point.hollow')).toHaveCount(1);
+		await share.locator('circle.point.hollow').focus();
+		await expect(page.locator('[role="tooltip"], .tooltip').first()).toContainText('partial year');
+		// The table says which rows are partial.
+		await page.getByRole('button', { name: 'Show as table' }).first().click();
+		await expect(page.getByRole('row', { name: /2025 AI Engineer/ }).first()).toContainText('partial year');
+	});
+
+	test('Europe, senior: no share drawn from a handful of partial-year reports, no −100 %, selects never blank', async ({ page }) => {
+		await page.goto('/trends?region=europe&exp=SE');
+		const share = page.locator('svg[data-chart-svg]').nth(2);
+		// 2025 has fewer than 10 AI+ML reports here: no share point for it.
+		const labels = await share.locator('circle.point').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label') ?? ''));
+		expect(labels.some((l) => l.includes('2025'))).toBe(false);
+		await expect(page.getByTestId('no-span')).toContainText('need at least 10 reports in each family');
+		expect(await page.locator('select[name="gfrom"]').inputValue()).not.toBe('');
+		expect(await page.locator('select[name="gto"]').inputValue()).not.toBe('');
+		await expect(page.locator('main')).not.toContainText('−100');
+	});
+});

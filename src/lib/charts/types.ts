@@ -30,6 +30,8 @@ export interface LinePoint {
 	n?: number;
 	/** Extra tooltip line, e.g. "low confidence: 14 reports". */
 	note?: string;
+	/** A partial period (e.g. the snapshot's own year): drawn hollow, reached by a dashed segment. */
+	partial?: boolean;
 }
 
 export interface LineSeries {

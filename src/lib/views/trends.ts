@@ -20,6 +20,8 @@ export interface TrendsModel {
 	readonly cagr: Stats['growth']['families'];
 	/** Marks on the year axis, e.g. the 2024 change of source. */
 	readonly annotations: readonly Annotation[];
+	/** Per family, the years with a median (n ≥ 10): the only possible span ends. */
+	readonly medianYears: Readonly<Record<'AI' | 'ML', readonly number[]>>;
 }
 
 export interface TrendsQuery {
@@ -58,7 +60,11 @@ export function trendsView(data: Dataset, query: TrendsQuery): TrendsPage {
 export function trendsModel(view: Stats): TrendsModel {
 	if (view.groups?.dimension !== 'workYear') throw new Error('trendsModel needs a view grouped by workYear');
 	const years = view.growth.years;
+	const partialYear = view.growth.partialYear;
 	const byYear = new Map(view.groups.groups.map((g) => [Number(g.key), g]));
+	const evidence = (support: 'ok' | 'low' | 'suppressed' | undefined) =>
+		support === undefined || support === 'suppressed' ? 'too few reports' : support === 'low' ? 'low confidence' : undefined;
+	const notes = (...xs: (string | undefined)[]) => xs.filter((x) => x !== undefined).join('; ') || undefined;
 	const medians: LineSeries[] = FAMILIES.map((fam) => ({
 		id: fam,
 		label: `${FAMILY_LABEL[fam]} family`,
@@ -72,7 +78,8 @@ export function trendsModel(view: Stats): TrendsModel {
 				lo: m?.interval.lower ?? null,
 				hi: m?.interval.upper ?? null,
 				n: s?.n ?? 0,
-				note: !s || s.support === 'suppressed' ? 'too few reports' : s.support === 'low' ? 'low confidence' : undefined
+				partial: year === partialYear,
+				note: notes(evidence(s?.support), year === partialYear ? 'partial year' : undefined)
 			};
 		})
 	}));
@@ -91,7 +98,13 @@ export function trendsModel(view: Stats): TrendsModel {
 			id: 'AI-share',
 			label: 'AI family share of AI + ML reports',
 			color: COLOR.AI,
-			points: growth.AI.points.map((p, i) => ({ x: p.year, y: p.sharePct, n: view.growth.totals[i] }))
+			points: growth.AI.points.map((p, i) => ({
+				x: p.year,
+				y: p.sharePct,
+				n: view.growth.totals[i],
+				partial: p.partial,
+				note: notes(evidence(p.shareSupport), p.partial ? 'partial year' : undefined)
+			}))
 		}
 	];
 	const rows = years.flatMap((year, i) =>
@@ -107,15 +120,27 @@ export function trendsModel(view: Stats): TrendsModel {
 				hi: s?.median?.interval.upper ?? null,
 				share: p.sharePct,
 				yoyCount: p.yoy.countPct,
-				yoyMedian: view.pay.basis === 'real' ? p.yoy.medianRealPct : p.yoy.medianPct
+				yoyMedian: view.pay.basis === 'real' ? p.yoy.medianRealPct : p.yoy.medianPct,
+				note:
+					notes(
+						evidence(s?.support),
+						p.partial ? 'partial year' : undefined,
+						p.yoy.crossesSourceShift ? 'change vs prior year crosses the source shift' : undefined
+					) ?? ''
 			};
 		})
 	);
 	// The 2023→2024 jump in reports is a change of source (most reports from job listings).
-	const annotations = years.includes(2023) && years.includes(2024) ? [{ x: 2023.5, label: 'Source shift (2024)' }] : [];
+	// Short label so it is never cut on a phone; the chart note explains it.
+	const annotations = years.includes(2023) && years.includes(2024) ? [{ x: 2023.5, label: 'Source shift' }] : [];
+	const medianYears = {
+		AI: growth.AI.points.filter((p) => p.median !== null).map((p) => p.year),
+		ML: growth.ML.points.filter((p) => p.median !== null).map((p) => p.year)
+	};
 	return {
 		years,
 		annotations,
+		medianYears,
 		medians,
 		counts,
 		aiShare,
@@ -130,7 +155,8 @@ export function trendsModel(view: Stats): TrendsModel {
 				{ key: 'hi', label: '95% high', format: 'money' },
 				{ key: 'share', label: 'Share of AI+ML', format: 'pct' },
 				{ key: 'yoyCount', label: 'Reports vs prior year', format: 'pctSigned' },
-				{ key: 'yoyMedian', label: 'Median vs prior year', format: 'pctSigned' }
+				{ key: 'yoyMedian', label: 'Median vs prior year', format: 'pctSigned' },
+				{ key: 'note', label: 'Note', align: 'left' }
 			],
 			rows
 		}
