@@ -112,3 +112,31 @@ test.describe('/trends', () => {
 		await expect(page.locator('main')).not.toContainText('−100');
 	});
 });
+
+test.describe('claim check', () => {
+	test('with Europe selected: states its year, sets the region aside, gives verdicts in words, checks the other parts', async ({
+		page
+	}) => {
+		await page.goto('/?region=europe');
+		const claim = page.getByTestId('claim');
+		// Default: the latest full year (2025 is partial in this snapshot).
+		await expect(claim.locator('select[name="cyear"]')).toHaveValue('2024');
+		await expect(page.getByTestId('claim-scope')).toContainText('work year 2024');
+		await expect(page.getByTestId('claim-set-aside')).toContainText('region (Europe)');
+		await expect(page.getByTestId('claim-verdict-ML')).toContainText(
+			/\$250k is about the \d+(st|nd|rd|th) percentile of ML pay .*not the median/
+		);
+		await expect(page.getByTestId('claim-verdict-AI')).toContainText('$160k');
+		await expect(page.getByTestId('claim-bigtech')).toContainText('AI n =');
+		await expect(page.getByTestId('claim-growth')).toContainText('2023→2024');
+		await expect(claim).toContainText('Salary reports are not job postings');
+
+		// Choosing all years says so and changes the n.
+		const n2024 = await page.getByTestId('claim-median-ML').locator('xpath=following-sibling::td[2]').innerText();
+		await claim.locator('select[name="cyear"]').selectOption('all');
+		await expect(page).toHaveURL(/cyear=all/);
+		await expect(page.getByTestId('claim-scope')).toContainText('all work years pooled');
+		const nAll = await page.getByTestId('claim-median-ML').locator('xpath=following-sibling::td[2]').innerText();
+		expect(Number(nAll.replace(/,/g, ''))).toBeGreaterThan(Number(n2024.replace(/,/g, '')));
+	});
+});

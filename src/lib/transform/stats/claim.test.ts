@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '../filters';
-import { bandShareSorted, claimPositionSorted, wilsonInterval } from './claim';
+import { bandShareSorted, claimPositionSorted, differenceOf, shareOf, wilsonInterval } from './claim';
 import { prepareRows } from './prepare';
 import { familyRow } from './testing/rows';
 import { computeStats } from './compute';
@@ -56,5 +56,29 @@ describe('claim check', () => {
 		expect(v.band!.families.AI.sharePct).toBe(0);
 		expect(v.band!.families.ML.sharePct).toBeCloseTo(27.5, 12); // 150k … 160k: 11 of 40
 		expect(computeStats(prepareRows(rows), DEFAULT_FILTERS).claims).toBeNull();
+	});
+});
+
+describe('differenceOf and shareOf', () => {
+	it('differenceOf: the interval is diff ± z·√(seA² + seB²), distinguishable when it excludes zero', () => {
+		const d = differenceOf(10, 3, 4, 4)!;
+		expect(d.diff).toBe(6);
+		expect(d.interval.lower).toBeCloseTo(6 - 1.959964 * 5, 4);
+		expect(d.interval.upper).toBeCloseTo(6 + 1.959964 * 5, 4);
+		expect(d.distinguishable).toBe(false);
+		expect(differenceOf(100, 3, 4, 4)!.distinguishable).toBe(true);
+		expect(differenceOf(1, Number.NaN, 0, 1)).toBeNull();
+	});
+	it('shareOf: the Wilson interval of 3 in 12 by hand; null below 10 reports', () => {
+		const s = shareOf(3, 12)!;
+		const z = 1.959964;
+		const p = 0.25;
+		const n = 12;
+		const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+		const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+		expect(s.pct).toBe(25);
+		expect(s.interval.lower).toBeCloseTo(100 * (centre - half), 3);
+		expect(s.interval.upper).toBeCloseTo(100 * (centre + half), 3);
+		expect(shareOf(3, 9)).toBeNull();
 	});
 });

@@ -103,3 +103,30 @@ export function bandShareSorted(values: ArrayLike<number>, low: number, high: nu
 	const w = wilsonInterval(p, Math.min(n, effectiveN > 0 ? effectiveN : n))!;
 	return { low, high, n, support, sharePct: 100 * p, shareInterval: { lower: 100 * w.lower, upper: 100 * w.upper } };
 }
+
+/** A difference of two independent estimates with their standard errors. */
+export interface Difference {
+	readonly diff: number;
+	readonly interval: Interval;
+	/** The interval excludes zero. */
+	readonly distinguishable: boolean;
+}
+
+/**
+ * a − b with a normal interval from independent standard errors:
+ * `differenceOf(10, 3, 4, 4) → { diff: 6, interval: 6 ± 1.96·5 }`. Null when an SE is not finite.
+ */
+export function differenceOf(a: number, seA: number, b: number, seB: number, z: number = Z_95): Difference | null {
+	if (![a, seA, b, seB].every(Number.isFinite)) return null;
+	const diff = a - b;
+	const half = z * Math.sqrt(seA * seA + seB * seB);
+	const interval = { lower: diff - half, upper: diff + half };
+	return { diff, interval, distinguishable: interval.lower > 0 || interval.upper < 0 };
+}
+
+/** A share of `k` in `n` (0–100) with its Wilson interval on `effectiveN`; null when n < SUPPRESS_BELOW. */
+export function shareOf(k: number, n: number, effectiveN: number = n): { readonly pct: number; readonly interval: Interval } | null {
+	if (supportOf(n) === 'suppressed') return null;
+	const w = wilsonInterval(k / n, Math.min(n, effectiveN > 0 ? effectiveN : n))!;
+	return { pct: (100 * k) / n, interval: { lower: 100 * w.lower, upper: 100 * w.upper } };
+}
