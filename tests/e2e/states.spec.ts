@@ -140,3 +140,28 @@ test.describe('claim check', () => {
 		expect(Number(nAll.replace(/,/g, ''))).toBeGreaterThan(Number(n2024.replace(/,/g, '')));
 	});
 });
+
+test.describe('gap charts and small things', () => {
+	test('gap by region: dollars beside percent, both medians in the tooltip, the far wider Asia interval clipped with an arrow', async ({
+		page
+	}) => {
+		await page.goto('/pay');
+		const chart = page.locator('svg[aria-roledescription="diverging bar chart"]').nth(1);
+		const europe = chart.locator('g.row', { hasText: 'Europe' });
+		await expect(europe.locator('text.value')).toHaveText(/^−[\d.]+% \(−\$\d+k\)$/);
+		await europe.focus();
+		const tip = page.locator('[role="tooltip"]').first();
+		await expect(tip).toContainText(/Medians: AI \$\d+k · ML \$\d+k/);
+		await expect(tip).toContainText('In dollars:');
+		const asia = chart.locator('g.row', { hasText: 'Asia' });
+		await expect(asia.locator('path.clip-arrow')).toHaveCount(2);
+		await expect(asia).toHaveAttribute('aria-label', /clipped at the axis/);
+		await expect(europe.locator('path.clip-arrow')).toHaveCount(0);
+	});
+
+	test('/titles: the family totals are separated by "; " and the page has no filter panel', async ({ page }) => {
+		await page.goto('/titles');
+		await expect(page.getByTestId('title-totals')).toContainText(/titles?; ML Engineer:/);
+		await expect(page.getByRole('complementary', { name: 'Filters' })).toHaveCount(0);
+	});
+});

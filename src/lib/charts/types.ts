@@ -63,6 +63,9 @@ export interface GapRow {
 	/** Reports behind the gap, shown in the tooltip as "AI n = 40 · ML n = 900". */
 	n: { AI: number; ML: number };
 	status: RowStatus;
+	/** Both medians (tooltip) and the gap in dollars with its interval (label and tooltip), when known. */
+	medians?: { AI: number | null; ML: number | null };
+	usd?: { value: number; lo: number; hi: number } | null;
 }
 
 export interface Quantiles {

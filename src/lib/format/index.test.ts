@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, countSigned, money, moneyShort, moneySigned, ordinal, pct, pctSigned, ppSigned } from './index';
+import { count, countSigned, money, moneyShort, moneyShortSigned, moneySigned, ordinal, pct, pctSigned, ppSigned } from './index';
 
 describe('format', () => {
 	it.each([
@@ -27,4 +27,11 @@ describe('format', () => {
 		expect.hasAssertions();
 		expect(got).toBe(want);
 	});
+});
+
+it('moneyShortSigned: sign, compact dollars, dash for missing', () => {
+	expect(moneyShortSigned(-26000)).toBe('−$26k');
+	expect(moneyShortSigned(4200)).toBe('+$4k');
+	expect(moneyShortSigned(0)).toBe('$0');
+	expect(moneyShortSigned(null)).toBe(moneyShort(null));
 });
