@@ -165,3 +165,30 @@ test.describe('gap charts and small things', () => {
 		await expect(page.getByRole('complementary', { name: 'Filters' })).toHaveCount(0);
 	});
 });
+
+test.describe('/demand', () => {
+	test('one focus stop per monthly series, arrow keys move along it; the size mix shows n and no shares from under 10 reports', async ({
+		page
+	}) => {
+		await page.goto('/demand');
+		const chart = page.locator('svg[data-chart-svg]').first();
+		// No focusable dot per month: the only tab stops are one per series.
+		expect(await chart.locator('circle.point[tabindex]').count()).toBe(0);
+		const stops = chart.locator('rect.series-stop');
+		await expect(stops).toHaveCount(2);
+		await stops.first().focus();
+		const tip = page.locator('[role="tooltip"]').first();
+		const latest = await tip.innerText();
+		await page.keyboard.press('ArrowLeft');
+		await expect(tip).not.toHaveText(latest);
+		await page.keyboard.press('End');
+		await expect(tip).toHaveText(latest);
+
+		// Size mix: every year label carries n; a year with fewer than 10 AI reports has no bars.
+		const mix = page.locator('svg[data-chart-svg]').nth(2);
+		const labels = await mix.locator('text').evaluateAll((ts) => ts.map((t) => t.textContent ?? '').join(' '));
+		expect(labels).toMatch(/2022\s*n=3\b/);
+		const bars2022 = mix.locator('rect.bar[aria-label^="2022"]');
+		await expect(bars2022).toHaveCount(0);
+	});
+});
