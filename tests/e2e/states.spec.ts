@@ -192,3 +192,21 @@ test.describe('/demand', () => {
 		await expect(bars2022).toHaveCount(0);
 	});
 });
+
+test('overview chart: both medians with intervals and the claimed values, inside the first screen at 1280×900', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto('/');
+	const chart = page.getByTestId('overview-chart').locator('svg[data-chart-svg]');
+	const box = (await chart.boundingBox())!;
+	expect(box.y + box.height).toBeLessThanOrEqual(900);
+	await expect(chart.locator('line.claim')).toHaveCount(2);
+	// The dot's tooltip agrees with the ML family card (same view): its n.
+	const mlCard = await page.getByText('ML Engineer family', { exact: true }).locator('xpath=..').innerText();
+	const mlN = /n = ([\d,]+)/.exec(mlCard)![0];
+	await chart.locator('g.mrow[data-row="ML"]').focus();
+	const tip = page.locator('[role="tooltip"]').first();
+	await expect(tip).toContainText(/Median: \$\d+k/);
+	await expect(tip).toContainText('95% interval');
+	await expect(tip).toContainText(mlN);
+	await expect(tip).toContainText('claimed: $250k');
+});

@@ -111,3 +111,15 @@ export interface TableData {
 	columns: readonly TableColumn[];
 	rows: readonly TableRow[];
 }
+
+/** A median with its interval (MedianIntervals), optionally with a claimed value to compare. */
+export interface MedianRow {
+	id: string;
+	label: string;
+	color: CssColor;
+	median: number | null;
+	lo: number | null;
+	hi: number | null;
+	n: number;
+	claimed: number | null;
+}

@@ -1,5 +1,8 @@
 /** / (overview) view model: both families, the raw and like-for-like gap, the claim check and the effect of duplicates. */
 import type { Dataset } from '$lib/transform/dataset';
+import type { MedianRow } from '$lib/charts/types';
+import { FAMILY_COLOR } from '$lib/theme';
+import { FAMILY_LABEL } from '$lib/transform/title-families';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats, dedupeSensitivity } from '$lib/transform/stats/compute';
 import type { DedupeSensitivity, Stats } from '$lib/transform/stats/types';
@@ -77,6 +80,8 @@ export interface OverviewModel {
 	/** The same filters with the location forced to the claim's country and the claim's years. */
 	readonly claim: typeof CLAIM & ClaimCheck;
 	readonly sensitivity: DedupeSensitivity;
+	/** The overview chart: each family's median and interval in this view, with the claimed median marked. */
+	readonly medianRows: readonly MedianRow[];
 }
 
 export function overviewView(data: Dataset, query: OverviewQuery): OverviewModel {
@@ -104,6 +109,19 @@ export function overviewView(data: Dataset, query: OverviewQuery): OverviewModel
 			unsupportedCellCount: lfl.unsupportedCells.length
 		},
 		claim: { ...CLAIM, ...claim },
+		medianRows: (['ML', 'AI'] as const).map((f) => {
+			const s = stats.families[f];
+			return {
+				id: f,
+				label: `${FAMILY_LABEL[f]} family`,
+				color: FAMILY_COLOR[f],
+				median: s.median?.median ?? null,
+				lo: s.median?.interval.lower ?? null,
+				hi: s.median?.interval.upper ?? null,
+				n: s.n,
+				claimed: f === 'ML' ? CLAIM.mlMedian : CLAIM.aiMedian
+			};
+		}),
 		sensitivity
 	};
 }
