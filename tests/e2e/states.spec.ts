@@ -210,3 +210,20 @@ test('overview chart: both medians with intervals and the claimed values, inside
 	await expect(tip).toContainText(mlN);
 	await expect(tip).toContainText('claimed: $250k');
 });
+
+test('phone: after a filter change, "Show N reports" folds the panel and brings the results into view', async ({ page }) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto('/pay');
+	const panel = page.locator('aside details');
+	await panel.locator('summary').click();
+	await page.getByRole('checkbox', { name: 'Large (> 250)' }).check();
+	await expect(page).toHaveURL(/size=L/);
+	const show = page.getByTestId('show-results');
+	await show.scrollIntoViewIfNeeded();
+	// The button's count is the page's report count.
+	const n = /Show ([\d,]+) reports/.exec(await show.innerText())![1]!;
+	await show.click();
+	await expect(panel).not.toHaveAttribute('open', '');
+	await expect(page.locator('main p.muted').first()).toContainText(`${n} reports`);
+	await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+});
