@@ -9,6 +9,8 @@
  * - arquero_ms: arquero filtering a table of the same rows (built beforehand, with the same
  *   precomputed family tag and duplicate flag) and computing median salaryUsd grouped by
  *   family and by family × year.
+ * - facets_ms: `facetCounts` (reports with each active filter removed, and per filter option
+ *   given the other filters) for the same two states, one pass over the family index.
  * - ratio_scan = recompute_ms / scan_ms; ratio_arquero = recompute_ms / arquero_ms.
  * The 1e6-row run cycles the real rows (fresh objects, new line numbers), then sorts once.
  */
@@ -23,6 +25,7 @@ import { annualCpi, type AnnualCpi } from '../src/lib/transform/stats/real-pay';
 import { prepareRows, type PreparedRows } from '../src/lib/transform/stats/prepare';
 import { computeStats } from '../src/lib/transform/stats/compute';
 import type { StatsOptions } from '../src/lib/transform/stats/types';
+import { facetCounts } from '../src/lib/transform/stats/facets';
 import { familyOf } from '../src/lib/transform/title-families';
 
 const JSON_OUT = process.argv.includes('--json');
@@ -114,6 +117,7 @@ interface Run {
 	arquero_ms: number;
 	ratio_scan: number;
 	ratio_arquero: number;
+	facets_ms: number;
 }
 
 function bench(source: readonly SalaryRow[], n: number, cpi: readonly AnnualCpi[]): Run {
@@ -126,6 +130,13 @@ function bench(source: readonly SalaryRow[], n: number, cpi: readonly AnnualCpi[
 		(i) => {
 			const v = computeStats(prepared, states[i % 2]!, options);
 			sink += v.counts.counted;
+		},
+		big ? 60 : 200
+	);
+
+	const facets_ms = time(
+		(i) => {
+			sink += facetCounts(prepared, states[i % 2]!).current.n;
 		},
 		big ? 60 : 200
 	);
@@ -161,7 +172,8 @@ function bench(source: readonly SalaryRow[], n: number, cpi: readonly AnnualCpi[
 		scan_ms: round(scan_ms),
 		arquero_ms: round(arquero_ms),
 		ratio_scan: round(recompute_ms / scan_ms),
-		ratio_arquero: round(recompute_ms / arquero_ms)
+		ratio_arquero: round(recompute_ms / arquero_ms),
+		facets_ms: round(facets_ms)
 	};
 }
 

@@ -2,6 +2,8 @@ import { DATA_VERSION, requireDataset, LICENSES, SOURCES, type Dataset } from '$
 import { partOf, type DataPart } from '$lib/transform/dataset';
 import { countryOptions, type CountryOption } from '$lib/transform/options';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
+import { parseFilters } from '$lib/state/url-filters';
+import { facetsView } from '$lib/views/facets';
 import type { LayoutServerLoad } from './$types';
 
 const sources = SOURCES.map((s) => ({
@@ -25,7 +27,10 @@ const AFFECTS: { parts: readonly DataPart[]; what: string }[] = [
 	{ parts: ['aiShare', 'genaiShare', 'sectors'], what: 'Part of the Demand page is unavailable.' }
 ];
 
-export const load: LayoutServerLoad = async () => {
+/** Pages without the filter panel: nothing there is filtered (/data computes with the default filters). */
+const UNFILTERED = new Set(['/methodology', '/titles', '/data']);
+
+export const load: LayoutServerLoad = async ({ url }) => {
 	const ds = await requireDataset();
 	let countries = countriesOf.get(ds);
 	if (!countries) countriesOf.set(ds, (countries = countryOptions(ds.salaries)));
@@ -33,5 +38,8 @@ export const load: LayoutServerLoad = async () => {
 	const dataProblems = ds.sources
 		.filter((s) => s.state !== 'ok')
 		.map((s) => ({ file: s.file, message: s.message!, affects: AFFECTS.find((a) => a.parts.some((p) => p === partOf(s.id)))?.what ?? '' }));
-	return { dataVersion: DATA_VERSION, titleMappingVersion: TITLE_MAPPING_VERSION, countries, sources, dataProblems };
+	const filtered = !UNFILTERED.has(url.pathname);
+	// Option counts beside each filter option, and the "remove one filter" hint for small views.
+	const facets = filtered ? facetsView(ds, parseFilters(url.searchParams).filters) : null;
+	return { dataVersion: DATA_VERSION, titleMappingVersion: TITLE_MAPPING_VERSION, countries, sources, dataProblems, facets, filtered };
 };

@@ -14,6 +14,7 @@ import type { PreparedRows } from '../../src/lib/transform/stats/prepare';
 import { annualCpi, deflator, latestFullYear } from '../../src/lib/transform/stats/real-pay';
 import { prepareRows } from '../../src/lib/transform/stats/prepare';
 import { computeStats, dedupeSensitivity } from '../../src/lib/transform/stats/compute';
+import { gapFromMedians, medianEstimateSorted } from '../../src/lib/transform/stats/intervals';
 
 function find(rel: string): string | null {
 	const candidates = [resolve(process.env.DATA_DIR ?? '.data-cache', rel), resolve('../shared/data', rel)];
@@ -60,16 +61,21 @@ describe.skipIf(!present)('statistics on the real aijobs file', () => {
 			p90: expect.closeTo(257_200, 6)
 		});
 		expect(ml.quantiles).toEqual({ p10: 125_000, p25: 147_000, median: 194_000, p75: 250_000, p90: 303_400 });
-		expect(ai.median!.interval).toMatchObject({ lower: 156_000, upper: 170_000, lowerRank: 228, upperRank: 273, method: 'exact-binomial' });
-		expect(ml.median!.interval).toMatchObject({
+		// The intervals below treat the 500 and 4,222 rows as independent reports (the method
+		// before identical rows became clusters); the view's own intervals are checked in
+		// "identical rows as clusters" below.
+		const plainAi = medianEstimateSorted(computeStats(prepared, usStrict2024, { sample: 1e6 }).samples!.AI)!;
+		const plainMl = medianEstimateSorted(computeStats(prepared, usStrict2024, { sample: 1e6 }).samples!.ML)!;
+		expect(plainAi.interval).toMatchObject({ lower: 156_000, upper: 170_000, lowerRank: 228, upperRank: 273, method: 'exact-binomial' });
+		expect(plainMl.interval).toMatchObject({
 			lower: 190_000,
 			upper: 195_000,
 			lowerRank: 2047,
 			upperRank: 2176,
 			method: 'normal-approx'
 		});
-		expect(ai.median!.se).toBeCloseTo(3476.556639889465, 6);
-		const g = v.gap.estimate!;
+		expect(plainAi.se).toBeCloseTo(3476.556639889465, 6);
+		const g = gapFromMedians(plainAi, plainMl);
 		expect(g.gapUsd).toBe(-29_415.5);
 		expect(g.gapUsdInterval.lower).toBeCloseTo(-36_649.88864250574, 6);
 		expect(g.gapUsdInterval.upper).toBeCloseTo(-22_181.111357494254, 6);
@@ -77,6 +83,7 @@ describe.skipIf(!present)('statistics on the real aijobs file', () => {
 		expect(g.gapPctInterval!.lower).toBeCloseTo(-18.78961579541566, 8);
 		expect(g.gapPctInterval!.upper).toBeCloseTo(-11.373654841972014, 8);
 		expect(g.distinguishable).toBe(true);
+		expect(v.gap.estimate!.gapUsd).toBe(-29_415.5);
 	});
 
 	it('strict, US, 2024, identical rows counted once', () => {
@@ -98,7 +105,9 @@ describe.skipIf(!present)('statistics on the real aijobs file', () => {
 		expect(l.aiRowsWithoutTarget).toBe(2);
 		expect(l.unsupportedCells).toEqual([]);
 		expect(l.aiMedianAdjusted).toBe(165_100);
-		expect(l.aiMedianAdjustedInterval).toEqual({ lower: 156_100, upper: 173_050 });
+		// Identical AI rows as clusters of weight m·w: effective n 134.58 instead of 402.10.
+		expect(l.aiEffectiveNClustered).toBeCloseTo(134.5848316103097, 8);
+		expect(l.aiMedianAdjustedInterval).toEqual({ lower: 150_000, upper: 180_100 });
 		expect(l.adjusted!.gapUsd).toBe(165_100 - 194_000);
 	});
 
@@ -121,5 +130,56 @@ describe.skipIf(!present)('statistics on the real aijobs file', () => {
 		expect(g.families.ML.points[3]!.medianReal).toBeCloseTo(191_874.23659104714, 6);
 		expect(g.families.ML.points[5]!.medianReal).toBeNull(); // 2025 is not a full CPI year
 		expect(g.families.AI.points[4]!.yoy.countPct).toBeCloseTo(1114.8936170212767, 8);
+	});
+
+	describe('identical rows as clusters (issue 10)', () => {
+		// Expected values from plain Python (expected-values.py, "strict, US, 2024, all rows": clustered …).
+		it('strict, US, 2024: effective n, median intervals and the gap', () => {
+			expect.hasAssertions();
+			const v = computeStats(prepared, usStrict2024, { cpi });
+			const ai = v.families.AI.median!;
+			const ml = v.families.ML.median!;
+			expect(ai.effectiveN).toBeCloseTo(152.06812652068126, 8);
+			expect(ml.effectiveN).toBeCloseTo(368.2149142739103, 8);
+			expect(ai.interval).toMatchObject({ lower: 150_000, upper: 175_000 });
+			expect(ml.interval).toMatchObject({ lower: 184_300, upper: 204_000 });
+			expect(ai.se).toBeCloseTo(6153.832943849772, 6);
+			expect(ml.se).toBeCloseTo(4841.5732817992875, 6);
+			const g = v.gap.estimate!;
+			expect(g.gapUsdInterval.lower).toBeCloseTo(-44_762.21721608506, 6);
+			expect(g.gapUsdInterval.upper).toBeCloseTo(-14_068.782783914936, 6);
+			expect(g.gapPctInterval!.lower).toBeCloseTo(-22.388180282669623, 8);
+			expect(g.gapPctInterval!.upper).toBeCloseTo(-7.2643887600484565, 8);
+		});
+
+		it('the gap interval agrees with a cluster bootstrap (Python: [−47,512, −14,900]; here seeded mulberry32)', () => {
+			expect.hasAssertions();
+			const v = computeStats(prepared, usStrict2024, { cpi, bootstrap: { seed: 7, resamples: 2000 } });
+			const b = v.bootstrap!.gapUsdInterval;
+			const g = v.gap.estimate!.gapUsdInterval;
+			const w = b.upper - b.lower;
+			expect(Math.abs(g.lower - b.lower)).toBeLessThan(0.2 * w);
+			expect(Math.abs(g.upper - b.upper)).toBeLessThan(0.2 * w);
+			// Python's bootstrap (another PRNG) lands in the same place.
+			expect(Math.abs(b.lower - -47_512.25)).toBeLessThan(0.15 * w);
+			expect(Math.abs(b.upper - -14_900)).toBeLessThan(0.15 * w);
+		});
+
+		it('claim check: $250k is about the 75th percentile of ML pay, not the median (strict, US, 2024)', () => {
+			expect.hasAssertions();
+			const c = computeStats(prepared, usStrict2024, { cpi, claims: [250_000] }).claims![0]!.families.ML;
+			expect(c.percentile).toBeCloseTo(74.95262908574135, 10);
+			expect(c.aboutPercentile).toBe(75);
+			expect(c.percentileInterval!.lower).toBeCloseTo(70.28477193183551, 8);
+			expect(c.percentileInterval!.upper).toBeCloseTo(79.10521756515223, 8);
+			expect(c.verdict).toBe('above-median');
+		});
+
+		it('with identical rows counted once nothing is clustered', () => {
+			expect.hasAssertions();
+			const v = computeStats(prepared, { ...usStrict2024, dedupe: true }, { cpi });
+			expect(v.families.AI.median!.designEffect).toBe(1);
+			expect(v.gap.estimate!.gapUsdInterval.lower).toBeCloseTo(-36_092.11055533524, 6);
+		});
 	});
 });

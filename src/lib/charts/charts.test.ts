@@ -333,7 +333,7 @@ describe('BarChart', () => {
 	test('heights are proportional to values from a zero baseline', () => {
 		const h = (key: string) => num(bars.find((b) => b['data-key'] === key)?.height);
 		expect(h('0-0') / h('0-1')).toBeCloseTo(2, 1); // 100k vs 50k
-		const [base] = tags(svg, 'line', 'class="baseline');
+		const [base] = tags(svg, 'line', 'class="rule baseline');
 		const b = bars.find((x) => x['data-key'] === '0-0')!;
 		expect(num(b.y) + num(b.height)).toBeCloseTo(num(base?.y1), 0);
 	});
@@ -349,7 +349,7 @@ describe('BarChart', () => {
 
 describe('GapBars', () => {
 	const svg = svgOf(render(GapBars, { props: gapProps }).body);
-	const zeroX = num(tags(svg, 'line', 'class="zero')[0]?.x1);
+	const zeroX = num(tags(svg, 'line', 'class="rule zero')[0]?.x1);
 	const rows = rowsOf(svg);
 	const bar = (i: number) => tags(rows[i] ?? '', 'rect', 'class="bar')[0];
 
@@ -375,7 +375,7 @@ describe('GapBars', () => {
 		expect(rows[3]).toContain('too few reports');
 		expect(rows[3]).toContain('data-status="suppressed"');
 		expect(bar(3)).toBeUndefined();
-		expect(rows[3]).not.toContain('class="whisker"');
+		expect(rows[3]).not.toContain('class="whisker');
 	});
 
 	test('a low-confidence row is hatched and says so', () => {
@@ -421,8 +421,8 @@ describe('DistributionChart', () => {
 
 	test('the box spans p25 to p75 and the median line sits at p50', () => {
 		const ai = svg.slice(svg.indexOf('data-group="ai"'), svg.indexOf('data-group="ml"'));
-		const iqr = tags(ai, 'rect', 'class="iqr')[0]!;
-		const med = tags(ai, 'line', 'class="median')[0]!;
+		const iqr = tags(ai, 'rect', 'class="bar iqr')[0]!;
+		const med = tags(ai, 'line', 'class="rule median')[0]!;
 		// p25 = 50k, p75 = 200k, p50 = 100k on the log axis
 		const x = (v: number) => ticks['10000']! + ((ticks['1000000']! - ticks['10000']!) * Math.log10(v / 1e4)) / 2;
 		expect(num(iqr.x)).toBeCloseTo(x(50000), 0);

@@ -10,6 +10,7 @@ export { default as LineChart } from './LineChart.svelte';
 export { default as BarChart } from './BarChart.svelte';
 export { default as GapBars } from './GapBars.svelte';
 export { default as DistributionChart } from './DistributionChart.svelte';
+export { default as MedianIntervals } from './MedianIntervals.svelte';
 export { getChartContext, setChartContext, type ChartContext, type Padding } from './context';
 export type { ScaleKind, ScaleSpec } from './scales';
 export { buildExportSvg, downloadBlob, escapeXml, safeFilename, svgToPngBlob, type ExportOptions } from './export';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
+	intervalAxisValues,
 	barLayout,
 	gapRowPlacement,
 	jitter,
@@ -215,4 +216,19 @@ describe('gapRowPlacement', () => {
 		const tight = gapRowPlacement({ ...common, layout: wide, end: null, noteWidth: 250 });
 		expect([tight.valueX, tight.anchor]).toEqual([194, 'end']);
 	});
+});
+
+test('intervalAxisValues: a far wider interval is left off the axis and listed as clipped; fewer than three intervals never clip', () => {
+	const rows = [
+		{ value: -10, lo: -15, hi: -5 },
+		{ value: -20, lo: -30, hi: -10 },
+		{ value: -5, lo: -8, hi: -2 },
+		{ value: -27, lo: -75, hi: 110 }
+	];
+	const r = intervalAxisValues(rows);
+	// median width of [6, 10, 20, 185] (lower middle) is 10 → limit 30; 185 > 30.
+	expect(r.clipped).toEqual([3]);
+	expect(r.values).toEqual([-10, -15, -5, -20, -30, -10, -5, -8, -2, -27]);
+	expect(intervalAxisValues(rows.slice(2)).clipped).toEqual([]);
+	expect(intervalAxisValues(rows.slice(0, 3)).clipped).toEqual([]);
 });

@@ -310,3 +310,30 @@ export function gapRowPlacement(input: {
 		anchor: 'end'
 	};
 }
+
+/** How much wider than the typical interval an interval may be before the axis clips it. */
+export const CLIP_WIDTH_FACTOR = 3;
+
+/**
+ * Values the axis of an interval chart should span so one very wide interval does not
+ * squash the rest: every value, plus the bounds of each interval at most CLIP_WIDTH_FACTOR ×
+ * the median interval width (with at least three intervals); wider intervals are clipped to
+ * the axis and listed in `clipped` (their row indices) to be drawn with an arrow.
+ * `intervalAxisValues([{v:1,lo:0,hi:2},{v:1,lo:0,hi:2},{v:1,lo:-50,hi:50}]).clipped → [2]`.
+ */
+export function intervalAxisValues(rows: readonly { value: number | null; lo: number | null; hi: number | null }[]): {
+	values: number[];
+	clipped: number[];
+} {
+	const widths = rows.flatMap((r) => (r.lo !== null && r.hi !== null ? [r.hi - r.lo] : [])).sort((a, b) => a - b);
+	const limit = widths.length >= 3 ? CLIP_WIDTH_FACTOR * widths[Math.floor((widths.length - 1) / 2)]! : Infinity;
+	const values: number[] = [];
+	const clipped: number[] = [];
+	rows.forEach((r, i) => {
+		if (r.value !== null) values.push(r.value);
+		if (r.lo === null || r.hi === null) return;
+		if (r.hi - r.lo > limit) clipped.push(i);
+		else values.push(r.lo, r.hi);
+	});
+	return { values, clipped };
+}

@@ -1,5 +1,5 @@
 import { beforeEach, expect, test } from 'vitest';
-import { areaPath, isolatedIndices, linePath } from './shapes';
+import { areaPath, isolatedIndices, linePath, partialSegments } from './shapes';
 
 beforeEach(() => {
 	expect.hasAssertions();
@@ -39,4 +39,38 @@ test('area breaks where a bound is missing', () => {
 test('isolatedIndices finds intervals without neighbours', () => {
 	const flags = [true, false, true, true, false, true];
 	expect(isolatedIndices(flags, (f) => f)).toEqual([0, 5]);
+});
+
+test('partialSegments: one segment per pair touching a partial point, only where both ends are drawn', () => {
+	const pts = [
+		{ x: 0, y: 1, partial: false },
+		{ x: 1, y: 2, partial: false },
+		{ x: 2, y: null, partial: false },
+		{ x: 3, y: 4, partial: false },
+		{ x: 4, y: 5, partial: true }
+	];
+	{
+		const segs = partialSegments(
+			pts,
+			(p) => p.x,
+			(p) => p.y,
+			(p) => p.partial
+		);
+		expect(segs).toEqual(['M3,4L4,5']);
+		const none = partialSegments(
+			pts.map((p) => ({ ...p, partial: false })),
+			(p) => p.x,
+			(p) => p.y,
+			(p) => p.partial
+		);
+		expect(none).toEqual([]);
+		// A partial point after a gap has no segment into it.
+		const gap = partialSegments(
+			[pts[2]!, { ...pts[3]!, partial: true }],
+			(p) => p.x,
+			(p) => p.y,
+			(p) => p.partial
+		);
+		expect(gap).toEqual([]);
+	}
 });

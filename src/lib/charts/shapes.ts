@@ -43,3 +43,24 @@ export function isolatedIndices<T>(data: readonly T[], hasInterval: (d: T) => bo
 	});
 	return out;
 }
+
+/**
+ * Two-point segments between consecutive defined points where either end is `partial`, for
+ * drawing them dashed: `partialSegments([a, b, c(partial)], …) → ["M…L…"]` (b to c).
+ */
+export function partialSegments<T>(
+	data: readonly T[],
+	x: (d: T) => number,
+	y: (d: T) => number | null,
+	partial: (d: T) => boolean
+): string[] {
+	const out: string[] = [];
+	for (let i = 1; i < data.length; i++) {
+		const a = data[i - 1] as T;
+		const b = data[i] as T;
+		if (!(partial(a) || partial(b))) continue;
+		const d = linePath([a, b], x, y);
+		if (d.includes('L')) out.push(d);
+	}
+	return out;
+}

@@ -30,6 +30,8 @@ export interface LinePoint {
 	n?: number;
 	/** Extra tooltip line, e.g. "low confidence: 14 reports". */
 	note?: string;
+	/** A partial period (e.g. the snapshot's own year): drawn hollow, reached by a dashed segment. */
+	partial?: boolean;
 }
 
 export interface LineSeries {
@@ -61,6 +63,9 @@ export interface GapRow {
 	/** Reports behind the gap, shown in the tooltip as "AI n = 40 · ML n = 900". */
 	n: { AI: number; ML: number };
 	status: RowStatus;
+	/** Both medians (tooltip) and the gap in dollars with its interval (label and tooltip), when known. */
+	medians?: { AI: number | null; ML: number | null };
+	usd?: { value: number; lo: number; hi: number } | null;
 }
 
 export interface Quantiles {
@@ -105,4 +110,16 @@ export type TableRow = Record<string, string | number | null>;
 export interface TableData {
 	columns: readonly TableColumn[];
 	rows: readonly TableRow[];
+}
+
+/** A median with its interval (MedianIntervals), optionally with a claimed value to compare. */
+export interface MedianRow {
+	id: string;
+	label: string;
+	color: CssColor;
+	median: number | null;
+	lo: number | null;
+	hi: number | null;
+	n: number;
+	claimed: number | null;
 }

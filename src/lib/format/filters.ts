@@ -1,5 +1,6 @@
 /** The active filters in words, for chart subtitles, downloads and sentences. */
 import type { Filters } from '$lib/transform/filters';
+import type { Facet } from '$lib/transform/stats/facets';
 import { countryName } from '$lib/data/countries';
 import { EXP_LABEL, REGION_LABEL, REMOTE_LABEL, SIZE_LABEL, TYPE_LABEL } from './labels';
 import { date } from './index';
@@ -36,4 +37,21 @@ export function salarySource(dataVersion: string): string {
 /** The Indeed source line for captions; `through` is the last date shown. */
 export function indeedSource(through: string): string {
 	return `Source: Indeed Hiring Lab (CC BY 4.0), data through ${date(through)}`;
+}
+
+/**
+ * One filter's current values in words, quoted, for "Remove 'Large' → 181 reports".
+ * `facetLabel('size', { …, size: ['L'] }) → "'Large'"`.
+ */
+export function facetLabel(facet: Facet, f: Filters): string {
+	const names: Record<Exclude<Facet, 'years'>, () => string[]> = {
+		size: () => f.size.map((s) => SIZE_LABEL[s]),
+		region: () => f.region.map((r) => REGION_LABEL[r]),
+		country: () => f.country.map(countryName),
+		exp: () => f.exp.map((e) => EXP_LABEL[e]),
+		type: () => f.type.map((t) => TYPE_LABEL[t]),
+		remote: () => f.remote.map((r) => REMOTE_LABEL[r])
+	};
+	if (facet === 'years') return `'${f.from ?? '…'}–${f.to ?? '…'}'`;
+	return `'${names[facet]().join(', ')}'`;
 }

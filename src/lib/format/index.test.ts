@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, countSigned, megabytes, money, moneyShort, moneySigned, ordinal, pct, pctSigned, ppSigned, seconds } from './index';
+import { count, countSigned, megabytes, money, moneyShort, moneyShortSigned, moneySigned, ordinal, pct, pctSigned, ppSigned, seconds } from './index';
 
 describe('format', () => {
 	it.each([
@@ -38,4 +38,11 @@ describe('format', () => {
 		expect(seconds(0.3)).toBe('< 1 ms');
 		expect(seconds(null)).toBe('–');
 	});
+});
+
+it('moneyShortSigned: sign, compact dollars, dash for missing', () => {
+	expect(moneyShortSigned(-26000)).toBe('−$26k');
+	expect(moneyShortSigned(4200)).toBe('+$4k');
+	expect(moneyShortSigned(0)).toBe('$0');
+	expect(moneyShortSigned(null)).toBe(moneyShort(null));
 });

@@ -24,6 +24,12 @@ export function moneyShort(v: number | null | undefined): string {
 	return `${sign}$${Math.round(a)}`;
 }
 
+/** Compact signed dollars for gap labels: `moneyShortSigned(-26000) → "−$26k"`, `moneyShortSigned(4200) → "+$4k"`. */
+export function moneyShortSigned(v: number | null | undefined): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+	return v > 0 ? `+${moneyShort(v)}` : moneyShort(v);
+}
+
 /** Signed dollars for gaps: `moneySigned(-4200) → "−$4,200"`. */
 export function moneySigned(v: number | null | undefined): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;

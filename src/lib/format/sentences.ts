@@ -1,7 +1,8 @@
 /** Plain-language sentences generated from the numbers, never typed by hand. */
 import type { GapSummary } from '$lib/transform/stats/types';
+import type { ClaimPosition, Difference } from '$lib/transform/stats/claim';
 import { SUPPRESS_BELOW } from '$lib/transform/stats/constants';
-import { count, moneyShort, pct } from './index';
+import { count, moneyShort, ordinal, pct } from './index';
 
 /**
  * One sentence on the raw gap, e.g. "In this view the AI family's median is $29k (18%)
@@ -23,4 +24,28 @@ export function gapSentence(gap: GapSummary, subject = 'In this view'): string {
 	const range = e.gapUsd < 0 ? `${moneyShort(-hi)}–${moneyShort(-lo)} below` : `${moneyShort(lo)}–${moneyShort(hi)} above`;
 	const weak = gap.support === 'low' ? ' Few reports: treat it as a rough guide.' : '';
 	return `${head}; 95% interval ${range}.${weak}`;
+}
+
+/**
+ * A claim's verdict in words: "$250k is about the 75th percentile of ML pay (95% interval
+ * 73rd–77th), not the median ($190k, 95% interval $184k–$200k)."
+ */
+export function claimVerdictSentence(p: ClaimPosition, family: string): string {
+	if (p.verdict === 'suppressed' || p.percentile === null || p.median === null || p.medianInterval === null)
+		return `Too few ${family} reports to check (n = ${count(p.n)}; at least ${SUPPRESS_BELOW} needed).`;
+	const where = `${moneyShort(p.claimed)} is about the ${ordinal(p.aboutPercentile ?? Math.round(p.percentile))} percentile of ${family} pay`;
+	const iv = p.percentileInterval
+		? ` (95% interval ${ordinal(Math.round(p.percentileInterval.lower))}–${ordinal(Math.round(p.percentileInterval.upper))})`
+		: '';
+	const med = `${moneyShort(p.median)}, 95% interval ${moneyShort(p.medianInterval.lower)}–${moneyShort(p.medianInterval.upper)}`;
+	if (p.verdict === 'consistent-with-median')
+		return `${moneyShort(p.claimed)} is within the 95% interval of the ${family} median (${med}): consistent with the claim.`;
+	return `${where}${iv}, ${p.verdict === 'above-median' ? 'above' : 'below'} the median (${med}): not the median.`;
+}
+
+/** A difference's verdict: "higher", "lower" or "no clear difference" (its interval spans zero). */
+export function differenceWord(d: Difference | null, higher: string, lower: string): string {
+	if (!d) return 'too few reports to tell';
+	if (!d.distinguishable) return 'no clear difference (the interval spans zero)';
+	return d.diff > 0 ? higher : lower;
 }

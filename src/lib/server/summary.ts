@@ -81,8 +81,9 @@ export function summaryMeta(q: SummaryQuery, view: Stats) {
 		title_mapping: TITLE_MAPPING_VERSION,
 		methods: {
 			quantiles: 'linear interpolation between order statistics (d3.quantile, R type 7)',
-			median_interval: `${CONFIDENCE * 100}% distribution-free order-statistic interval (binomial)`,
-			gap_interval: 'difference of medians ± z·√(SE₁²+SE₂²), Price–Bonett SEs; percent gap from the log ratio',
+			median_interval: `${CONFIDENCE * 100}% distribution-free order-statistic interval (binomial) on the effective n, identical rows counted as one cluster (Kish)`,
+			gap_interval:
+				'difference of medians ± z·√(SE₁²+SE₂²), Price–Bonett SEs widened for clusters of identical rows (Kish effective n); percent gap from the log ratio',
 			small_samples: `n < ${SUPPRESS_BELOW} suppressed; n < ${LOW_CONFIDENCE_BELOW} low confidence`
 		},
 		columns: COLUMN_DOCS,

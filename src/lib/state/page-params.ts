@@ -1,6 +1,7 @@
 /** Page-specific query parameters (chart options), validated like the filters. */
 import { count } from '$lib/format';
 import type { ParamError } from './url-filters';
+import { parseSalaryInput, type SalaryInput } from './salary-input';
 
 export const SALARY_MIN = 1_000;
 export const SALARY_MAX = 5_000_000;
@@ -48,4 +49,20 @@ export function parseSpanYear(params: URLSearchParams, name: 'gfrom' | 'gto', er
 		return null;
 	}
 	return Number(v);
+}
+
+/** What the salary box asked for: the text as typed (kept) and what it means. */
+export interface SalaryQuery {
+	readonly text: string;
+	readonly input: SalaryInput | null;
+}
+
+/**
+ * `salary=` as typed: "120k", "$120,000", "150k–200k" (see parseSalaryInput). The text is
+ * kept so the box shows it again; an unreadable value is reported next to the box, not as a
+ * URL error. Absent or blank → `{ text: '', input: null }`.
+ */
+export function parseSalaryQuery(params: URLSearchParams): SalaryQuery {
+	const text = (params.get('salary') ?? '').slice(0, 80);
+	return { text, input: text.trim() === '' ? null : parseSalaryInput(text) };
 }

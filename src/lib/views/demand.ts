@@ -6,6 +6,8 @@ import type { Annotation, BarSeries, LineSeries, TableData } from '$lib/charts/t
 import type { CsvCell } from '$lib/csv/write';
 import { round } from '$lib/csv/write';
 import { describeFilters } from '$lib/format/filters';
+import { count } from '$lib/format';
+import { isShown } from '$lib/transform/stats/support';
 import { SIZE_LABEL } from '$lib/format/labels';
 import { SERIES_COLOR, SIZE_COLOR } from '$lib/theme';
 import { CONTEXT_SECTORS, sourceProblems, type Dataset } from '$lib/transform/dataset';
@@ -62,7 +64,8 @@ export interface SizeShare {
 
 /**
  * Share of each family's reports per company size, per year, from statistics of single years
- * grouped by company size. `sharePct` is null when the family has no report that year.
+ * grouped by company size. `sharePct` is null when the family has fewer than SUPPRESS_BELOW
+ * reports that year (the small-sample rule for mixes, `figureSupport` kind 'mix').
  */
 export function sizeShares(perYear: readonly { year: number; stats: Stats }[]): SizeShare[] {
 	const out: SizeShare[] = [];
@@ -72,7 +75,8 @@ export function sizeShares(perYear: readonly { year: number; stats: Stats }[]): 
 			const n = (size: CompanySize) => stats.groups!.groups.find((g) => g.key === size)?.families[family].n ?? 0;
 			const total = COMPANY_SIZES.reduce((a, s) => a + n(s), 0);
 			const bySize = Object.fromEntries(
-				COMPANY_SIZES.map((s) => [s, { n: n(s), sharePct: total > 0 ? (100 * n(s)) / total : null }])
+				// The small-sample rule for mixes: no shares from fewer than SUPPRESS_BELOW reports (33/33/33 % from 3).
+				COMPANY_SIZES.map((s) => [s, { n: n(s), sharePct: isShown({ kind: 'mix', total }) ? (100 * n(s)) / total : null }])
 			) as SizeShare['bySize'];
 			out.push({ year, family, total, bySize });
 		}
@@ -175,7 +179,8 @@ export function demandView(data: Dataset, query: DemandQuery): DemandModel {
 					const rows = shares.filter((s) => s.family === family);
 					return {
 						family,
-						categories: rows.map((r) => String(r.year)),
+						// n under each year, so every bar's evidence is on the chart.
+						categories: rows.map((r) => `${r.year} n=${count(r.total)}`),
 						series: COMPANY_SIZES.map((size) => ({
 							id: size,
 							label: SIZE_LABEL[size],

@@ -33,7 +33,9 @@ export function gapRows(dim: Dimension, groups: readonly GroupSummary[]): GapRow
 			lo: e?.gapPctInterval?.lower ?? null,
 			hi: e?.gapPctInterval?.upper ?? null,
 			n: { AI: g.families.AI.n, ML: g.families.ML.n },
-			status: g.gap.support
+			status: g.gap.support,
+			medians: { AI: g.families.AI.median?.median ?? null, ML: g.families.ML.median?.median ?? null },
+			usd: e ? { value: e.gapUsd, lo: e.gapUsdInterval.lower, hi: e.gapUsdInterval.upper } : null
 		};
 	});
 }
@@ -46,6 +48,8 @@ export interface PayQuery {
 	readonly scale: 'linear' | 'log';
 	/** A yearly salary to place in each family's distribution, or null. */
 	readonly salary: number | null;
+	/** A salary band: the share of each family inside it, drawn on the distribution. */
+	readonly band?: { readonly low: number; readonly high: number } | null;
 }
 
 export interface SegmentModel {
@@ -54,6 +58,8 @@ export interface SegmentModel {
 	readonly by: By;
 	readonly rows: readonly GapRow[];
 	readonly table: TableData;
+	/** Every group is suppressed: the chart collapses to one line saying so. */
+	readonly allSuppressed: boolean;
 }
 
 export interface PayModel {
@@ -62,8 +68,11 @@ export interface PayModel {
 	readonly pay: Stats['pay'];
 	readonly counts: Stats['counts'];
 	readonly position: Stats['position'];
+	readonly band: Stats['band'];
 	/** The distribution chart's groups: quantiles and rank-spaced dots per family. */
 	readonly groups: readonly DistributionGroup[];
+	/** Both families are suppressed: nothing to draw, the chart says so in one line. */
+	readonly distributionEmpty: boolean;
 	readonly distTable: TableData;
 	readonly segments: readonly SegmentModel[];
 }
@@ -76,6 +85,7 @@ export function segmentModel(dim: SegmentDimension, groups: readonly GroupSummar
 		dim,
 		by: byOf(dim),
 		rows: gapRows(dim, groups),
+		allSuppressed: groups.every((g) => g.gap.support === 'suppressed'),
 		table: {
 			columns: [
 				{ key: 'group', label: DIMENSION_LABEL[dim], align: 'left' },
@@ -106,7 +116,8 @@ export function segmentModel(dim: SegmentDimension, groups: readonly GroupSummar
 /** /pay: the filtered statistics with dots and a salary position, and one grouping per segment dimension. */
 export function payView(data: Dataset, query: PayQuery): PayModel {
 	const { filters, scale, salary } = query;
-	const stats = computeStats(data.prepared, filters, { cpi: data.annualCpi, sample: DOTS_PER_FAMILY, salary });
+	const band = query.band ?? null;
+	const stats = computeStats(data.prepared, filters, { cpi: data.annualCpi, sample: DOTS_PER_FAMILY, salary, band });
 	const segments = SEGMENT_DIMENSIONS.map((dim) =>
 		segmentModel(dim, computeStats(data.prepared, filters, { cpi: data.annualCpi, groupBy: dim }).groups!.groups)
 	);
@@ -146,5 +157,17 @@ export function payView(data: Dataset, query: PayQuery): PayModel {
 			};
 		})
 	};
-	return { scale, salary, pay: stats.pay, counts: stats.counts, position: stats.position, groups, distTable, segments };
+	const distributionEmpty = FAMILIES.every((f) => stats.families[f].support === 'suppressed');
+	return {
+		scale,
+		salary,
+		pay: stats.pay,
+		counts: stats.counts,
+		position: stats.position,
+		band: stats.band,
+		groups,
+		distributionEmpty,
+		distTable,
+		segments
+	};
 }

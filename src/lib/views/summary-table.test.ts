@@ -69,13 +69,23 @@ describe('summaryTable', () => {
 		expect.hasAssertions();
 		const t = records(table(small, 'company_size'));
 		// S: AI Prompt 90k, ML GB 2021e → 1/1; M: AI 100k,120k, ML 130k,170k,DE 151k → 2/3; L: AI 150k, ML 200k,250k → 1/2.
+		// Every group has fewer than 10 reports, so no share is given (support.ts: a share's n is its denominator).
 		expect(t.map((r) => [r.group, r.family, r.n, r.share_pct])).toEqual([
-			['S', 'AI', 1, 50],
-			['S', 'ML', 1, 50],
-			['M', 'AI', 2, 40],
-			['M', 'ML', 3, 60],
-			['L', 'AI', 1, 33.333],
-			['L', 'ML', 2, 66.667]
+			['S', 'AI', 1, null],
+			['S', 'ML', 1, null],
+			['M', 'AI', 2, null],
+			['M', 'ML', 3, null],
+			['L', 'AI', 1, null],
+			['L', 'ML', 2, null]
+		]);
+		// Tripled, M has 15 reports (6 AI, 9 ML) → 40 / 60 %; S (6) and L (9) stay below the rule.
+		expect(records(table(tripled, 'company_size')).map((r) => [r.group, r.family, r.n, r.share_pct])).toEqual([
+			['S', 'AI', 3, null],
+			['S', 'ML', 3, null],
+			['M', 'AI', 6, 40],
+			['M', 'ML', 9, 60],
+			['L', 'AI', 3, null],
+			['L', 'ML', 6, null]
 		]);
 		expect(t.map((r) => r.group_label)).toEqual([
 			'Small (< 50 staff)',
@@ -95,7 +105,9 @@ describe('summaryTable', () => {
 		expect.hasAssertions();
 		// Strict: 3 × AI Engineer; 5 × Machine Learning Engineer (4 US + the GB 2021e row).
 		const [ai, ml] = records(table(small, 'none', { titles: 'strict' }));
-		expect([ai!.n, ml!.n, ai!.share_pct, ml!.share_pct]).toEqual([3, 5, 37.5, 62.5]);
+		expect([ai!.n, ml!.n, ai!.share_pct, ml!.share_pct]).toEqual([3, 5, null, null]); // 8 reports: no share
+		const [ai3, ml3] = records(table(tripled, 'none', { titles: 'strict' }));
+		expect([ai3!.n, ml3!.n, ai3!.share_pct, ml3!.share_pct]).toEqual([9, 15, 37.5, 62.5]);
 	});
 
 	it('by=region on the tripled fixture: hand-computed quantiles, intervals and gap; gap equal on both rows', () => {
@@ -115,9 +127,10 @@ describe('summaryTable', () => {
 			Record<string, unknown>
 		];
 
-		// europe: AI has no rows (share 0, not null), ML 6 rows → suppressed; no statistics, no gap.
-		expect(euAi).toMatchObject({ group_label: 'Europe', suppressed: true, share_pct: 0 });
-		expect(euMl).toMatchObject({ suppressed: true, share_pct: 100 });
+		// europe: AI has no rows, ML 6 rows → suppressed; no statistics, no gap, and no share
+		// either: "100 % ML" from 6 reports falls under the small-sample rule (support.ts).
+		expect(euAi).toMatchObject({ group_label: 'Europe', suppressed: true, share_pct: null });
+		expect(euMl).toMatchObject({ suppressed: true, share_pct: null });
 		for (const r of [euAi, euMl]) for (const c of [...STAT_COLUMNS, ...GAP_COLUMNS]) expect(r[c], c).toBeNull();
 
 		/*
@@ -137,7 +150,16 @@ describe('summaryTable', () => {
 		 * Log scale: seLog_AI = ln(150/90) / (2 z0) = .123465, seLog_ML = ln(250/130) / (2 z0) = .158052,
 		 *   √(sum of squares) = .200560; ln(110/185) = −.519875 ± 1.959964·.200560 = ± .393087
 		 *   → 100·(e^−.912962 − 1) = −59.867, 100·(e^−.126788 − 1) = −11.908.
-		 * Both intervals exclude 0 → distinguishable. (Cross-checked with Python's statistics.NormalDist.)
+		 * Those would be the intervals for 12 independent reports. But the fixture is tripled: every
+		 * report is there three times, so each family is 4 clusters of 3 identical rows, effective
+		 * n = 12² / (4 · 3²) = 4, design effect 3 (METHODS.md, "Repeated rows"):
+		 *   median interval: ranks of n' = 4 (1..4, nothing tighter exists) mapped onto 12 rows → [1, 12]:
+		 *   AI [90, 150], ML [130, 250] (unchanged here);
+		 *   Price–Bonett SE for n' = 4: a' = max(1, round(2 − 2)) = 1, z0 = Φ⁻¹(15/16) = 1.534121,
+		 *   rank 1 mapped onto 12 rows → SE_AI = (150k − 90k) / (2 z0) = 19 555.0, SE_ML = 120k / (2 z0) = 39 110.0,
+		 *   gap ± 1.959964 · √(SE_AI² + SE_ML²) = ± 85 702.77 → [−160 702.77, 10 702.77];
+		 *   log scale → [−65.004 %, +1.024 %] (expected-values.py, "tripled fixture").
+		 * Both intervals include 0 → not distinguishable: three copies of 4 reports are not 12 reports.
 		 */
 		expect(naAi).toMatchObject({
 			group_label: 'North America',
@@ -166,12 +188,12 @@ describe('summaryTable', () => {
 		});
 		expect(naAi).toMatchObject({
 			gap_usd: -75000,
-			gap_usd_ci_low: -138556.03,
-			gap_usd_ci_high: -11443.97,
+			gap_usd_ci_low: -160702.77,
+			gap_usd_ci_high: 10702.77,
 			gap_pct: -40.541,
-			gap_pct_ci_low: -59.867,
-			gap_pct_ci_high: -11.908,
-			gap_distinguishable: true
+			gap_pct_ci_low: -65.004,
+			gap_pct_ci_high: 1.024,
+			gap_distinguishable: false
 		});
 		for (const c of GAP_COLUMNS) expect(naMl[c], c).toBe(naAi[c]);
 	});
@@ -184,16 +206,17 @@ describe('summaryTable', () => {
 		/*
 		 * Years with rows: 2021 (ML 1), 2023 (ML 1), 2024 (AI 4, ML 4); growth runs over 2021–2024
 		 * with 2022 empty. 2023 follows the empty 2022 → no change can be given. 2024 vs 2023:
-		 * ML count 1 → 4 = +300 %, ML share 100 % → 50 % = −50 pp, AI share 0 % → 50 % = +50 pp,
-		 * AI count from 0 → no percent change. All medians are suppressed → no median change.
+		 * ML count 1 → 4 and the shares of 1 and 8 reports are all below the small-sample rule
+		 * (n < 10, support.ts), so no change is given (it would read "+300 %", "−50 pp").
+		 * All medians are suppressed → no median change.
 		 */
 		expect(records(t).map((r) => [r.group, r.family, r.n, r.yoy_count_pct, r.yoy_share_pp, r.yoy_median_pct])).toEqual([
 			['2021', 'AI', 0, null, null, null],
 			['2021', 'ML', 1, null, null, null],
 			['2023', 'AI', 0, null, null, null],
 			['2023', 'ML', 1, null, null, null],
-			['2024', 'AI', 4, null, 50, null],
-			['2024', 'ML', 4, 300, -50, null]
+			['2024', 'AI', 4, null, null, null],
+			['2024', 'ML', 4, null, null, null]
 		]);
 	});
 

@@ -12,6 +12,7 @@ import { groupLabel } from './labels';
 import { partialYearOf, type Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
+import { isShown } from '$lib/transform/stats/support';
 
 /** API names of the grouping dimensions (`by=`), snake_case as in the source columns. */
 export const BY_VALUES = [
@@ -73,7 +74,7 @@ export const COLUMN_DOCS: Record<string, string> = {
 	low_confidence: 'true when 10 ≤ n < 30',
 	p10: 'Percentiles of yearly salary (R type 7), in pay_basis dollars',
 	median_ci_low: '95% distribution-free order-statistic interval for the median',
-	share_pct: "Family's share of the group's AI + ML reports, percent",
+	share_pct: "Family's share of the group's AI + ML reports, percent; empty when the group has fewer than 10 reports",
 	gap_usd: 'AI median minus ML median in the group (same on both family rows), dollars',
 	gap_usd_ci_low: '95% interval of the gap (Price–Bonett standard errors)',
 	gap_pct: 'Gap in percent of the ML median; interval from the log ratio',
@@ -120,7 +121,8 @@ export function summaryTable(view: Stats, by: By, partialYear: number | null = n
 				round(q?.p90, 2),
 				round(s.median?.interval.lower, 2),
 				round(s.median?.interval.upper, 2),
-				total > 0 ? round((100 * s.n) / total, 3) : null,
+				// The small-sample rule for shares (support.ts): a share of fewer than 10 reports is not given.
+				isShown({ kind: 'share', total }) ? round((100 * s.n) / total, 3) : null,
 				round(e?.gapUsd, 2),
 				round(e?.gapUsdInterval.lower, 2),
 				round(e?.gapUsdInterval.upper, 2),
@@ -147,9 +149,11 @@ export function summaryTable(view: Stats, by: By, partialYear: number | null = n
 
 /** The /api/summary view: statistics for the filters, grouped by `by`, as the summary table (with the statistics it came from, for the meta sidecar). */
 export function summaryView(data: Dataset, query: { readonly by: By; readonly filters: Filters }): SummaryTable & { stats: Stats } {
+	const partialYear = partialYearOf(data.dataVersion);
 	const stats = computeStats(data.prepared, query.filters, {
 		cpi: data.annualCpi,
-		groupBy: query.by === 'none' ? null : BY_DIMENSION[query.by]
+		groupBy: query.by === 'none' ? null : BY_DIMENSION[query.by],
+		partialYear
 	});
-	return { ...summaryTable(stats, query.by, partialYearOf(data.dataVersion)), stats };
+	return { ...summaryTable(stats, query.by, partialYear), stats };
 }

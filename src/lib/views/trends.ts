@@ -7,6 +7,7 @@ import { FAMILY_COLOR as COLOR } from '$lib/theme';
 import { partialYearOf, type Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
+import { defaultGrowthSpanOf } from '$lib/transform/stats/growth';
 
 export interface TrendsModel {
 	readonly years: readonly number[];
@@ -19,6 +20,8 @@ export interface TrendsModel {
 	readonly cagr: Stats['growth']['families'];
 	/** Marks on the year axis, e.g. the 2024 change of source. */
 	readonly annotations: readonly Annotation[];
+	/** Per family, the years with a median (n ≥ 10): the only possible span ends. */
+	readonly medianYears: Readonly<Record<'AI' | 'ML', readonly number[]>>;
 }
 
 export interface TrendsQuery {
@@ -39,12 +42,12 @@ export interface TrendsPage extends TrendsModel {
 /** /trends: statistics by work year, then the growth span the query asked for (or the default). */
 export function trendsView(data: Dataset, query: TrendsQuery): TrendsPage {
 	const { filters } = query;
+	const partialYear = partialYearOf(data.dataVersion);
 	const compute = (span?: { fromYear: number; toYear: number }) =>
-		computeStats(data.prepared, filters, { cpi: data.annualCpi, groupBy: 'workYear', ...(span ? { span } : {}) });
+		computeStats(data.prepared, filters, { cpi: data.annualCpi, groupBy: 'workYear', partialYear, ...(span ? { span } : {}) });
 	const first = compute();
 	const years = first.growth.years;
-	const partialYear = partialYearOf(data.dataVersion);
-	const fallback = defaultGrowthSpan(first, partialYear);
+	const fallback = defaultGrowthSpanOf(first.growth, partialYear);
 	const inData = (y: number | null) => (y !== null && years.includes(y) ? y : null);
 	const gfrom = inData(query.gfrom) ?? fallback?.fromYear ?? null;
 	const gto = inData(query.gto) ?? fallback?.toYear ?? null;
@@ -57,7 +60,11 @@ export function trendsView(data: Dataset, query: TrendsQuery): TrendsPage {
 export function trendsModel(view: Stats): TrendsModel {
 	if (view.groups?.dimension !== 'workYear') throw new Error('trendsModel needs a view grouped by workYear');
 	const years = view.growth.years;
+	const partialYear = view.growth.partialYear;
 	const byYear = new Map(view.groups.groups.map((g) => [Number(g.key), g]));
+	const evidence = (support: 'ok' | 'low' | 'suppressed' | undefined) =>
+		support === undefined || support === 'suppressed' ? 'too few reports' : support === 'low' ? 'low confidence' : undefined;
+	const notes = (...xs: (string | undefined)[]) => xs.filter((x) => x !== undefined).join('; ') || undefined;
 	const medians: LineSeries[] = FAMILIES.map((fam) => ({
 		id: fam,
 		label: `${FAMILY_LABEL[fam]} family`,
@@ -71,7 +78,8 @@ export function trendsModel(view: Stats): TrendsModel {
 				lo: m?.interval.lower ?? null,
 				hi: m?.interval.upper ?? null,
 				n: s?.n ?? 0,
-				note: !s || s.support === 'suppressed' ? 'too few reports' : s.support === 'low' ? 'low confidence' : undefined
+				partial: year === partialYear,
+				note: notes(evidence(s?.support), year === partialYear ? 'partial year' : undefined)
 			};
 		})
 	}));
@@ -90,7 +98,13 @@ export function trendsModel(view: Stats): TrendsModel {
 			id: 'AI-share',
 			label: 'AI family share of AI + ML reports',
 			color: COLOR.AI,
-			points: growth.AI.points.map((p, i) => ({ x: p.year, y: p.sharePct, n: view.growth.totals[i] }))
+			points: growth.AI.points.map((p, i) => ({
+				x: p.year,
+				y: p.sharePct,
+				n: view.growth.totals[i],
+				partial: p.partial,
+				note: notes(evidence(p.shareSupport), p.partial ? 'partial year' : undefined)
+			}))
 		}
 	];
 	const rows = years.flatMap((year, i) =>
@@ -106,15 +120,27 @@ export function trendsModel(view: Stats): TrendsModel {
 				hi: s?.median?.interval.upper ?? null,
 				share: p.sharePct,
 				yoyCount: p.yoy.countPct,
-				yoyMedian: view.pay.basis === 'real' ? p.yoy.medianRealPct : p.yoy.medianPct
+				yoyMedian: view.pay.basis === 'real' ? p.yoy.medianRealPct : p.yoy.medianPct,
+				note:
+					notes(
+						evidence(s?.support),
+						p.partial ? 'partial year' : undefined,
+						p.yoy.crossesSourceShift ? 'change vs prior year crosses the source shift' : undefined
+					) ?? ''
 			};
 		})
 	);
 	// The 2023→2024 jump in reports is a change of source (most reports from job listings).
-	const annotations = years.includes(2023) && years.includes(2024) ? [{ x: 2023.5, label: 'Source shift (2024)' }] : [];
+	// Short label so it is never cut on a phone; the chart note explains it.
+	const annotations = years.includes(2023) && years.includes(2024) ? [{ x: 2023.5, label: 'Source shift' }] : [];
+	const medianYears = {
+		AI: growth.AI.points.filter((p) => p.median !== null).map((p) => p.year),
+		ML: growth.ML.points.filter((p) => p.median !== null).map((p) => p.year)
+	};
 	return {
 		years,
 		annotations,
+		medianYears,
 		medians,
 		counts,
 		aiShare,
@@ -129,21 +155,10 @@ export function trendsModel(view: Stats): TrendsModel {
 				{ key: 'hi', label: '95% high', format: 'money' },
 				{ key: 'share', label: 'Share of AI+ML', format: 'pct' },
 				{ key: 'yoyCount', label: 'Reports vs prior year', format: 'pctSigned' },
-				{ key: 'yoyMedian', label: 'Median vs prior year', format: 'pctSigned' }
+				{ key: 'yoyMedian', label: 'Median vs prior year', format: 'pctSigned' },
+				{ key: 'note', label: 'Note', align: 'left' }
 			],
 			rows
 		}
 	};
-}
-
-/**
- * The default span for compound growth: the widest run of years, excluding a partial
- * year, at whose ends both families have a median (n ≥ SUPPRESS_BELOW); null if none.
- */
-export function defaultGrowthSpan(view: Stats, partialYear: number | null): { fromYear: number; toYear: number } | null {
-	const ok = view.growth.years.filter(
-		(y, i) => y !== partialYear && view.growth.families.AI.points[i]!.median !== null && view.growth.families.ML.points[i]!.median !== null
-	);
-	if (ok.length < 2) return null;
-	return { fromYear: ok[0]!, toYear: ok[ok.length - 1]! };
 }

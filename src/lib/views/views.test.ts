@@ -123,7 +123,7 @@ describe('trendsView', () => {
 		// dataVersion 2024-06-30: 2024 is the partial year.
 		expect(none.partialYear).toBe(2024);
 		// 2023 and 2024 both present: the change of source between them is marked; without 2023 it is not.
-		expect(none.annotations).toEqual([{ x: 2023.5, label: 'Source shift (2024)' }]);
+		expect(none.annotations).toEqual([{ x: 2023.5, label: 'Source shift' }]);
 		expect(trendsView(data, { filters: { ...DEFAULT_FILTERS, from: 2024 }, gfrom: null, gto: null }).annotations).toEqual([]);
 	});
 });

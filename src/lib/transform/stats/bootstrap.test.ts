@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bootstrapGapSorted, mulberry32 } from './bootstrap';
+import { bootstrapGapClustered, bootstrapGapSorted, clustersOf, mulberry32 } from './bootstrap';
+import { clusterEffectiveN } from './intervals';
+import { gapSummary, summarizeSorted } from './summary';
 import { arbValues } from './testing/rows';
 
 const asc = (xs: number[]) => Float64Array.from(xs).sort();
@@ -36,5 +38,56 @@ describe('bootstrap (optional)', () => {
 		expect(g.gapUsdInterval.lower).toBeGreaterThan(45_000);
 		expect(g.gapUsdInterval.upper).toBeLessThan(55_000);
 		expect(bootstrapGapSorted(a, new Float64Array(0), { seed: 1 })).toBeNull();
+	});
+});
+
+describe('cluster bootstrap (identical rows resampled together)', () => {
+	it('clusters from ids; with every cluster of size 1 it is the row bootstrap', () => {
+		expect.hasAssertions();
+		expect(clustersOf([1, 2, 2, 5], [9, 4, 4, 7])).toEqual({ values: Float64Array.from([1, 2, 5]), sizes: Uint32Array.from([1, 2, 1]) });
+		fc.assert(
+			fc.property(arbValues(10, 60), arbValues(10, 60), fc.integer(), (a, b, seed) => {
+				const sa = asc(a);
+				const sb = asc(b);
+				const ids = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+				const c = bootstrapGapClustered(clustersOf(sa, ids(sa.length)), clustersOf(sb, ids(sb.length)), { seed, resamples: 100 });
+				expect(c).toEqual(bootstrapGapSorted(sa, sb, { seed, resamples: 100 }));
+			}),
+			{ seed: 5, numRuns: 40 }
+		);
+	});
+
+	/** A group of `k` distinct pay values (skewed), each repeated 1–`maxSize` times (skewed towards 1). */
+	function clusteredGroup(seed: number, k: number, centre: number, maxSize: number) {
+		const r = mulberry32(seed);
+		const rows: { value: number; id: number }[] = [];
+		for (let j = 0; j < k; j++) {
+			const value = Math.round(centre * Math.exp(0.4 * (r() + r() + r() - 1.5)));
+			const size = 1 + Math.floor(maxSize * r() ** 3);
+			for (let i = 0; i < size; i++) rows.push({ value, id: j });
+		}
+		rows.sort((x, y) => x.value - y.value);
+		const values = Float64Array.from(rows, (x) => x.value);
+		const ids = Int32Array.from(rows, (x) => x.id);
+		const sizes = Uint32Array.from(ids, (id) => rows.filter((x) => x.id === id).length);
+		return { values, ids, effectiveN: clusterEffectiveN(sizes) };
+	}
+
+	it.each([1, 2, 3, 4, 5, 6, 7, 8])('the effective-n gap interval agrees with a 2,000-resample cluster bootstrap (seed %i)', (seed) => {
+		expect.hasAssertions();
+		const a = clusteredGroup(seed, 80, 150_000, 30);
+		const b = clusteredGroup(seed + 100, 150, 180_000, 30);
+		const clustered = gapSummary(summarizeSorted(a.values, a.effectiveN), summarizeSorted(b.values, b.effectiveN)).estimate!;
+		const naive = gapSummary(summarizeSorted(a.values), summarizeSorted(b.values)).estimate!;
+		const boot = bootstrapGapClustered(clustersOf(a.values, a.ids), clustersOf(b.values, b.ids), { seed, resamples: 2000 })!;
+		const width = (i: { lower: number; upper: number }) => i.upper - i.lower;
+		const w = width(boot.gapUsdInterval);
+		// Same width within a third, ends within 30% of the bootstrap width…
+		expect(width(clustered.gapUsdInterval) / w).toBeGreaterThan(0.67);
+		expect(width(clustered.gapUsdInterval) / w).toBeLessThan(1.5);
+		expect(Math.abs(clustered.gapUsdInterval.lower - boot.gapUsdInterval.lower)).toBeLessThan(0.3 * w);
+		expect(Math.abs(clustered.gapUsdInterval.upper - boot.gapUsdInterval.upper)).toBeLessThan(0.3 * w);
+		// …while treating the repeats as independent reports is far too narrow.
+		expect(width(naive.gapUsdInterval) / w).toBeLessThan(0.6);
 	});
 });

@@ -6,7 +6,8 @@
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
 import type { Filters } from '../filters';
 import type { TitleFamily } from '../title-families';
-import { bootstrapGapSorted } from './bootstrap';
+import { bootstrapGapClustered, clustersOf } from './bootstrap';
+import { bandShareSorted, claimPositionSorted } from './claim';
 import type { Dimension } from './dimensions';
 import { growthFromSortedByYear, type Growth } from './growth';
 import { likeForLikeSorted, type LikeForLike } from './like-for-like';
@@ -191,18 +192,44 @@ function selectEntries(
 	return { nominal: { AI: selAi.subarray(0, nAi), ML: selMl.subarray(0, nMl) }, matched, duplicates, rowsWithoutCpi };
 }
 
+/**
+ * Identical rows are one cluster for intervals (whole clusters pass the filters together).
+ * With "count identical rows once" every cluster is one row.
+ */
+interface Clusters {
+	readonly sizeOf: (entry: number) => number;
+	/** Kish effective n of a set of entries: n² / Σ cluster sizes. */
+	readonly effN: (entries: Int32Array) => number;
+}
+
+function clustersStep(ix: ModeIndex, dedupe: boolean): Clusters {
+	const sizeOf = (e: number) => (dedupe ? 1 : ix.clusterSize[e]!);
+	const effN = (entries: Int32Array) => {
+		let sumM = 0;
+		for (let i = 0; i < entries.length; i++) sumM += sizeOf(entries[i]!);
+		return sumM > 0 ? (entries.length * entries.length) / sumM : 0;
+	};
+	return { sizeOf, effN };
+}
+
 /** Step: like-for-like, from each family's values in pay order and their cells. */
 function likeForLikeStep(
 	ix: ModeIndex,
 	byPay: Readonly<Record<TitleFamily, Int32Array>>,
-	values: Readonly<Record<TitleFamily, Float64Array>>
+	values: Readonly<Record<TitleFamily, Float64Array>>,
+	clusters: Clusters
 ): LikeForLike {
-	const cellsOf = (entries: Int32Array) => {
-		const c = new Uint8Array(entries.length);
-		for (let i = 0; i < entries.length; i++) c[i] = ix.cell[entries[i]!]!;
-		return c;
+	const celled = (entries: Int32Array, vals: Float64Array) => {
+		const cells = new Uint8Array(entries.length);
+		const clusterSizes = new Uint32Array(entries.length);
+		for (let i = 0; i < entries.length; i++) {
+			const e = entries[i]!;
+			cells[i] = ix.cell[e]!;
+			clusterSizes[i] = clusters.sizeOf(e);
+		}
+		return { values: vals, cells, clusterSizes };
 	};
-	return likeForLikeSorted({ values: values.AI, cells: cellsOf(byPay.AI) }, { values: values.ML, cells: cellsOf(byPay.ML) });
+	return likeForLikeSorted(celled(byPay.AI, values.AI), celled(byPay.ML, values.ML));
 }
 
 /** Step: growth by year, from nominal values per family and year (the nominal order holds within a year). */
@@ -211,19 +238,26 @@ function growthStep(
 	nominal: Readonly<Record<TitleFamily, Int32Array>>,
 	cpi: readonly AnnualCpi[] | null,
 	baseYear: number | null,
-	span: StatsOptions['span']
+	options: Pick<StatsOptions, 'span' | 'partialYear'>,
+	clusters: Clusters
 ): Growth {
-	const byYear = (entries: Int32Array) => {
+	const yearEffN = { AI: new Map<number, number>(), ML: new Map<number, number>() };
+	const byYear = (entries: Int32Array, eff: Map<number, number>) => {
 		const m = new Map<number, Float64Array>();
-		for (const [slot, list] of bucket(entries, ix.yearSlot, ix.years.length)) m.set(ix.years[slot]!, payValues(list, ix, null));
+		for (const [slot, list] of bucket(entries, ix.yearSlot, ix.years.length)) {
+			m.set(ix.years[slot]!, payValues(list, ix, null));
+			eff.set(ix.years[slot]!, clusters.effN(list));
+		}
 		return m;
 	};
 	return growthFromSortedByYear(
-		{ AI: byYear(nominal.AI), ML: byYear(nominal.ML) },
+		{ AI: byYear(nominal.AI, yearEffN.AI), ML: byYear(nominal.ML, yearEffN.ML) },
 		{
 			deflate: cpi ? (year) => deflator(cpi, year, baseYear) : null,
 			baseYear,
-			span: span ?? null
+			span: options.span ?? null,
+			effectiveN: yearEffN,
+			partialYear: options.partialYear ?? null
 		}
 	);
 }
@@ -234,12 +268,14 @@ function groupsStep(
 	prepared: PreparedRows,
 	ix: ModeIndex,
 	byPay: Readonly<Record<TitleFamily, Int32Array>>,
-	realFactor: Float64Array | null
+	realFactor: Float64Array | null,
+	clusters: Clusters
 ): NonNullable<Stats['groups']> {
 	const { codes, size, label } = groupCodes(dim, ix, prepared.countries);
 	const ai = bucket(byPay.AI, codes, size);
 	const ml = bucket(byPay.ML, codes, size);
 	const map = new Map<string, Record<TitleFamily, Float64Array>>();
+	const eff = new Map<string, Record<TitleFamily, number>>();
 	for (const c of new Set([...ai.keys(), ...ml.keys()])) {
 		const a = ai.get(c);
 		const m = ml.get(c);
@@ -247,8 +283,9 @@ function groupsStep(
 			AI: a ? payValues(a, ix, realFactor) : new Float64Array(0),
 			ML: m ? payValues(m, ix, realFactor) : new Float64Array(0)
 		});
+		eff.set(label(c), { AI: a ? clusters.effN(a) : 0, ML: m ? clusters.effN(m) : 0 });
 	}
-	return { dimension: dim, groups: groupSummariesSorted(dim, map) };
+	return { dimension: dim, groups: groupSummariesSorted(dim, map, eff) };
 }
 
 /** Step: pay band, where one salary falls in each family. */
@@ -256,11 +293,39 @@ function payBandStep(values: Readonly<Record<TitleFamily, Float64Array>>, salary
 	return { salary, families: { AI: payBandPositionSorted(values.AI, salary), ML: payBandPositionSorted(values.ML, salary) } };
 }
 
+/** Step: claim check, where each claimed salary falls in each family (Wilson interval on the effective n). */
+function claimsStep(
+	values: Readonly<Record<TitleFamily, Float64Array>>,
+	effN: Readonly<Record<TitleFamily, number>>,
+	claimed: readonly number[]
+): NonNullable<Stats['claims']> {
+	return claimed.map((c) => ({
+		claimed: c,
+		families: { AI: claimPositionSorted(values.AI, c, effN.AI), ML: claimPositionSorted(values.ML, c, effN.ML) }
+	}));
+}
+
+/** Step: band share, each family's share of reports inside a salary band. */
+function bandStep(
+	values: Readonly<Record<TitleFamily, Float64Array>>,
+	effN: Readonly<Record<TitleFamily, number>>,
+	band: NonNullable<StatsOptions['band']>
+): NonNullable<Stats['band']> {
+	return {
+		...band,
+		families: {
+			AI: bandShareSorted(values.AI, band.low, band.high, effN.AI),
+			ML: bandShareSorted(values.ML, band.low, band.high, effN.ML)
+		}
+	};
+}
+
 /**
  * Every statistic one filter state yields: per-family summaries (quantiles, median
  * intervals), the raw gap with intervals, the like-for-like gap, growth by year, and
- * optionally groups, a pay-band position and a bootstrap interval. Named steps, in order:
- * filter → summaries → gap → like-for-like → growth → groups → pay band.
+ * optionally groups, a pay-band position, claim positions, a band share and a bootstrap
+ * interval. Named steps, in order: filter → clusters → summaries → gap → like-for-like →
+ * growth → groups → pay band → claims → band → bootstrap.
  *
  * `data` is the output of `prepareRows` (build it once at load). A plain row array is
  * accepted too but is prepared on every call, which is slow.
@@ -283,14 +348,23 @@ export function computeStats(data: PreparedRows | readonly SalaryRow[], filters:
 	const byPay = { AI: orderByPay(nominal.AI, ix, realFactor), ML: orderByPay(nominal.ML, ix, realFactor) };
 	const values = { AI: payValues(byPay.AI, ix, realFactor), ML: payValues(byPay.ML, ix, realFactor) };
 
-	const families = familySummariesSorted(values);
+	const clusters = clustersStep(ix, filters.dedupe);
+	const effN = { AI: clusters.effN(nominal.AI), ML: clusters.effN(nominal.ML) };
+	const families = familySummariesSorted(values, effN);
 	const gap = gapSummary(families.AI, families.ML);
-	const likeForLike = likeForLikeStep(ix, byPay, values);
-	const growth = growthStep(ix, nominal, cpi, baseYear, options.span);
-	const groups = options.groupBy ? groupsStep(options.groupBy, prepared, ix, byPay, realFactor) : null;
+	const likeForLike = likeForLikeStep(ix, byPay, values, clusters);
+	const growth = growthStep(ix, nominal, cpi, baseYear, options, clusters);
+	const groups = options.groupBy ? groupsStep(options.groupBy, prepared, ix, byPay, realFactor, clusters) : null;
 	const position = options.salary === null || options.salary === undefined ? null : payBandStep(values, options.salary);
+	const claims = options.claims ? claimsStep(values, effN, options.claims) : null;
+	const band = options.band ? bandStep(values, effN, options.band) : null;
 
-	const bootstrap = options.bootstrap && gap.estimate !== null ? bootstrapGapSorted(values.AI, values.ML, options.bootstrap) : null;
+	// Resample clusters of identical rows (with "count once" each kept row is its own cluster).
+	const clusterIds = (entries: Int32Array) => Int32Array.from(entries, (e) => ix.clusterId[e]!);
+	const bootstrap =
+		options.bootstrap && gap.estimate !== null
+			? bootstrapGapClustered(clustersOf(values.AI, clusterIds(byPay.AI)), clustersOf(values.ML, clusterIds(byPay.ML)), options.bootstrap)
+			: null;
 
 	const m = options.sample ?? 0;
 	// A suppressed family sends no values at all: its few reports stay out of the page.
@@ -314,7 +388,9 @@ export function computeStats(data: PreparedRows | readonly SalaryRow[], filters:
 		groups,
 		position,
 		bootstrap,
-		samples
+		samples,
+		claims,
+		band
 	};
 }
 

@@ -21,6 +21,13 @@ export const Z_95 = 1.959963984540054;
  */
 export const EXACT_BINOMIAL_MAX_N = 1000;
 
+/**
+ * First work year whose reports come mostly from job listings rather than the survey: the
+ * aijobs.net file jumps from ~8.5k rows (2023) to ~62k (2024). Growth over a span that
+ * crosses it (from < SOURCE_SHIFT_YEAR ≤ to) mixes two sources and is flagged.
+ */
+export const SOURCE_SHIFT_YEAR = 2024;
+
 /** The quantiles reported for every distribution, as probabilities (d3 / R type 7). */
 export const QUANTILE_PROBS = { p10: 0.1, p25: 0.25, median: 0.5, p75: 0.75, p90: 0.9 } as const;
 

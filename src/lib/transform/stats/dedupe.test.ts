@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countDuplicates, dedupeRows, duplicateFlags, duplicateFlagsSorted, duplicateKey } from './dedupe';
+import {
+	clusterSizesOf,
+	countDuplicates,
+	dedupeRows,
+	duplicateClustersSorted,
+	duplicateFlags,
+	duplicateFlagsSorted,
+	duplicateKey
+} from './dedupe';
 import { isSortedBySalary, sortBySalary } from './quantiles';
 import { arbRows, frozen, row } from './testing/rows';
 
@@ -55,5 +63,31 @@ describe('duplicates', () => {
 			}),
 			{ seed: 5, numRuns: 200 }
 		);
+	});
+});
+
+describe('clusters of identical rows', () => {
+	it('property: ids point at the first identical row, sizes count the cluster, flags follow', () => {
+		expect.hasAssertions();
+		fc.assert(
+			fc.property(arbRows(200), (rows) => {
+				const sorted = sortBySalary(rows);
+				const { id, size } = duplicateClustersSorted(sorted);
+				const keys = sorted.map(duplicateKey);
+				expect(Array.from(size)).toEqual(Array.from(clusterSizesOf(sorted)));
+				sorted.forEach((_, i) => {
+					expect(id[i]).toBe(keys.indexOf(keys[i]!));
+				});
+				expect(Array.from(id, (f, i) => (f === i ? 0 : 1))).toEqual(Array.from(duplicateFlags(sorted)));
+			}),
+			{ seed: 6, numRuns: 150 }
+		);
+	});
+
+	it('clusterSizesOf: [a, b, a] → [2, 1, 2]', () => {
+		expect.hasAssertions();
+		const a = row({ salaryUsd: 1 });
+		const b = row({ salaryUsd: 2 });
+		expect(Array.from(clusterSizesOf([a, b, { ...a, line: 9 }]))).toEqual([2, 1, 2]);
 	});
 });

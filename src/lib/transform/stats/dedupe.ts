@@ -94,6 +94,50 @@ export function duplicateFlagsSorted(rows: readonly SalaryRow[]): Uint8Array {
 	return flags;
 }
 
+/**
+ * Clusters of identical rows, for rows sorted by `salaryUsd`: per row, the position of the
+ * first row identical to it (its cluster id) and how many rows the cluster has.
+ * `duplicateClustersSorted([a, b, a']) → { id: [0, 1, 0], size: [2, 1, 2] }` when a' equals a.
+ */
+export function duplicateClustersSorted(rows: readonly SalaryRow[]): { readonly id: Int32Array; readonly size: Uint32Array } {
+	const id = new Int32Array(rows.length);
+	const size = new Uint32Array(rows.length);
+	let start = 0;
+	while (start < rows.length) {
+		const usd = rows[start]!.salaryUsd;
+		let end = start + 1;
+		while (end < rows.length && rows[end]!.salaryUsd === usd) end++;
+		if (end - start === 1) {
+			id[start] = start;
+			size[start] = 1;
+		} else {
+			const first = new Map<string, number>();
+			const count = new Map<number, number>();
+			for (let i = start; i < end; i++) {
+				const key = duplicateKey(rows[i]!);
+				const f = first.get(key) ?? i;
+				if (f === i) first.set(key, i);
+				id[i] = f;
+				count.set(f, (count.get(f) ?? 0) + 1);
+			}
+			for (let i = start; i < end; i++) size[i] = count.get(id[i]!)!;
+		}
+		start = end;
+	}
+	return { id, size };
+}
+
+/**
+ * Per row, how many rows of the array are identical to it (itself included): the cluster
+ * sizes `clusterEffectiveN` takes. `clusterSizesOf([a, b, a']) → [2, 1, 2]`.
+ */
+export function clusterSizesOf(rows: readonly SalaryRow[]): Uint32Array {
+	const keys = rows.map(duplicateKey);
+	const count = new Map<string, number>();
+	for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+	return Uint32Array.from(keys, (k) => count.get(k)!);
+}
+
 /** How many rows repeat an earlier row exactly (rows minus distinct rows). */
 export function countDuplicates(rows: readonly SalaryRow[]): number {
 	const seen = new Set<string>();

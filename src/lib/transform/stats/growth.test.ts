@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FamilyRow } from '../filters';
-import { cagrPct, growthByYear } from './growth';
+import { cagrPct, crossesSourceShift, defaultGrowthSpanOf, growthByYear, logRatioPctInterval } from './growth';
+import { SOURCE_SHIFT_YEAR } from './constants';
 import { annualCpi } from './real-pay';
 import { cpiYear, familyRow, frozen } from './testing/rows';
 
@@ -47,8 +48,10 @@ describe('growth by year', () => {
 		const g = growthByYear(fixture(), { cpi });
 		const ai = g.families.AI.points;
 		const ml = g.families.ML.points;
-		expect(ai[0]!.yoy).toEqual({ countPct: null, sharePp: null, medianPct: null, medianRealPct: null });
-		expect(ai[1]!.yoy.countPct).toBeCloseTo(100, 12);
+		expect(ai[0]!.yoy).toMatchObject({ countPct: null, sharePp: null, medianPct: null, medianRealPct: null, support: null });
+		// 2022 has 5 AI reports (below SUPPRESS_BELOW): no count change from it (support.ts), though the share is fine (25 reports).
+		expect(ai[1]!.yoy.countPct).toBeNull();
+		expect(ai[1]!.yoy.support).toBe('suppressed');
 		expect(ai[1]!.yoy.sharePp).toBeCloseTo(5, 12);
 		expect(ai[1]!.yoy.medianPct).toBeNull(); // previous year suppressed
 		expect(ai[2]!.yoy.medianPct).toBeCloseTo(23.923444976076546, 10);
@@ -67,8 +70,11 @@ describe('growth by year', () => {
 		expect(ml.countPct).toBeCloseTo(22.474487139158896, 10);
 		expect(ml.sharePpChange).toBeCloseTo(-20, 12);
 		const ai = g.families.AI.cagr!;
-		expect(ai.countPct).toBeCloseTo(100, 10); // (20 / 5)^(1/2) − 1
+		// (20 / 5)^(1/2) − 1 would be +100 % a year, from 5 reports: suppressed, with the reason.
+		expect(ai.countPct).toBeNull();
+		expect(ai.countReason).toBe('endpoint-suppressed');
 		expect(ai.medianPct).toBeNull();
+		expect(ai.medianReason).toBe('endpoint-suppressed');
 		const chosen = growthByYear(fixture(), { cpi, span: { fromYear: 2023, toYear: 2024 } });
 		expect(chosen.families.AI.cagr!.medianPct).toBeCloseTo(23.923444976076546, 10);
 		expect(growthByYear(fixture(), { span: { fromYear: 2024, toYear: 2024 } }).families.AI.cagr).toBeNull();
@@ -95,5 +101,85 @@ describe('growth by year', () => {
 		expect.hasAssertions();
 		if (r === null) expect(cagrPct(a, b, y)).toBeNull();
 		else expect(cagrPct(a, b, y)).toBeCloseTo(r, 10);
+	});
+});
+
+describe('growth with uncertainty, flags and the small-sample rule', () => {
+	// Expected intervals from plain Python (testing/expected-values.py, "growth").
+	it('median changes carry an interval from the log ratio of medians', () => {
+		expect.hasAssertions();
+		const g = growthByYear(fixture(), { cpi });
+		const ml = g.families.ML;
+		expect(ml.points[1]!.yoy.medianPctInterval!.lower).toBeCloseTo(7.976562108849894, 9);
+		expect(ml.points[1]!.yoy.medianPctInterval!.upper).toBeCloseTo(22.64089638029354, 9);
+		expect(ml.cagr!.medianPctInterval!.lower).toBeCloseTo(8.499648946566518, 9);
+		expect(ml.cagr!.medianPctInterval!.upper).toBeCloseTo(15.323532707764699, 9);
+		expect(ml.cagr!.medianRealPctInterval!.lower).toBeCloseTo(4.941310913616337, 9);
+		expect(ml.cagr!.medianRealPctInterval!.upper).toBeCloseTo(11.541399617819813, 9);
+		// Each interval contains its estimate.
+		const c = ml.cagr!;
+		expect(c.medianPctInterval!.lower).toBeLessThan(c.medianPct!);
+		expect(c.medianPctInterval!.upper).toBeGreaterThan(c.medianPct!);
+		expect(ml.points[0]!.medianInterval).toEqual({ lower: 95_000, upper: 104_000 }); // ranks 6..15 of 90k, 91k, …, 109k
+	});
+
+	it('every row twice adds no information: effective n stays n and the interval about as wide', () => {
+		expect.hasAssertions();
+		const twice = [...fixture(), ...fixture()];
+		const once = growthByYear(fixture(), { cpi }).families.ML.cagr!;
+		const doubled = growthByYear(twice, { cpi }).families.ML;
+		expect(doubled.cagr!.medianPct).toBeCloseTo(once.medianPct!, 12);
+		expect(doubled.points[0]!.n).toBe(40);
+		expect(doubled.points[0]!.effectiveN).toBeCloseTo(20, 9); // 40² / (20 · 2²)
+		const width = (i: { lower: number; upper: number }) => i.upper - i.lower;
+		const ratio = width(doubled.cagr!.medianPctInterval!) / width(once.medianPctInterval!);
+		// Counted as 40 independent reports it would shrink by about 1/√2 ≈ 0.71.
+		expect(ratio).toBeGreaterThan(0.9);
+		expect(ratio).toBeLessThan(1.1);
+	});
+
+	it('flags spans that cross the source shift and years that are partial', () => {
+		expect.hasAssertions();
+		expect(SOURCE_SHIFT_YEAR).toBe(2024);
+		expect(crossesSourceShift(2023, 2024)).toBe(true);
+		expect(crossesSourceShift(2024, 2025)).toBe(false);
+		expect(crossesSourceShift(2021, 2023)).toBe(false);
+		const g = growthByYear(fixture(), { cpi, partialYear: 2024 });
+		expect(g.partialYear).toBe(2024);
+		// The default span leaves out the partial year.
+		expect(g.span).toEqual({ fromYear: 2022, toYear: 2023 });
+		expect(g.families.ML.cagr).toMatchObject({ crossesSourceShift: false, includesPartialYear: false });
+		expect(g.families.ML.points.map((p) => p.partial)).toEqual([false, false, true]);
+		expect(g.families.ML.points[2]!.yoy).toMatchObject({ partial: true, crossesSourceShift: true });
+		const chosen = growthByYear(fixture(), { cpi, partialYear: 2024, span: { fromYear: 2023, toYear: 2024 } });
+		expect(chosen.families.AI.cagr).toMatchObject({ crossesSourceShift: true, includesPartialYear: true, support: 'low' }); // 10 AI reports in 2023
+	});
+
+	it('a span whose end is suppressed or empty gives null with a reason, never −100 %', () => {
+		expect.hasAssertions();
+		const rows: FamilyRow[] = [];
+		for (let i = 0; i < 40; i++) rows.push(familyRow('AI', { workYear: 2020, salaryUsd: 100_000 + i }));
+		for (let i = 0; i < 3; i++) rows.push(familyRow('AI', { workYear: 2022, salaryUsd: 100_000 + i }));
+		for (let i = 0; i < 12; i++) rows.push(familyRow('ML', { workYear: 2022, salaryUsd: 90_000 + i }));
+		const g = growthByYear(rows, { span: { fromYear: 2020, toYear: 2022 } });
+		expect(g.families.AI.cagr).toMatchObject({
+			countPct: null,
+			countReason: 'endpoint-suppressed',
+			medianPct: null,
+			support: 'suppressed'
+		});
+		expect(g.families.ML.cagr).toMatchObject({ countPct: null, countReason: 'endpoint-empty', medianReason: 'endpoint-empty' });
+		// The 2021 year has no reports at all: its share is not a number, and not 0 %.
+		expect(g.families.AI.points[1]).toMatchObject({ n: 0, total: 0, shareSupport: 'suppressed', sharePct: null });
+		// 2022: 15 reports, share low-confidence; 2020: 40 reports, ok.
+		expect(g.families.AI.points.map((p) => p.shareSupport)).toEqual(['ok', 'suppressed', 'low']);
+	});
+
+	it('default span: both families need a median at both ends, the partial year is left out', () => {
+		expect.hasAssertions();
+		expect(defaultGrowthSpanOf(growthByYear(fixture()))).toEqual({ fromYear: 2023, toYear: 2024 });
+		expect(defaultGrowthSpanOf(growthByYear(fixture()), 2024)).toBeNull();
+		expect(logRatioPctInterval(1.21, 0, 2)!.lower).toBeCloseTo(10, 12);
+		expect(logRatioPctInterval(0, 0.1, 1)).toBeNull();
 	});
 });

@@ -13,4 +13,7 @@ export * from './pay-band';
 export * from './bootstrap';
 export * from './prepare';
 export * from './compute';
+export * from './support';
+export * from './facets';
+export * from './claim';
 export type * from './types';

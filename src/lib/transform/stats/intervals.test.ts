@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Z_95 } from './constants';
-import { binomialHalfCdf, gapFromMedians, medianEstimateSorted, medianGapSorted, medianRankInterval, medianSeSorted } from './intervals';
+import {
+	binomialHalfCdf,
+	clusterEffectiveN,
+	clusteredRankInterval,
+	gapFromMedians,
+	medianEstimateClusteredSorted,
+	medianEstimateSorted,
+	medianGapSorted,
+	medianRankInterval,
+	medianSeSorted
+} from './intervals';
 import { quantileOfSorted } from './quantiles';
 import { arbValues } from './testing/rows';
 
@@ -154,6 +164,62 @@ describe('properties', () => {
 				expect(h.distinguishable).toBe(g.distinguishable);
 			}),
 			{ seed: 12, numRuns: 150 }
+		);
+	});
+});
+
+describe('identical rows as clusters (design effect)', () => {
+	// Expected values from plain Python (testing/expected-values.py, "clustered").
+	it.each([
+		[20, 10, 3, 18],
+		[12, 4, 1, 12],
+		[100, 50, 35, 66],
+		[1200, 400, 538, 663],
+		[30, 30, 10, 21],
+		[10, 1, 1, 10]
+	])('n = %i rows, effective n %d → ranks %i..%i', (n, neff, lo, hi) => {
+		expect.hasAssertions();
+		expect(clusteredRankInterval(n, neff)).toMatchObject({ lowerRank: lo, upperRank: hi });
+	});
+
+	it('without repeats nothing changes', () => {
+		expect.hasAssertions();
+		const y = [25, 29, 35, 36, 36, 40, 41, 43, 44, 54];
+		expect(clusterEffectiveN(new Uint32Array(10).fill(1))).toBe(10);
+		expect(medianEstimateClusteredSorted(y, 10)).toEqual(medianEstimateSorted(y));
+		expect(medianEstimateSorted(y)).toMatchObject({ effectiveN: 10, designEffect: 1 });
+	});
+
+	it('five values repeated three times: n 20, effective n 8, SE read over the ranks of 8', () => {
+		expect.hasAssertions();
+		const rows = [...Array.from({ length: 10 }, (_, i) => 1000 * (i + 1)), ...[1, 2, 3, 4, 5, 1, 2, 3, 4, 5].map((k) => 1000 * k)];
+		const sizes = rows.map((v) => (v <= 5000 ? 3 : 1));
+		const values = asc(rows);
+		const neff = clusterEffectiveN(sizes);
+		expect(neff).toBe(8);
+		const e = medianEstimateClusteredSorted(values, neff)!;
+		expect(e.median).toBe(4000);
+		expect(e.interval).toMatchObject({ lower: 1000, upper: 10_000 });
+		expect(e.se).toBeCloseTo(1691.6864151339835, 9);
+		expect(e.seLog).toBeCloseTo(0.4328057690564499, 12);
+		expect(e.designEffect).toBe(2.5);
+		// Wider than the SE of 20 independent rows.
+		expect(e.se).toBeGreaterThan(medianSeSorted(values)!.se);
+	});
+
+	it('property: clustering never narrows the interval or the SE', () => {
+		expect.hasAssertions();
+		fc.assert(
+			fc.property(arbValues(10, 400), fc.double({ min: 0.05, max: 1, noNaN: true }), (values, frac) => {
+				const s = asc(values);
+				const plain = medianEstimateSorted(s)!;
+				const c = medianEstimateClusteredSorted(s, frac * s.length)!;
+				expect(c.median).toBe(plain.median);
+				expect(c.interval.lowerRank).toBeLessThanOrEqual(plain.interval.lowerRank);
+				expect(c.interval.upperRank).toBeGreaterThanOrEqual(plain.interval.upperRank);
+				expect(c.se).toBeGreaterThanOrEqual(plain.se);
+			}),
+			{ seed: 13, numRuns: 200 }
 		);
 	});
 });

@@ -9,6 +9,11 @@
  *   on the log scale for ratios (Bonett & Price 2020).
  * - Gap: difference of medians ± z·√(SE₁² + SE₂²) (Bonett & Price 2002); percent gap from the
  *   log ratio of medians ± z·√(SE₁,log² + SE₂,log²), back-transformed.
+ * - Repeated rows: identical rows form a cluster that counts as one observation repeated, so
+ *   with cluster sizes m_j the effective n is n_eff = N² / Σ m_j² (Kish's design effect
+ *   deff = N / n_eff = Σ m_j² / N). The Price–Bonett SE and the order-statistic interval
+ *   use the ranks of an n_eff sample mapped onto the N rows (`clusteredRankInterval`,
+ *   `medianSeClusteredSorted`). With no repeats n_eff = N and nothing changes.
  * See METHODS.md for the references.
  */
 import { CONFIDENCE, EXACT_BINOMIAL_MAX_N, Z_95 } from './constants';
@@ -39,6 +44,10 @@ export interface MedianEstimate {
 	readonly se: number;
 	/** The same on the log scale (for ratios); NaN if a bounding value is ≤ 0. */
 	readonly seLog: number;
+	/** Kish effective n after counting clusters of identical rows (N when there are none). */
+	readonly effectiveN: number;
+	/** N / effectiveN (1 without repeated rows): how much the variance is inflated. */
+	readonly designEffect: number;
 }
 
 /** The sample medians, their difference with an interval, and the percent gap with an interval. */
@@ -130,18 +139,90 @@ export function medianSeSorted(values: ArrayLike<number>): { readonly se: number
 	return { se: (hi - lo) / (2 * pb.z0), seLog };
 }
 
+/**
+ * Kish effective sample size of rows in clusters of identical rows: N² / Σ_j m_j². Takes
+ * each row's cluster size (so Σ over rows of m = Σ over clusters of m²).
+ * `clusterEffectiveN([2, 2, 1]) → 9 / 5 = 1.8`; N when every size is 1; 0 when empty.
+ */
+export function clusterEffectiveN(clusterSizeOfRow: ArrayLike<number>): number {
+	const n = clusterSizeOfRow.length;
+	let sumM = 0;
+	for (let i = 0; i < n; i++) sumM += clusterSizeOfRow[i]!;
+	return sumM > 0 ? (n * n) / sumM : 0;
+}
+
+/**
+ * Ranks of the median interval of n rows whose effective n is `effectiveN` (≤ n): the exact
+ * ranks [k, n'+1−k] of an n' = ⌊effectiveN⌋ sample, mapped onto n rows by their position
+ * (k − 1)/(n' − 1) and rounded outwards, so the interval is never narrower than the mapped one.
+ * With effectiveN ≥ n it is `medianRankInterval(n)`. Coverage is the nominal one at n'.
+ * `clusteredRankInterval(20, 10) → ranks 3..18` (k = 2 of 10 → 1 + ⌊1 · 19 / 9⌋ = 3).
+ */
+export function clusteredRankInterval(n: number, effectiveN: number, confidence: number = CONFIDENCE): RankInterval | null {
+	if (!(n >= 1)) return null;
+	const nEff = Math.min(n, Math.max(1, Math.floor(effectiveN + 1e-9)));
+	if (nEff >= n) return medianRankInterval(n, confidence);
+	const r = medianRankInterval(nEff, confidence)!;
+	const lowerRank = nEff === 1 ? 1 : 1 + Math.floor(((r.lowerRank - 1) * (n - 1)) / (nEff - 1) + 1e-9);
+	return { lowerRank, upperRank: n + 1 - lowerRank, coverage: r.coverage, method: r.method };
+}
+
 /** Median of ascending values with its order-statistic interval and standard errors (n ≥ 2). */
 export function medianEstimateSorted(values: ArrayLike<number>, confidence: number = CONFIDENCE): MedianEstimate | null {
+	return medianEstimateClusteredSorted(values, values.length, confidence);
+}
+
+/**
+ * As `medianEstimateSorted`, for rows in clusters of identical rows with Kish effective n
+ * `effectiveN` (from `clusterEffectiveN`): the SE of `medianSeClusteredSorted` and the
+ * order-statistic interval of `clusteredRankInterval`. Null when n < 2 (or n' < 2).
+ */
+export function medianEstimateClusteredSorted(
+	values: ArrayLike<number>,
+	effectiveN: number,
+	confidence: number = CONFIDENCE
+): MedianEstimate | null {
 	const n = values.length;
-	const ranks = medianRankInterval(n, confidence);
-	const se = medianSeSorted(values);
+	const nEff = Math.min(n, effectiveN > 0 ? effectiveN : n);
+	const ranks = clusteredRankInterval(n, nEff, confidence);
+	const se = medianSeClusteredSorted(values, nEff);
 	if (ranks === null || se === null) return null;
 	return {
 		median: quantileOfSorted(values, 0.5),
 		interval: { lower: values[ranks.lowerRank - 1]!, upper: values[ranks.upperRank - 1]!, ...ranks },
 		se: se.se,
-		seLog: se.seLog
+		seLog: se.seLog,
+		effectiveN: nEff,
+		designEffect: n / nEff
 	};
+}
+
+/**
+ * Price–Bonett SE of the median of n rows with effective n `effectiveN`: the formula for an
+ * n' = ⌊effectiveN⌋ sample (rank a' = round(n'/2 − √n'), z₀ from Binomial(n', ½)), its
+ * bounding ranks mapped onto the n rows as in `clusteredRankInterval`. Equal to
+ * `medianSeSorted` when effectiveN ≥ n. Reading the spread over n' ranks rather than
+ * multiplying the n-row SE by √deff matters with large clusters: the central √n rows can
+ * sit inside one repeated value and give a spread of zero. n' is at least 2; null when n < 2.
+ */
+export function medianSeClusteredSorted(
+	values: ArrayLike<number>,
+	effectiveN: number
+): { readonly se: number; readonly seLog: number } | null {
+	const n = values.length;
+	// n' is at least 2 (the smallest sample with an SE): a group that is one report repeated
+	// then gets the spread of its whole range, which is 0 — the ties caveat in METHODS.md.
+	const nEff = Math.min(n, Math.max(2, Math.floor(effectiveN + 1e-9)));
+	if (nEff >= n) return medianSeSorted(values);
+	const pb = priceBonettRank(nEff);
+	if (pb === null) return null;
+	const lowerRank = 1 + Math.floor(((pb.rank - 1) * (n - 1)) / (nEff - 1) + 1e-9);
+	const lo = values[lowerRank - 1]!;
+	const hi = values[n - lowerRank]!;
+	const seLog = lo > 0 && hi > 0 ? (Math.log(hi) - Math.log(lo)) / (2 * pb.z0) : NaN;
+	// Repeats never add information: never smaller than the SE of n independent rows.
+	const plain = medianSeSorted(values)!;
+	return { se: Math.max((hi - lo) / (2 * pb.z0), plain.se), seLog: Math.max(seLog, plain.seLog) };
 }
 
 /**

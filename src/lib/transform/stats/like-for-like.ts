@@ -12,8 +12,10 @@
  */
 import { COMPANY_SIZES, EXPERIENCE_LEVELS, REGIONS, type CompanySize, type ExperienceLevel, type Region } from '../../data/types';
 import type { FamilyRow } from '../filters';
-import { supportOf, weakerSupport, Z_95, type Support } from './constants';
-import { gapFromMedians, medianEstimateSorted, medianSeSorted, type GapEstimate, type Interval } from './intervals';
+import { Z_95, type Support } from './constants';
+import { clusterSizesOf } from './dedupe';
+import { figureSupport } from './support';
+import { gapFromMedians, medianEstimateClusteredSorted, medianSeSorted, type GapEstimate, type Interval } from './intervals';
 
 const NE = EXPERIENCE_LEVELS.length;
 const NR = REGIONS.length;
@@ -112,6 +114,10 @@ export interface LikeForLike {
 	/** AI rows in cells where ML has no rows: weight 0. */
 	readonly aiRowsWithoutTarget: number;
 	readonly aiEffectiveN: number;
+	/** As `aiEffectiveN`, counting each cluster of identical rows as one unit of weight m·w (used for the interval). */
+	readonly aiEffectiveNClustered: number;
+	/** Kish effective n of the ML rows in supported cells after clustering identical rows. */
+	readonly mlEffectiveNClustered: number;
 	/** ML rows in supported cells (the comparison population). */
 	readonly mlNSupported: number;
 	/** Cells where ML has rows but AI has none, largest ML share first. */
@@ -127,10 +133,12 @@ export interface LikeForLike {
 	readonly adjusted: GapEstimate | null;
 }
 
-/** Values in ascending order with the cell index of each. */
+/** Values in ascending order with the cell index of each (and, optionally, each row's cluster size). */
 export interface CelledValues {
 	readonly values: ArrayLike<number>;
 	readonly cells: ArrayLike<number>;
+	/** Rows in each row's cluster of identical rows; all 1 when absent. */
+	readonly clusterSizes?: ArrayLike<number>;
 }
 
 /**
@@ -174,12 +182,30 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 	}
 	const aiEffectiveN = sumW2 > 0 ? 1 / sumW2 : 0;
 	const weights = new Float64Array(aiN);
-	for (let i = 0; i < aiN; i++) weights[i] = cellWeight[ai.cells[i]!]!;
+	// Σ over rows of m·w² = Σ over clusters of (m·w)² (a cluster's rows share a cell); summed
+	// per cell first (integers), so the result does not depend on row order.
+	const aiSumM = new Float64Array(CELL_COUNT);
+	for (let i = 0; i < aiN; i++) {
+		weights[i] = cellWeight[ai.cells[i]!]!;
+		aiSumM[ai.cells[i]!]! += ai.clusterSizes ? ai.clusterSizes[i]! : 1;
+	}
+	let sumClusterW2 = 0;
+	for (let c = 0; c < CELL_COUNT; c++) {
+		const w = cellWeight[c]!;
+		if (w > 0) sumClusterW2 += w * w * aiSumM[c]!;
+	}
+	const aiEffectiveNClustered = sumClusterW2 > 0 ? 1 / sumClusterW2 : 0;
 
 	const mlSupportedValues = new Float64Array(mlSupported);
-	for (let i = 0, j = 0; i < mlN; i++) if (cellWeight[ml.cells[i]!]! > 0) mlSupportedValues[j++] = ml.values[i]!;
+	let mlSumM = 0;
+	for (let i = 0, j = 0; i < mlN; i++)
+		if (cellWeight[ml.cells[i]!]! > 0) {
+			mlSupportedValues[j++] = ml.values[i]!;
+			mlSumM += ml.clusterSizes ? ml.clusterSizes[i]! : 1;
+		}
+	const mlEffectiveNClustered = mlSumM > 0 ? (mlSupported * mlSupported) / mlSumM : 0;
 
-	const support = weakerSupport(supportOf(Math.floor(aiEffectiveN + 1e-9)), supportOf(mlSupported));
+	const support = figureSupport({ kind: 'cell', aiEffectiveN, mlN: mlSupported }).support;
 	const base = {
 		support,
 		aiN,
@@ -187,11 +213,13 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 		aiNUsed: aiN - aiWithoutTarget,
 		aiRowsWithoutTarget: aiWithoutTarget,
 		aiEffectiveN,
+		aiEffectiveNClustered,
+		mlEffectiveNClustered,
 		mlNSupported: mlSupported,
 		unsupportedCells: unsupported,
 		unsupportedMlSharePct: mlN > 0 ? (100 * (mlN - mlSupported)) / mlN : 0
 	};
-	const mlEst = support === 'suppressed' ? null : medianEstimateSorted(mlSupportedValues);
+	const mlEst = support === 'suppressed' ? null : medianEstimateClusteredSorted(mlSupportedValues, mlEffectiveNClustered);
 	if (mlEst === null) {
 		return {
 			...base,
@@ -202,7 +230,7 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 			adjusted: null
 		};
 	}
-	const delta = z / (2 * Math.sqrt(aiEffectiveN));
+	const delta = z / (2 * Math.sqrt(aiEffectiveNClustered));
 	const median = weightedQuantileSorted(ai.values, weights, 0.5);
 	const lower = weightedQuantileSorted(ai.values, weights, 0.5 - delta);
 	const upper = weightedQuantileSorted(ai.values, weights, 0.5 + delta);
@@ -213,7 +241,7 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 	const used = new Float64Array(base.aiNUsed);
 	for (let i = 0, j = 0; i < aiN; i++) if (weights[i]! > 0) used[j++] = ai.values[i]!;
 	const raw = medianSeSorted(used);
-	const deff = aiEffectiveN > 0 ? Math.sqrt(base.aiNUsed / aiEffectiveN) : NaN;
+	const deff = aiEffectiveNClustered > 0 ? Math.sqrt(base.aiNUsed / aiEffectiveNClustered) : NaN;
 	const seOs = (upper - lower) / (2 * z);
 	const seLogOs = lower > 0 ? (Math.log(upper) - Math.log(lower)) / (2 * z) : NaN;
 	const se = raw ? Math.max(seOs, raw.se * deff) : seOs;
@@ -230,13 +258,18 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 
 /**
  * Convenience: the like-for-like comparison of family rows in any order, on `pay`
- * (default `salaryUsd`). Sorts copies.
+ * (default `salaryUsd`), identical rows among `rows` as clusters. Sorts copies.
  */
 export function likeForLike(rows: readonly FamilyRow[], pay: (r: FamilyRow) => number = (r) => r.salaryUsd): LikeForLike {
-	const sorted = rows.map((r) => ({ v: pay(r), c: cellOf(r), f: r.family })).sort((a, b) => a.v - b.v);
+	const sizes = clusterSizesOf(rows);
+	const sorted = rows.map((r, i) => ({ v: pay(r), c: cellOf(r), f: r.family, m: sizes[i]! })).sort((a, b) => a.v - b.v);
 	const side = (fam: 'AI' | 'ML'): CelledValues => {
 		const s = sorted.filter((x) => x.f === fam);
-		return { values: Float64Array.from(s, (x) => x.v), cells: Int32Array.from(s, (x) => x.c) };
+		return {
+			values: Float64Array.from(s, (x) => x.v),
+			cells: Int32Array.from(s, (x) => x.c),
+			clusterSizes: Uint32Array.from(s, (x) => x.m)
+		};
 	};
 	return likeForLikeSorted(side('AI'), side('ML'));
 }

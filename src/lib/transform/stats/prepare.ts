@@ -7,7 +7,7 @@
  */
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
 import { familyOf, TITLE_MODES, type TitleFamily, type TitleMode } from '../title-families';
-import { duplicateFlagsSorted } from './dedupe';
+import { duplicateClustersSorted } from './dedupe';
 import { cellIndexOfCodes } from './like-for-like';
 import { isSortedBySalary, sortBySalary } from './quantiles';
 
@@ -40,6 +40,14 @@ export interface ModeIndex {
 	readonly cell: Uint8Array;
 	/** 1 when the row repeats an earlier row exactly. */
 	readonly duplicate: Uint8Array;
+	/**
+	 * Rows in this entry's cluster of identical rows (1 when it has no twin). Identical rows
+	 * pass every filter together, so a selection holds whole clusters; Σ over a selection of
+	 * `clusterSize` is Σ m² over its clusters (see `clusterEffectiveN`).
+	 */
+	readonly clusterSize: Uint32Array;
+	/** Entry index of the cluster's first entry (equal for identical rows). */
+	readonly clusterId: Int32Array;
 }
 
 export interface PreparedRows {
@@ -65,7 +73,8 @@ function buildModeIndex(
 	mode: TitleMode,
 	countryCode: ReadonlyMap<string, number>,
 	dup: Uint8Array,
-	classify: TitleClassifier
+	classify: TitleClassifier,
+	clusters: { readonly id: Int32Array; readonly size: Uint32Array }
 ): ModeIndex {
 	const picked: number[] = [];
 	const fams: number[] = [];
@@ -92,8 +101,11 @@ function buildModeIndex(
 		remoteRatio: new Uint8Array(count),
 		country: new Uint16Array(count),
 		cell: new Uint8Array(count),
-		duplicate: new Uint8Array(count)
+		duplicate: new Uint8Array(count),
+		clusterSize: new Uint32Array(count),
+		clusterId: new Int32Array(count)
 	};
+	const entryOfRow = new Map<number, number>();
 	for (let e = 0; e < count; e++) {
 		const p = picked[e]!;
 		const r = rows[p]!;
@@ -110,6 +122,11 @@ function buildModeIndex(
 		ix.country[e] = countryCode.get(r.companyLocation)!;
 		ix.cell[e] = cellIndexOfCodes(exp, region, size);
 		ix.duplicate[e] = dup[p]!;
+		ix.clusterSize[e] = clusters.size[p]!;
+		// Identical rows share the title, so the cluster's first row is in this index too.
+		const firstRow = clusters.id[p]!;
+		if (firstRow === p) entryOfRow.set(p, e);
+		ix.clusterId[e] = entryOfRow.get(firstRow)!;
 	}
 	return ix;
 }
@@ -126,10 +143,13 @@ export function prepareRows(rows: readonly SalaryRow[], classify: TitleClassifie
 	const sorted = isSortedBySalary(rows) ? rows : sortBySalary(rows);
 	const countries = [...new Set(sorted.map((r) => r.companyLocation))].sort();
 	const countryCode = new Map(countries.map((c, i) => [c, i]));
-	const duplicateFlags = duplicateFlagsSorted(sorted);
+	// One pass over runs of equal salaries gives the clusters; a row repeats an earlier one
+	// exactly when it is not its cluster's first row (same flags as duplicateFlagsSorted).
+	const clusters = duplicateClustersSorted(sorted);
+	const duplicateFlags = Uint8Array.from(clusters.id, (first, i) => (first === i ? 0 : 1));
 	let duplicates = 0;
 	for (let i = 0; i < duplicateFlags.length; i++) duplicates += duplicateFlags[i]!;
-	const modes = Object.fromEntries(TITLE_MODES.map((m) => [m, buildModeIndex(sorted, m, countryCode, duplicateFlags, classify)])) as Record<
+	const modes = Object.fromEntries(TITLE_MODES.map((m) => [m, buildModeIndex(sorted, m, countryCode, duplicateFlags, classify, clusters)])) as Record<
 		TitleMode,
 		ModeIndex
 	>;

@@ -3,9 +3,10 @@
  * summaries for a dimension. `…Sorted` functions take ascending values; the others sort.
  */
 import type { TitleFamily } from '../title-families';
-import { supportOf, weakerSupport, type Support } from './constants';
+import { supportOf, type Support } from './constants';
+import { figureSupport } from './support';
 import { compareGroupKeys, type Dimension } from './dimensions';
-import { gapFromMedians, medianEstimateSorted, type GapEstimate, type MedianEstimate } from './intervals';
+import { gapFromMedians, medianEstimateClusteredSorted, type GapEstimate, type MedianEstimate } from './intervals';
 import { quantilesSorted, type Quantiles, type SortedValues } from './quantiles';
 
 export const FAMILIES = ['AI', 'ML'] as const satisfies readonly TitleFamily[];
@@ -40,14 +41,16 @@ export interface GroupSummary {
 
 /**
  * n, support, quantiles and median interval of ascending values, applying the
- * small-sample rule: below SUPPRESS_BELOW the numbers are null.
+ * small-sample rule: below SUPPRESS_BELOW the numbers are null. `effectiveN` (default n)
+ * is the Kish effective n when rows repeat each other (`clusterEffectiveN`); it widens the
+ * median's interval and SE but not the rule, which counts reports.
  * `summarizeSorted([1..10]).quantiles.median → 5.5`.
  */
-export function summarizeSorted(values: SortedValues): DistributionSummary {
+export function summarizeSorted(values: SortedValues, effectiveN: number = values.length): DistributionSummary {
 	const n = values.length;
 	const support = supportOf(n);
 	if (support === 'suppressed') return { n, support, quantiles: null, median: null };
-	return { n, support, quantiles: quantilesSorted(values), median: medianEstimateSorted(values) };
+	return { n, support, quantiles: quantilesSorted(values), median: medianEstimateClusteredSorted(values, effectiveN) };
 }
 
 /** As `summarizeSorted`, for values in any order (sorts a copy). */
@@ -57,28 +60,35 @@ export function summarize(values: readonly number[]): DistributionSummary {
 
 /** The gap between two family summaries, with the small-sample rule. */
 export function gapSummary(ai: DistributionSummary, ml: DistributionSummary): GapSummary {
-	const support = weakerSupport(ai.support, ml.support);
+	const support = figureSupport({ kind: 'gap', aiN: ai.n, mlN: ml.n }).support;
 	const estimate = support !== 'suppressed' && ai.median && ml.median ? gapFromMedians(ai.median, ml.median) : null;
 	return { support, aiN: ai.n, mlN: ml.n, estimate };
 }
 
-/** Summaries of each family's ascending values. */
-export function familySummariesSorted(values: Readonly<Record<TitleFamily, SortedValues>>): Record<TitleFamily, FamilySummary> {
+/** Summaries of each family's ascending values (with each family's effective n, default n). */
+export function familySummariesSorted(
+	values: Readonly<Record<TitleFamily, SortedValues>>,
+	effectiveN: Readonly<Record<TitleFamily, number>> | null = null
+): Record<TitleFamily, FamilySummary> {
 	return {
-		AI: { family: 'AI', ...summarizeSorted(values.AI) },
-		ML: { family: 'ML', ...summarizeSorted(values.ML) }
+		AI: { family: 'AI', ...summarizeSorted(values.AI, effectiveN?.AI) },
+		ML: { family: 'ML', ...summarizeSorted(values.ML, effectiveN?.ML) }
 	};
 }
 
-/** Group summaries from ascending values per group key, listed in the dimension's order. */
+/**
+ * Group summaries from ascending values per group key, listed in the dimension's order;
+ * `effectiveN` per group key and family where rows repeat each other (default n).
+ */
 export function groupSummariesSorted(
 	dim: Dimension,
-	groups: ReadonlyMap<string, Readonly<Record<TitleFamily, SortedValues>>>
+	groups: ReadonlyMap<string, Readonly<Record<TitleFamily, SortedValues>>>,
+	effectiveN: ReadonlyMap<string, Readonly<Record<TitleFamily, number>>> | null = null
 ): GroupSummary[] {
 	return [...groups.keys()]
 		.sort((a, b) => compareGroupKeys(dim, a, b))
 		.map((key) => {
-			const families = familySummariesSorted(groups.get(key)!);
+			const families = familySummariesSorted(groups.get(key)!, effectiveN?.get(key) ?? null);
 			return { key, families, gap: gapSummary(families.AI, families.ML) };
 		});
 }

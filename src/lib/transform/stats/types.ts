@@ -5,6 +5,7 @@
 import type { Filters } from '../filters';
 import type { TitleFamily, TitleMode } from '../title-families';
 import type { BootstrapGap } from './bootstrap';
+import type { BandShare, ClaimPosition } from './claim';
 import type { Dimension } from './dimensions';
 import type { Growth } from './growth';
 import type { LikeForLike } from './like-for-like';
@@ -13,9 +14,12 @@ import type { AnnualCpi } from './real-pay';
 import type { FamilySummary, GapSummary, GroupSummary } from './summary';
 
 export type { BootstrapGap } from './bootstrap';
+export type { BandShare, ClaimPosition, ClaimVerdict } from './claim';
+export type { FacetCount, FacetCounts, FacetOption, Facet } from './facets';
+export type { Figure, FigureSupport, SupportLimit, SupportReason } from './support';
 export type { Support } from './constants';
 export type { Dimension } from './dimensions';
-export type { CagrSummary, FamilyGrowth, Growth, GrowthPoint, YearChange } from './growth';
+export type { CagrSummary, FamilyGrowth, Growth, GrowthNullReason, GrowthPoint, YearChange } from './growth';
 export type { GapEstimate, Interval, MedianEstimate, RankInterval } from './intervals';
 export type { Cell, LikeForLike, UnsupportedCell } from './like-for-like';
 export type { PayBandPosition } from './pay-band';
@@ -36,6 +40,12 @@ export interface StatsOptions {
 	readonly salary?: number | null;
 	/** Also return up to this many pay values per family, evenly spaced by rank (for dot plots). */
 	readonly sample?: number | null;
+	/** The partial work year: flagged in growth and left out of its default span. */
+	readonly partialYear?: number | null;
+	/** Claimed salaries to place in each family's distribution (the claim check), in the view's pay basis. */
+	readonly claims?: readonly number[] | null;
+	/** A salary band: the share of each family's reports inside it. */
+	readonly band?: { readonly low: number; readonly high: number } | null;
 	/** Optional seeded bootstrap interval for the raw gap (off by default). */
 	readonly bootstrap?: { readonly seed: number; readonly resamples?: number } | null;
 }
@@ -74,6 +84,10 @@ export interface Stats {
 	readonly bootstrap: BootstrapGap | null;
 	/** Pay values per family in ascending order, evenly spaced by rank; null unless `options.sample`. */
 	readonly samples: Readonly<Record<TitleFamily, readonly number[]>> | null;
+	/** Per `options.claims` value: where it falls in each family; null unless asked. */
+	readonly claims: readonly { readonly claimed: number; readonly families: Readonly<Record<TitleFamily, ClaimPosition>> }[] | null;
+	/** `options.band` with each family's share inside it; null unless asked. */
+	readonly band: { readonly low: number; readonly high: number; readonly families: Readonly<Record<TitleFamily, BandShare>> } | null;
 }
 
 /** The numbers a headline shows; null where suppressed. */

@@ -70,6 +70,60 @@ def mulberry32(seed):
     return draw
 
 
+def cluster_neff(sizes):
+    """Kish effective n of rows in clusters of identical rows: N² / Σ m² (sizes: one per cluster)."""
+    N = sum(sizes); return N * N / sum(m * m for m in sizes)
+
+
+def clustered_ranks(n, neff):
+    """Ranks of the median interval at effective n: exact ranks of an n' = floor(neff) sample,
+    mapped by (k − 1)/(n' − 1) onto n rows, rounded outwards."""
+    n1 = min(n, max(1, math.floor(neff + 1e-9)))
+    if n1 >= n: return ranks(n)
+    if binom_cdf(0, n1) > 0.025: k = 1
+    else:
+        k = 1
+        while binom_cdf(k, n1) <= 0.025: k += 1
+    lo = 1 if n1 == 1 else 1 + math.floor((k - 1) * (n - 1) / (n1 - 1) + 1e-9)
+    return lo, n + 1 - lo
+
+
+def clustered_pb_se(vals, neff):
+    """Price–Bonett SE for an n' = floor(neff) sample (a' = round(n'/2 − √n'), z0 from Bin(n', ½)),
+    its bounding ranks mapped onto the n rows by (a' − 1)/(n' − 1)."""
+    n = len(vals); n1 = min(n, max(2, math.floor(neff + 1e-9)))
+    if n1 >= n: return pb_se(vals)
+    a = max(1, round(n1 / 2 - math.sqrt(n1)))
+    p = binom_cdf(a - 1, n1) if n1 <= 1000 else N.cdf((a - 1 + 0.5 - n1 / 2) / (math.sqrt(n1) / 2))
+    z0 = N.inv_cdf(1 - p); lo = 1 + math.floor((a - 1) * (n - 1) / (n1 - 1) + 1e-9)
+    se, sel = pb_se(vals)  # floor: never below the SE of n independent rows
+    return max(se, (vals[n - lo] - vals[lo - 1]) / (2 * z0)), max(sel, (math.log(vals[n - lo]) - math.log(vals[lo - 1])) / (2 * z0))
+
+
+def clustered_summary(rows_values):
+    """rows_values: one (value, cluster key) per row, identical rows share the key;
+    returns median, ci, se, selog, neff."""
+    vals = sorted(v for v, _ in rows_values); n = len(vals)
+    sizes = list(Counter(k for _, k in rows_values).values()); neff = cluster_neff(sizes)
+    lo, hi = clustered_ranks(n, neff); se, sel = clustered_pb_se(vals, neff)
+    return q7(vals, .5), (vals[lo - 1], vals[hi - 1]), se, sel, neff
+
+
+def cluster_bootstrap_gap(a, b, reps, seed):
+    """Percentile bootstrap of median(a) − median(b), resampling clusters of identical rows.
+    a, b: lists of (value, cluster key)."""
+    import random
+    rnd = random.Random(seed)
+    def clusters(x):
+        c = Counter(x); return [(v, m) for (v, _), m in c.items()]
+    ca, cb = clusters(a), clusters(b); out = []
+    def med(cl):
+        draw = [cl[rnd.randrange(len(cl))] for _ in cl]
+        vals = sorted(v for v, m in draw for _ in range(m)); return q7(vals, .5)
+    for _ in range(reps): out.append(med(ca) - med(cb))
+    out.sort(); return q7(out, .025), q7(out, .975)
+
+
 print('== quantiles.test.ts')
 for s in ([1, 2, 3, 4], [5], [10, 20, 20, 30, 100], [0.5, 1.5], [10, 30, 20], [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]):
     t = sorted(s); print(s, [q7(t, p) for p in (.1, .25, .5, .75, .9)])
@@ -93,6 +147,19 @@ y1 = sorted([70, 394, 43, 95, 62, 128, 2, 203, 81, 436, 85, 35, 156, 1, 3, 27, 6
 y2 = sorted([102, 120, 78, 78, 417, 124, 86, 171, 176, 129, 230, 194, 100, 157, 306, 411, 164, 103, 193, 312])
 lr = math.log(q7(y1, .5) / q7(y2, .5)); sl = math.hypot(pb_se(y1)[1], pb_se(y2)[1])
 print('ci.median2 data, percent-gap interval', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
+
+print('== intervals.test.ts: clustered (identical rows as clusters)')
+print('clusteredRankInterval', [(n, e, clustered_ranks(n, e)) for n, e in ((20, 10), (12, 4), (100, 50), (1200, 400), (30, 30), (10, 1))])
+# Fixture: 10 distinct values, the first five repeated 3 times each → clusters [3,3,3,3,3,1,1,1,1,1]
+fx = [(1000 * (i + 1), i) for i in range(10)] + [(1000 * (i + 1), i) for i in range(5)] * 2
+m, ci, se, sel, ne = clustered_summary(fx)
+print('fixture n', len(fx), 'neff', ne, 'median', m, 'ci', ci, 'se', se, 'selog', sel)
+print('== summary-table.test.ts: tripled fixture, north-america (4 clusters of 3 per family)')
+ta = [(v, v) for v in (90000, 100000, 120000, 150000)] * 3
+tm = [(v, v) for v in (130000, 170000, 200000, 250000)] * 3
+ma, cia, sa, la, na = clustered_summary(ta); mm, cim, sm, lm, nm = clustered_summary(tm)
+g = ma - mm; se = math.hypot(sa, sm); lr = math.log(ma / mm); sl = math.hypot(la, lm)
+print('neff', na, nm, 'ci', cia, cim, 'gap', g, 'ci', round(g - Z * se, 2), round(g + Z * se, 2), 'pct ci', round(100 * (math.exp(lr - Z * sl) - 1), 3), round(100 * (math.exp(lr + Z * sl) - 1), 3))
 
 print('== bootstrap.test.ts: mulberry32(42)')
 r = mulberry32(42); print([r(), r(), r()])
@@ -127,6 +194,11 @@ m22, m23, m24 = (q7(gml[y], .5) for y in (2022, 2023, 2024))
 print('ML CAGR median', 100 * ((m24 / m22) ** 0.5 - 1), 'real', 100 * ((m24 / (m22 * 310 / 290)) ** 0.5 - 1), 'count', 100 * ((30 / 20) ** 0.5 - 1))
 print('ML yoy 2023 median', 100 * (m23 / m22 - 1), 'real', 100 * ((m23 * 310 / 300) / (m22 * 310 / 290) - 1))
 print('AI yoy 2024 median', 100 * (q7(gai[2024], .5) / q7(gai[2023], .5) - 1))
+sl = {y: pb_se(sorted(gml[y]))[1] for y in (2022, 2023, 2024)}
+def pct_ci(ratio, se, years): return tuple(100 * (math.exp((math.log(ratio) + s * Z * se) / years) - 1) for s in (-1, 1))
+print('ML yoy 2023 median interval', pct_ci(m23 / m22, math.hypot(sl[2022], sl[2023]), 1))
+print('ML CAGR 2022-2024 median interval', pct_ci(m24 / m22, math.hypot(sl[2022], sl[2024]), 2))
+print('ML CAGR 2022-2024 real interval', pct_ci((m24 * 310 / 310) / (m22 * 310 / 290), math.hypot(sl[2022], sl[2024]), 2))
 
 print('== stats-real.test.ts (real data)')
 base = next((p for p in (os.path.join(os.environ.get('DATA_DIR', '.data-cache')), '../shared/data') if os.path.exists(os.path.join(p, 'aijobs-salaries/salaries.csv'))), None)
@@ -152,22 +224,36 @@ for dedupe in (False, True):
             seen.add(k)
         if r['company_location'] != 'US' or r['work_year'] != '2024': continue
         v = float(r['salary_in_usd'])
-        if r['job_title'] == 'AI Engineer': a.append(v); cells.append(('AI', v, (r['experience_level'], r['company_size'])))
-        elif r['job_title'] == 'Machine Learning Engineer': m.append(v); cells.append(('ML', v, (r['experience_level'], r['company_size'])))
+        if r['job_title'] == 'AI Engineer': a.append(v); cells.append(('AI', v, (r['experience_level'], r['company_size']), tuple(r.values())))
+        elif r['job_title'] == 'Machine Learning Engineer': m.append(v); cells.append(('ML', v, (r['experience_level'], r['company_size']), tuple(r.values())))
     ma, sa, la = summary(a, 'AI'); mm, sm, lm = summary(m, 'ML')
     g = ma - mm; se = math.hypot(sa, sm); lr = math.log(ma / mm); sl = math.hypot(la, lm)
     print('  gap', g, 'ci', g - Z * se, g + Z * se, 'pct', 100 * (ma / mm - 1), 'pct ci', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
     if not dedupe:
+        # Identical rows as clusters (issue 10): effective n from cluster sizes, intervals and SEs at that n.
+        ka = []; km = []
+        for r in rows:
+            if r['company_location'] != 'US' or r['work_year'] != '2024': continue
+            t = {'AI Engineer': ka, 'Machine Learning Engineer': km}.get(r['job_title'])
+            if t is not None: t.append((float(r['salary_in_usd']), tuple(r.values())))
+        ca = clustered_summary(ka); cm = clustered_summary(km)
+        print('  clustered AI neff', ca[4], 'ci', ca[1], 'se', ca[2], '| ML neff', cm[4], 'ci', cm[1], 'se', cm[2])
+        g = ca[0] - cm[0]; se = math.hypot(ca[2], cm[2]); lr = math.log(ca[0] / cm[0]); sl = math.hypot(ca[3], cm[3])
+        print('  clustered gap ci', g - Z * se, g + Z * se, 'pct ci', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
+        print('  cluster bootstrap gap ci (2000 resamples, seed 7)', cluster_bootstrap_gap(ka, km, 2000, 7))
         # like-for-like: US only, so a cell is (experience, size)
-        ac = Counter(c for f, _, c in cells if f == 'AI'); mc = Counter(c for f, _, c in cells if f == 'ML')
+        ac = Counter(c for f, _, c, _k in cells if f == 'AI'); mc = Counter(c for f, _, c, _k in cells if f == 'ML')
         sup = {c for c in mc if ac[c] > 0}; M = sum(mc[c] for c in sup)
         wt = {c: (mc[c] / M) / ac[c] for c in sup}
         neff = 1 / sum((mc[c] / M) ** 2 / ac[c] for c in sup)
-        pairs = sorted((v, wt[c]) for f, v, c in cells if f == 'AI' and c in wt)
-        d = Z / (2 * math.sqrt(neff))
+        # Clusters of identical AI rows: each is one unit of weight m·w.
+        clus = Counter((k, c) for f, _, c, k in cells if f == 'AI' and c in wt)
+        neff_cl = 1 / sum((m * wt[c]) ** 2 for (k, c), m in clus.items())
+        pairs = sorted((v, wt[c]) for f, v, c, _k in cells if f == 'AI' and c in wt)
+        d = Z / (2 * math.sqrt(neff_cl))
         med = weighted_quantile(pairs, .5); lo = weighted_quantile(pairs, .5 - d); hi = weighted_quantile(pairs, .5 + d)
-        su, _ = pb_se([v for v, _ in pairs]); sa = max((hi - lo) / (2 * Z), su * math.sqrt(len(pairs) / neff))
-        print('  like-for-like neff', neff, 'AI rows without target', sum(ac[c] for c in ac if c not in mc),
+        su, _ = pb_se([v for v, _ in pairs]); sa = max((hi - lo) / (2 * Z), su * math.sqrt(len(pairs) / neff_cl))
+        print('  like-for-like neff', neff, 'clustered', neff_cl, 'AI rows without target', sum(ac[c] for c in ac if c not in mc),
               'unsupported ML cells', {c: mc[c] for c in mc if c not in sup},
               'adjusted median', med, 'interval', min(lo, med - Z * sa), max(hi, med + Z * sa))
 
@@ -175,6 +261,13 @@ cpi = {}
 for r in csv.DictReader(open(os.path.join(base, 'us-cpi/cpiai.csv'))):
     cpi.setdefault(int(r['Date'][:4]), []).append(float(r['Index']))
 avg = {y: sum(v) / 12 for y, v in cpi.items() if len(v) == 12}
+def wilson(p, n):
+    z2 = Z * Z; c = (p + z2 / (2 * n)) / (1 + z2 / n); h = Z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
+    return max(0, c - h), min(1, c + h)
+print('-- claim.test.ts: wilson(0.5, 100)', wilson(.5, 100), 'wilson(0.1, 12.5)', wilson(.1, 12.5))
+mls = sorted(v for v, _ in km); below = sum(v < 250000 for v in mls); eq = sum(v == 250000 for v in mls)
+pr = (below + eq / 2) / len(mls); ne = cluster_neff(list(Counter(k for _, k in km).values()))
+print('  ML strict US 2024, $250k: percentile', 100 * pr, 'interval', [100 * x for x in wilson(pr, ne)], 'ML median ci', cm[1])
 print('CPI months 2025', len(cpi[2025]), 'avg 2024', avg[2024], 'deflator 2020->2024', avg[2024] / avg[2020])
 print('-- growth, strict titles, every country')
 by = {}

@@ -7,7 +7,9 @@
 import type { SalaryRow } from '$lib/data/types';
 import { rowMatcher, type FamilyRow, type Filters } from '../../filters';
 import { familyOf, type TitleFamily } from '../../title-families';
+import { clusterSizesOf } from '../dedupe';
 import { dimensionKey, type Dimension } from '../dimensions';
+import { clusterEffectiveN } from '../intervals';
 import { familySummariesSorted, groupSummariesSorted, type FamilySummary, type GroupSummary } from '../summary';
 
 // Row-level growth and like-for-like still live in their leaf modules (growth.ts,
@@ -51,10 +53,20 @@ export function familyValues(
 	return out;
 }
 
-/** Convenience: family summaries of rows in any order, on `pay` (default salaryUsd). */
+/** Kish effective n per family of rows, identical rows (within `rows`) as clusters. */
+export function familyEffectiveN(rows: readonly FamilyRow[]): Record<TitleFamily, number> {
+	const sizes = clusterSizesOf(rows);
+	const of = (fam: TitleFamily) => clusterEffectiveN(Uint32Array.from(sizes).filter((_, i) => rows[i]!.family === fam));
+	return { AI: of('AI'), ML: of('ML') };
+}
+
+/**
+ * Convenience: family summaries of rows in any order, on `pay` (default salaryUsd), with
+ * identical rows among `rows` treated as clusters for the intervals.
+ */
 export function familySummaries(rows: readonly FamilyRow[], pay?: (r: FamilyRow) => number): Record<TitleFamily, FamilySummary> {
 	const v = familyValues(rows, pay);
-	return familySummariesSorted({ AI: v.AI.sort(), ML: v.ML.sort() });
+	return familySummariesSorted({ AI: v.AI.sort(), ML: v.ML.sort() }, familyEffectiveN(rows));
 }
 
 /** Convenience: per-group family summaries and gaps for rows in any order. */
@@ -67,9 +79,11 @@ export function groupSummaries(rows: readonly FamilyRow[], dim: Dimension, pay?:
 		else byKey.set(k, [r]);
 	}
 	const groups = new Map<string, Record<TitleFamily, Float64Array>>();
+	const eff = new Map<string, Record<TitleFamily, number>>();
 	for (const [k, list] of byKey) {
 		const v = familyValues(list, pay);
 		groups.set(k, { AI: v.AI.sort(), ML: v.ML.sort() });
+		eff.set(k, familyEffectiveN(list));
 	}
-	return groupSummariesSorted(dim, groups);
+	return groupSummariesSorted(dim, groups, eff);
 }

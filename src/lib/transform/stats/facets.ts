@@ -1,0 +1,139 @@
+/**
+ * Counts that help out of a view that is too small, from one pass over the prepared index:
+ *
+ * - `withoutFilter`: for each active filter, the reports the view would have with that one
+ *   filter removed ("Remove 'Large' → 181 reports").
+ * - `options`: for each filter and each of its options, the reports the view would have with
+ *   that filter set to just this option and every other filter kept (facet counts).
+ *
+ * Both need only which filters an entry fails: an entry failing none counts everywhere; an
+ * entry failing exactly one filter counts for that filter's removal and for its own option
+ * of that filter; an entry failing two or more counts nowhere. Reports are counted as
+ * `computeStats` counts them (families only, "count identical rows once" honoured), except
+ * that real pay's CPI rule is not applied (it only drops the partial CPI year).
+ */
+import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS } from '../../data/types';
+import type { Filters } from '../filters';
+import { FAMILY_CODE, type PreparedRows } from './prepare';
+
+/** The filters, in the order of the filter panel; `years` is the from/to range. */
+export const FACETS = ['size', 'region', 'country', 'exp', 'type', 'remote', 'years'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export interface FacetCount {
+	readonly ai: number;
+	readonly ml: number;
+	/** ai + ml. */
+	readonly n: number;
+}
+
+export interface FacetOption extends FacetCount {
+	/** The option as it appears in `Filters` (a code, a country, a remote ratio or a year). */
+	readonly value: string | number;
+}
+
+export interface FacetCounts {
+	/** Reports in the view as filtered. */
+	readonly current: FacetCount;
+	/** Per active filter, the reports with that filter removed; most reports first. */
+	readonly withoutFilter: readonly ({ readonly facet: Facet } & FacetCount)[];
+	/** Per filter, every option with the reports it would leave given the other filters. */
+	readonly options: Readonly<Record<Facet, readonly FacetOption[]>>;
+}
+
+function mask<T>(codes: readonly T[], allowed: readonly T[]): Uint8Array {
+	const m = new Uint8Array(Math.max(1, codes.length));
+	if (allowed.length === 0) m.fill(1);
+	else
+		for (const a of allowed) {
+			const i = codes.indexOf(a);
+			if (i >= 0) m[i] = 1;
+		}
+	return m;
+}
+
+/** Is this filter set (narrowing the view)? */
+export function isActive(filters: Filters, facet: Facet): boolean {
+	return facet === 'years' ? filters.from !== null || filters.to !== null : filters[facet].length > 0;
+}
+
+/**
+ * Facet counts for `filters` over the prepared index of `filters.titles`, in one pass.
+ * `facetCounts(p, { ...DEFAULT_FILTERS, size: ['L'] }).withoutFilter → [{ facet: 'size', n: 7093, … }]`.
+ */
+export function facetCounts(prepared: PreparedRows, filters: Filters): FacetCounts {
+	const ix = prepared.modes[filters.titles];
+	const years = ix.years;
+	const from = filters.from ?? -Infinity;
+	const to = filters.to ?? Infinity;
+	const yearOk = Uint8Array.from({ length: Math.max(1, years.length) }, (_, s) => (years[s]! >= from && years[s]! <= to ? 1 : 0));
+	const masks = [
+		mask(COMPANY_SIZES, filters.size),
+		mask(REGIONS, filters.region),
+		mask(prepared.countries, filters.country),
+		mask(EXPERIENCE_LEVELS, filters.exp),
+		mask(EMPLOYMENT_TYPES, filters.type),
+		mask(REMOTE_RATIOS, filters.remote),
+		yearOk
+	];
+	const columns = [ix.companySize, ix.region, ix.country, ix.experienceLevel, ix.employmentType, ix.remoteRatio, ix.yearSlot];
+	const sizes = [
+		COMPANY_SIZES.length,
+		REGIONS.length,
+		prepared.countries.length,
+		EXPERIENCE_LEVELS.length,
+		EMPLOYMENT_TYPES.length,
+		REMOTE_RATIOS.length,
+		years.length
+	];
+	const F = FACETS.length;
+	// [facet][code][family]
+	const optionCounts = sizes.map((k) => new Int32Array(Math.max(1, k) * 2));
+	const without = new Int32Array(F * 2);
+	const current = new Int32Array(2);
+	const codes = new Int32Array(F);
+	const dedupe = filters.dedupe;
+	for (let e = 0; e < ix.count; e++) {
+		if (dedupe && ix.duplicate[e] === 1) continue;
+		let failed = -1;
+		let fails = 0;
+		for (let d = 0; d < F; d++) {
+			const c = columns[d]![e]!;
+			codes[d] = c;
+			if (masks[d]![c] === 0) {
+				fails++;
+				failed = d;
+				if (fails > 1) break;
+			}
+		}
+		if (fails > 1) continue;
+		const fam = ix.family[e] === FAMILY_CODE.AI ? 0 : 1;
+		if (fails === 0) {
+			current[fam]! += 1;
+			for (let d = 0; d < F; d++) {
+				without[d * 2 + fam]! += 1;
+				optionCounts[d]![codes[d]! * 2 + fam]! += 1;
+			}
+		} else {
+			without[failed * 2 + fam]! += 1;
+			optionCounts[failed]![codes[failed]! * 2 + fam]! += 1;
+		}
+	}
+	const count = (ai: number, ml: number): FacetCount => ({ ai, ml, n: ai + ml });
+	const labels: readonly (readonly (string | number)[])[] = [
+		COMPANY_SIZES,
+		REGIONS,
+		prepared.countries,
+		EXPERIENCE_LEVELS,
+		EMPLOYMENT_TYPES,
+		REMOTE_RATIOS,
+		years
+	];
+	const options = Object.fromEntries(
+		FACETS.map((f, d) => [f, labels[d]!.map((value, c) => ({ value, ...count(optionCounts[d]![c * 2]!, optionCounts[d]![c * 2 + 1]!) }))])
+	) as unknown as Record<Facet, FacetOption[]>;
+	const withoutFilter = FACETS.flatMap((facet, d) =>
+		isActive(filters, facet) ? [{ facet, ...count(without[d * 2]!, without[d * 2 + 1]!) }] : []
+	).sort((a, b) => b.n - a.n || FACETS.indexOf(a.facet) - FACETS.indexOf(b.facet));
+	return { current: count(current[0]!, current[1]!), withoutFilter, options };
+}
