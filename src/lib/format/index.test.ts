@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { count, countSigned, megabytes, money, moneyShort, moneyShortSigned, moneySigned, ordinal, pct, pctSigned, ppSigned, seconds } from './index';
+import {
+	count,
+	countSigned,
+	megabytes,
+	money,
+	moneyShort,
+	moneyShortSigned,
+	moneySigned,
+	ordinal,
+	pct,
+	pctSigned,
+	ppSigned,
+	seconds
+} from './index';
 
 describe('format', () => {
 	it.each([

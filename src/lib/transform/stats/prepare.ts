@@ -149,10 +149,9 @@ export function prepareRows(rows: readonly SalaryRow[], classify: TitleClassifie
 	const duplicateFlags = Uint8Array.from(clusters.id, (first, i) => (first === i ? 0 : 1));
 	let duplicates = 0;
 	for (let i = 0; i < duplicateFlags.length; i++) duplicates += duplicateFlags[i]!;
-	const modes = Object.fromEntries(TITLE_MODES.map((m) => [m, buildModeIndex(sorted, m, countryCode, duplicateFlags, classify, clusters)])) as Record<
-		TitleMode,
-		ModeIndex
-	>;
+	const modes = Object.fromEntries(
+		TITLE_MODES.map((m) => [m, buildModeIndex(sorted, m, countryCode, duplicateFlags, classify, clusters)])
+	) as Record<TitleMode, ModeIndex>;
 	return { rows: sorted, countries, duplicateFlags, duplicates, modes };
 }
 
