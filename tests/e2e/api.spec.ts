@@ -126,9 +126,9 @@ test.describe('/api/summary.csv and .json', () => {
 });
 
 test.describe('Download CSV on the pages', () => {
-	for (const { path, by } of [
-		{ path: '/?titles=strict&size=L', by: 'none' },
-		{ path: '/trends?real=1', by: 'work_year' }
+	for (const { path, by, pageName, expectedName } of [
+		{ path: '/?titles=strict&size=L', by: 'none', pageName: 'overview', expectedName: 'ai-vs-ml_overview_size-L_titles-strict.csv' },
+		{ path: '/trends?real=1', by: 'work_year', pageName: 'trends', expectedName: 'ai-vs-ml_trends_by-work-year_real-1.csv' }
 	]) {
 		test(`${path}: the downloaded file equals the endpoint byte for byte`, async ({ page, request }) => {
 			await page.goto(path);
@@ -141,7 +141,9 @@ test.describe('Download CSV on the pages', () => {
 			for (const [k, v] of new URLSearchParams(path.split('?')[1])) expect(params.get(k)).toBe(v);
 
 			const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-			expect(download.suggestedFilename()).toBe(`ai-vs-ml-summary-by-${by}.csv`);
+			// Named after the page, grouping and filters, by the link and by the endpoint alike.
+			expect(download.suggestedFilename()).toBe(expectedName);
+			expect(params.get('page')).toBe(pageName);
 			const file = readFileSync((await download.path())!);
 			const res = await request.get(href);
 			expect(res.status()).toBe(200);
@@ -167,7 +169,7 @@ test.describe('400: a bad query says what to fix', () => {
 		{
 			query: 'by=company_size&color=red',
 			param: '"color"',
-			allowed: 'by, size, region, country, exp, type, remote, from, to, titles, dedupe, real'
+			allowed: 'by, page, size, region, country, exp, type, remote, from, to, titles, dedupe, real'
 		},
 		{
 			query: 'by=salary',
@@ -213,7 +215,7 @@ test.describe('caching', () => {
 		const etag = first.headers()['etag']!;
 		expect(etag).toMatch(/^"[0-9a-f]+"$/);
 		expect(first.headers()['cache-control']).toMatch(/max-age=\d+/);
-		expect(first.headers()['content-disposition']).toBe('attachment; filename="ai-vs-ml-summary-by-company_size.csv"');
+		expect(first.headers()['content-disposition']).toBe('attachment; filename="ai-vs-ml_summary_by-company-size_titles-strict.csv"');
 
 		const again = await request.get(url, { headers: { 'If-None-Match': etag } });
 		expect(again.status()).toBe(304);
@@ -248,10 +250,10 @@ test.describe('/api/summary.meta.json', () => {
 		const res = await request.get(`/api/summary.meta.json?${query}`);
 		expect(res.status()).toBe(200);
 		expect(res.headers()['content-type']).toBe('application/json; charset=utf-8');
-		expect(res.headers()['content-disposition']).toBe('attachment; filename="ai-vs-ml-summary-by-region.meta.json"');
+		expect(res.headers()['content-disposition']).toBe('attachment; filename="ai-vs-ml_summary_by-region_size-M_dedupe-1_real-1.meta.json"');
 		const meta = await res.json();
 
-		expect(meta.file).toBe('ai-vs-ml-summary-by-region.csv');
+		expect(meta.file).toBe('ai-vs-ml_summary_by-region_size-M_dedupe-1_real-1.csv');
 		expect(meta.app).toEqual({ name: pkg.name, version: pkg.version });
 		expect(meta.query).toBe('by=region&size=M&dedupe=1&real=1');
 		expect(meta.by).toBe('region');

@@ -20,13 +20,18 @@ test('/pay: each segment download is the endpoint for the page state', async ({ 
 		const file = await csvOf(page, () => link.click());
 		const api = await (await request.get(href)).text();
 		expect(file.text).toBe(api);
+		// The file says where it came from: its name, and a query column on every row.
+		expect(file.name).toBe(`ai-vs-ml_pay${by === 'none' ? '' : `_by-${by.replace(/_/g, '-')}`}_exp-SE_titles-strict.csv`);
+		const q = file.rows[0]!.indexOf('query');
+		expect(q).toBeGreaterThan(0);
+		for (const r of file.rows.slice(1)) expect(r[q]).toBe(`by=${by}&exp=SE&titles=strict`);
 	}
 });
 
 test('/titles: the CSV lists each title with the count shown on screen', async ({ page }) => {
 	await page.goto('/titles?size=M');
 	const file = await csvOf(page, () => page.getByTestId('csv-title-mapping').click());
-	expect(file.name).toBe('title-mapping.csv');
+	expect(file.name).toBe('ai-vs-ml_titles_title-mapping_size-M.csv');
 	expect(file.rows[0]).toEqual(['raw_title', 'family_mode', 'exact_mode', 'reports', 'why_left_out']);
 	const prompt = file.rows.find((r) => r[0] === 'Prompt Engineer')!;
 	const expected = rawRows().filter((r) => r.job_title === 'Prompt Engineer' && r.company_size === 'M').length;
@@ -37,7 +42,8 @@ test('/titles: the CSV lists each title with the count shown on screen', async (
 
 test('/demand: the Indeed CSV holds the monthly series shown in the table', async ({ page }) => {
 	await page.goto('/demand?market=GB');
-	const file = await csvOf(page, () => page.getByTestId('csv-indeed-ai-share-GB').click());
+	const file = await csvOf(page, () => page.getByTestId('csv-indeed-ai-share').click());
+	expect(file.name).toBe('ai-vs-ml_demand_indeed-ai-share_market-GB.csv');
 	expect(file.rows[0]).toEqual(['month', 'country', 'ai_share_pct', 'genai_share_pct']);
 	expect(file.rows.every((r, i) => i === 0 || r[1] === 'GB')).toBe(true);
 	const jan2024 = file.rows.find((r) => r[0] === '2024-01')!;
@@ -50,5 +56,6 @@ test('/demand: the Indeed CSV holds the monthly series shown in the table', asyn
 test('/methodology: the parse summary downloads as CSV', async ({ page }) => {
 	await page.goto('/methodology');
 	const file = await csvOf(page, () => page.getByTestId('csv-parse-summary').click());
+	expect(file.name).toBe('ai-vs-ml_methodology_parse-summary.csv');
 	expect(file.rows).toContainEqual(['aijobs-salaries/salaries.csv', '74301', '74301', '0']);
 });

@@ -119,7 +119,7 @@ test('a chart downloads as SVG with its title, the filters and the source drawn 
 	await page.goto('/trends?titles=strict&size=M');
 	const card = page.getByRole('region', { name: 'Median salary by work year' });
 	const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download SVG' }).click()]);
-	expect(download.suggestedFilename()).toBe('median-by-year.svg');
+	expect(download.suggestedFilename()).toBe('ai-vs-ml_trends_median-by-year_titles-strict_size-M.svg');
 	const { readFile } = await import('node:fs/promises');
 	const svg = await readFile((await download.path())!, 'utf8');
 	expect(svg.startsWith('<svg') || svg.startsWith('<?xml')).toBe(true);

@@ -75,9 +75,15 @@ describe('parseSummaryQuery: valid queries', () => {
 describe('parseSummaryQuery: each kind of error names its parameter', () => {
 	it.each([
 		// [query, param, message must contain]
-		['foo=1', 'foo', 'unknown parameter "foo"; allowed: by, size, region, country, exp, type, remote, from, to, titles, dedupe, real'],
+		[
+			'foo=1',
+			'foo',
+			'unknown parameter "foo"; allowed: by, page, size, region, country, exp, type, remote, from, to, titles, dedupe, real'
+		],
 		['by=salary', 'by', 'use one of none, company_size, region, country, experience_level, employment_type, remote_ratio, work_year'],
 		['by=region&by=country', 'by', 'by: give it once'],
+		['page=admin', 'page', 'page: "admin" is not allowed; use one of summary, overview, pay, trends'],
+		['page=pay&page=trends', 'page', 'page: give it once, one of summary, overview, pay, trends'],
 		['size=XL', 'size', 'size: "XL" is not allowed; use one or more of S, M, L'],
 		['region=mars', 'region', 'africa, asia, europe, north-america, oceania, south-america'],
 		['country=USA', 'country', 'country: "USA" is not an ISO 3166-1 alpha-2 code'],
@@ -127,7 +133,7 @@ describe('responses', () => {
 		const lines = (await res.text()).trimEnd().split('\n');
 		expect(lines).toEqual([
 			'Bad request:',
-			'- unknown parameter "foo"; allowed: by, size, region, country, exp, type, remote, from, to, titles, dedupe, real',
+			'- unknown parameter "foo"; allowed: by, page, size, region, country, exp, type, remote, from, to, titles, dedupe, real',
 			'- size: "XL" is not allowed; use one or more of S, M, L (comma-separated)'
 		]);
 	});
@@ -161,8 +167,12 @@ describe('responses', () => {
 
 	it('summaryFilename and APP_VERSION', () => {
 		expect.hasAssertions();
-		expect(summaryFilename(valid('by=region&size=S'), 'csv')).toBe('ai-vs-ml-summary-by-region.csv');
-		expect(summaryFilename(valid(''), 'meta.json')).toBe('ai-vs-ml-summary-by-none.meta.json');
+		expect(summaryFilename(valid('by=region&size=S'), 'csv')).toBe('ai-vs-ml_summary_by-region_size-S.csv');
+		expect(summaryFilename(valid(''), 'meta.json')).toBe('ai-vs-ml_summary.meta.json');
+		// page= names the file after the page and changes nothing else.
+		const paged = valid('page=pay&by=company_size&exp=mi&country=US');
+		expect(summaryFilename(paged, 'csv')).toBe('ai-vs-ml_pay_by-company-size_country-US_exp-MI.csv');
+		expect(paged.canonical).toBe(valid('by=company_size&exp=mi&country=US').canonical);
 		expect(APP_VERSION).toBe(pkg.version);
 	});
 });

@@ -7,7 +7,8 @@ import pkg from '../../../package.json';
 import { DATA_VERSION, DataMissingError, getDataset, LICENSES, SOURCES, type Dataset } from './dataset';
 import { BoundedCache } from '../../../server/bounded-cache.js';
 import { problemsBody, textResponse } from './http';
-import { FILTER_PARAMS, filtersToQuery, parseFilters, type ParamError } from '$lib/state/url-filters';
+import { FILTER_PARAMS, parseFilters, type ParamError } from '$lib/state/url-filters';
+import { downloadFilename, summaryQuery } from '$lib/format/query';
 import type { Filters } from '$lib/transform/filters';
 import type { Stats } from '$lib/transform/stats/types';
 import { realPayProblem } from '$lib/transform/dataset';
@@ -17,13 +18,23 @@ import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { toCsv } from '$lib/csv/write';
 
 export const APP_VERSION: string = pkg.version;
-const ALLOWED_PARAMS = ['by', ...FILTER_PARAMS] as const;
+const ALLOWED_PARAMS = ['by', 'page', ...FILTER_PARAMS] as const;
+
+/**
+ * Pages that link to the summary (`page=`): it names the downloaded file after the page and
+ * changes nothing else (not the bytes, not the canonical query). Without it the file is named
+ * after the endpoint, `summary`.
+ */
+export const SUMMARY_PAGES = ['summary', 'overview', 'pay', 'trends'] as const;
+export type SummaryPage = (typeof SUMMARY_PAGES)[number];
 
 export interface SummaryQuery {
 	readonly by: By;
 	readonly filters: Filters;
 	/** Canonical query (by first, then the non-default filters). */
 	readonly canonical: string;
+	/** The page the download was taken from, for the file name only. */
+	readonly page: SummaryPage;
 }
 
 /** Validate a query strictly: any unknown or bad parameter is an error. */
@@ -42,11 +53,19 @@ export function parseSummaryQuery(params: URLSearchParams): { query: SummaryQuer
 		else if ((BY_VALUES as readonly string[]).includes(v)) by = v as By;
 		else errors.push({ param: 'by', message: `by: "${v.slice(0, 40)}" is not allowed; use one of ${BY_VALUES.join(', ')}` });
 	}
+	let page: SummaryPage = 'summary';
+	const pageAll = params.getAll('page');
+	if (pageAll.length > 1) errors.push({ param: 'page', message: `page: give it once, one of ${SUMMARY_PAGES.join(', ')}` });
+	else if (pageAll.length === 1) {
+		const v = pageAll[0]!.trim();
+		if (v === '') page = 'summary';
+		else if ((SUMMARY_PAGES as readonly string[]).includes(v)) page = v as SummaryPage;
+		else errors.push({ param: 'page', message: `page: "${v.slice(0, 40)}" is not allowed; use one of ${SUMMARY_PAGES.join(', ')}` });
+	}
 	const parsed = parseFilters(params);
 	errors.push(...parsed.errors);
 	if (errors.length > 0) return { query: null, errors };
-	const f = filtersToQuery(parsed.filters);
-	return { query: { by, filters: parsed.filters, canonical: `by=${by}${f ? `&${f}` : ''}` }, errors };
+	return { query: { by, filters: parsed.filters, canonical: summaryQuery(by, parsed.filters), page }, errors };
 }
 
 /** The summary table for a query on a dataset, with the statistics it came from (for the provenance). */
@@ -133,7 +152,6 @@ export function cachedResponse(request: Request, etag: string, body: string, con
 	return new Response(body, { status: 200, headers });
 }
 
-/** File name for a query: `summary-by-company_size.csv`. */
 export type SummaryKind = 'csv' | 'json' | 'meta';
 
 interface CachedBody {
@@ -171,7 +189,8 @@ function computeBody(ds: Dataset, kind: SummaryKind, q: SummaryQuery): CachedBod
 export function summaryBody(ds: Dataset, kind: SummaryKind, q: SummaryQuery): CachedBody {
 	let cache = caches.get(ds);
 	if (!cache) caches.set(ds, (cache = new BoundedCache<CachedBody>(CACHE_MAX_ENTRIES, CACHE_MAX_CHARS, (e) => e.body.length + 64)));
-	const key = `${kind}|${q.canonical}`;
+	// The sidecar's tag hashes its file name, which names the page; the other bodies do not depend on it.
+	const key = `${kind}|${q.canonical}${kind === 'meta' ? `|${q.page}` : ''}`;
 	let hit = cache.get(key);
 	if (!hit) cache.set(key, (hit = computeBody(ds, kind, q)));
 	return hit;
@@ -207,6 +226,7 @@ export async function respondSummary(kind: SummaryKind, request: Request, url: U
 	return cachedResponse(request, etag, head + body.slice(2), CONTENT_TYPE.meta, summaryFilename(query, 'meta.json'));
 }
 
+/** File name for a query: `ai-vs-ml_pay_by-company-size_country-US_exp-MI.csv` (format/query downloadFilename). */
 export function summaryFilename(q: SummaryQuery, ext: string): string {
-	return `ai-vs-ml-summary-by-${q.by}.${ext}`;
+	return downloadFilename(q.page, q.by, q.canonical, ext);
 }

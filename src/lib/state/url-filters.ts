@@ -142,24 +142,5 @@ export function parseFilters(params: URLSearchParams): { filters: Filters; error
 	return { filters: Object.freeze(f), errors };
 }
 
-/** Canonical query string (no leading `?`) holding only non-default filters. */
-export function filtersToQuery(f: Filters, extra: Record<string, string | null | undefined> = {}): string {
-	const parts: string[] = [];
-	const list = (k: string, xs: readonly (string | number)[]) => {
-		if (xs.length > 0) parts.push(`${k}=${xs.map((x) => encodeURIComponent(String(x))).join(',')}`);
-	};
-	list('size', f.size);
-	list('region', f.region);
-	list('country', f.country);
-	list('exp', f.exp);
-	list('type', f.type);
-	list('remote', f.remote);
-	if (f.from !== null) parts.push(`from=${f.from}`);
-	if (f.to !== null) parts.push(`to=${f.to}`);
-	if (f.titles !== DEFAULT_FILTERS.titles) parts.push(`titles=${f.titles}`);
-	if (f.dedupe) parts.push('dedupe=1');
-	if (f.real) parts.push('real=1');
-	for (const [k, val] of Object.entries(extra))
-		if (val !== null && val !== undefined && val !== '') parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(val)}`);
-	return parts.join('&');
-}
+// The canonical query is built in format/query (views need it too for the CSV's `query` column).
+export { filtersToQuery } from '$lib/format/query';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSalaries } from '$lib/data/salaries';
 import { computeStats, prepareRows } from '$lib/transform/stats';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
+import { summaryQuery } from '$lib/format/query';
 import { BY_DIMENSION, GROWTH_COLUMNS, SUMMARY_COLUMNS, summaryTable, type By, type SummaryTable } from './summary-table';
 
 const fixtureText = readFileSync(new URL('../../../tests/fixtures/salaries-small.csv', import.meta.url), 'utf8');
@@ -23,8 +24,9 @@ const dataLines = fixtureText.trim().split(/\r?\n/).slice(1);
 const tripled = prepareRows(parseSalaries([fixtureText.trim(), ...dataLines, ...dataLines].join('\n') + '\n').rows);
 
 function table(data: typeof small, by: By, filters: Partial<Filters> = {}): SummaryTable {
-	const view = computeStats(data, { ...DEFAULT_FILTERS, ...filters }, { groupBy: by === 'none' ? null : BY_DIMENSION[by] });
-	return summaryTable(view, by);
+	const f = { ...DEFAULT_FILTERS, ...filters };
+	const view = computeStats(data, f, { groupBy: by === 'none' ? null : BY_DIMENSION[by] });
+	return summaryTable(view, by, summaryQuery(by, f));
 }
 
 /** Rows as objects keyed by column, so assertions name what they check. */
@@ -220,13 +222,24 @@ describe('summaryTable', () => {
 		]);
 	});
 
+	it('every row carries the canonical query of the view (grouping first, then the filters set)', () => {
+		expect.hasAssertions();
+		const t = table(tripled, 'company_size', { country: ['US'], exp: ['SE', 'MI'], real: false });
+		const qi = t.columns.indexOf('query');
+		expect(qi).toBe(SUMMARY_COLUMNS.length - 1);
+		expect(t.rows.length).toBeGreaterThan(0);
+		// exp keeps the order given; the query writes what the filters hold.
+		for (const r of t.rows) expect(r[qi]).toBe('by=company_size&country=US&exp=SE,MI');
+		expect(records(table(small, 'none'))[0]!.query).toBe('by=none');
+	});
+
 	it('refuses a view grouped by another dimension, and leaves the view unchanged', () => {
 		expect.hasAssertions();
 		const view = computeStats(tripled, DEFAULT_FILTERS, { groupBy: 'region' });
 		const before = JSON.stringify(view);
-		expect(() => summaryTable(view, 'company_size')).toThrow(/not grouped by companySize/);
-		expect(() => summaryTable(computeStats(tripled, DEFAULT_FILTERS), 'region')).toThrow(/not grouped by region/);
-		summaryTable(view, 'region');
+		expect(() => summaryTable(view, 'company_size', 'by=company_size')).toThrow(/not grouped by companySize/);
+		expect(() => summaryTable(computeStats(tripled, DEFAULT_FILTERS), 'region', 'by=region')).toThrow(/not grouped by region/);
+		summaryTable(view, 'region', 'by=region');
 		expect(JSON.stringify(view)).toBe(before);
 	});
 });

@@ -13,6 +13,7 @@ import { partialYearOf, type Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import { isShown } from '$lib/transform/stats/support';
+import { summaryQuery } from '$lib/format/query';
 
 /** API names of the grouping dimensions (`by=`), snake_case as in the source columns. */
 export const BY_VALUES = [
@@ -59,7 +60,8 @@ export const SUMMARY_COLUMNS = [
 	'gap_pct_ci_low',
 	'gap_pct_ci_high',
 	'gap_distinguishable',
-	'pay_basis'
+	'pay_basis',
+	'query'
 ] as const;
 
 /** Extra columns for `by=work_year`: year-over-year changes from the growth statistics. */
@@ -80,6 +82,8 @@ export const COLUMN_DOCS: Record<string, string> = {
 	gap_pct: 'Gap in percent of the ML median; interval from the log ratio',
 	gap_distinguishable: 'false when the gap interval includes zero',
 	pay_basis: 'nominal US$, or real US$ of the CPI base year',
+	query:
+		'The canonical query of the view (grouping, then the filters set; e.g. by=company_size&country=US&exp=MI), the same on every row, so a copy of the table keeps its filters',
 	partial_year: 'true when the data snapshot covers only part of this work year',
 	yoy_count_pct: 'Change in reports vs the previous year, percent',
 	yoy_share_pp: 'Change in share vs the previous year, percentage points',
@@ -91,8 +95,8 @@ export interface SummaryTable {
 	readonly rows: readonly (readonly CsvCell[])[];
 }
 
-/** Build the table from a view computed with `groupBy: BY_DIMENSION[by]` (or none). */
-export function summaryTable(view: Stats, by: By, partialYear: number | null = null): SummaryTable {
+/** Build the table from a view computed with `groupBy: BY_DIMENSION[by]` (or none); `query` is its canonical query (format/query `summaryQuery`). */
+export function summaryTable(view: Stats, by: By, query: string, partialYear: number | null = null): SummaryTable {
 	const dim = by === 'none' ? null : BY_DIMENSION[by];
 	if (dim !== null && view.groups?.dimension !== dim) throw new Error(`summaryTable: view is not grouped by ${dim}`);
 	const basis = view.pay.basis === 'real' ? `real ${view.pay.baseYear} US$` : 'nominal US$';
@@ -130,7 +134,8 @@ export function summaryTable(view: Stats, by: By, partialYear: number | null = n
 				round(e?.gapPctInterval?.lower, 3),
 				round(e?.gapPctInterval?.upper, 3),
 				e ? e.distinguishable : null,
-				basis
+				basis,
+				query
 			];
 			if (growth) {
 				const p = view.growth.families[fam].points.find((x) => String(x.year) === g.key);
@@ -155,5 +160,5 @@ export function summaryView(data: Dataset, query: { readonly by: By; readonly fi
 		groupBy: query.by === 'none' ? null : BY_DIMENSION[query.by],
 		partialYear
 	});
-	return { ...summaryTable(stats, query.by, partialYear), stats };
+	return { ...summaryTable(stats, query.by, summaryQuery(query.by, query.filters), partialYear), stats };
 }
