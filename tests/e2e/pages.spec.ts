@@ -133,6 +133,46 @@ test('a chart downloads as SVG with its title, the filters and the source drawn 
 	expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
 });
 
+test('in dark mode a chart still exports light, with its notes', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await page.goto('/trends?region=europe&exp=SE');
+	// The page itself is dark.
+	expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 17, 23)');
+	const card = page.getByRole('region', { name: 'Median salary by work year' });
+	const note = (await card.locator('.chart-note').first().textContent())!.trim();
+	expect(note.length).toBeGreaterThan(10);
+	const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download SVG' }).click()]);
+	const { readFile } = await import('node:fs/promises');
+	const svg = await readFile((await download.path())!, 'utf8');
+	expect(svg).toMatch(/^<svg[^>]*>\n<rect width="\d+" height="\d+" fill="#ffffff"\/>/);
+	// No colour of the dark palette (background, text, family hues) is left in the file.
+	for (const dark of ['13, 17, 23', '230, 237, 243', '240, 160, 64', '86, 180, 233', '#0d1117', '#e6edf3']) expect(svg).not.toContain(dark);
+	// The light family colours are there: AI #b35400 = rgb(179, 84, 0), ML #0072b2 = rgb(0, 114, 178).
+	expect(svg).toContain('rgb(179, 84, 0)');
+	expect(svg).toContain('rgb(0, 114, 178)');
+	expect(svg).toContain(note.slice(0, 30).replace(/&/g, '&amp;'));
+
+	const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PNG' }).click()]);
+	const path = (await png.path())!;
+	const { copyFile, mkdir } = await import('node:fs/promises');
+	await mkdir('screenshots', { recursive: true });
+	await copyFile(path, 'screenshots/export-dark-mode-median-by-year.png');
+	// The PNG's corner and centre pixels, read back in the browser: the background is white.
+	const b64 = (await readFile(path)).toString('base64');
+	const pixels = await page.evaluate(async (data) => {
+		const img = new Image();
+		img.src = `data:image/png;base64,${data}`;
+		await img.decode();
+		const c = document.createElement('canvas');
+		c.width = img.width;
+		c.height = img.height;
+		const ctx = c.getContext('2d')!;
+		ctx.drawImage(img, 0, 0);
+		return [ctx.getImageData(2, 2, 1, 1).data, ctx.getImageData(img.width - 3, img.height - 3, 1, 1).data].map((d) => [...d]);
+	}, b64);
+	for (const px of pixels) expect(px).toEqual([255, 255, 255, 255]);
+});
+
 test('Copy link puts the view URL with its filters on the clipboard', async ({ page, context }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.goto('/pay?size=L&scale=log');

@@ -83,4 +83,21 @@ describe('composeExportSvg', () => {
 		expect(tspans.length).toBeGreaterThan(1);
 		expect(tspans.length).toBeLessThanOrEqual(3);
 	});
+
+	test('notes are drawn under the chart, before the source, escaped', () => {
+		const withNotes = composeExportSvg(chart, {
+			title: 'T',
+			source: 'Source: S',
+			notes: ['2025 is a partial year <b>', '  ', 'Box: p25–p75']
+		});
+		const partial = withNotes.indexOf('2025 is a partial year &lt;b&gt;');
+		const box = withNotes.indexOf('Box: p25–p75');
+		const source = withNotes.indexOf('Source: S');
+		const chartEnd = withNotes.indexOf('</svg>');
+		expect(partial).toBeGreaterThan(chartEnd);
+		expect(box).toBeGreaterThan(partial);
+		expect(source).toBeGreaterThan(box);
+		// Two notes (the blank one is dropped) make the file taller than without them.
+		expect(svgSize(withNotes).height).toBeGreaterThan(svgSize(composeExportSvg(chart, { title: 'T', source: 'Source: S' })).height + 25);
+	});
 });

@@ -11,6 +11,8 @@ export interface ExportOptions {
 	subtitle?: string;
 	/** Source and data date, e.g. "Source: ai-jobs.net salaries · data as of 19 Jan 2025". */
 	source?: string;
+	/** The chart's notes (what a mark means, partial years, source shifts), drawn under the chart. */
+	notes?: readonly string[];
 	/** Size of the chart itself (without header and footer); defaults to its viewBox. */
 	width?: number;
 	height?: number;
@@ -103,6 +105,10 @@ export function composeExportSvg(chartSvg: string, opts: ExportOptions): string 
 	const title = wrapText(opts.title, textW / 9, 3);
 	const subtitle = opts.subtitle ? wrapText(opts.subtitle, textW / 6.6, 3) : [];
 	const source = opts.source ? wrapText(opts.source, textW / 6.1, 3) : [];
+	const notes = (opts.notes ?? [])
+		.map((n) => n.trim())
+		.filter((n) => n !== '')
+		.map((n) => wrapText(n, textW / 6.4, 4));
 
 	const header: string[] = [];
 	const footer: string[] = [];
@@ -118,6 +124,7 @@ export function composeExportSvg(chartSvg: string, opts: ExportOptions): string 
 	block(header, subtitle, 12, 16, muted);
 	const chartY = y + 4;
 	y = chartY + height + 4;
+	for (const n of notes) block(footer, n, 11.5, 15, fg);
 	block(footer, source, 11, 15, muted);
 	const total = Math.ceil(y + PAD - 6);
 
@@ -183,22 +190,38 @@ export function inlineComputedStyles(svg: SVGSVGElement): string {
  * The export file for a chart. Given the live `<svg>` (browser), styles are inlined from the
  * page and the header colours come from its CSS variables; given a string, `opts.vars`
  * resolves any `var(--…)`.
+ *
+ * Exports are light whatever the page's theme: a file is pasted into slides and documents with a
+ * white page, where a dark chart (or a transparent one with light text) is unreadable. The copy is
+ * styled inside an off-screen `.export-light` element, which app.css gives the light palette, next
+ * to the live chart so the chart's own component styles still apply.
  */
 export function buildExportSvg(input: SVGSVGElement | string, opts: ExportOptions): string {
 	if (typeof input === 'string') return composeExportSvg(input, opts);
-	const cs = getComputedStyle(input);
-	const vars: Record<string, string> = {};
-	for (const name of ['--bg', '--fg', '--muted', '--line', '--panel', '--ai', '--ml', '--ai-soft', '--ml-soft']) {
-		vars[name] = cs.getPropertyValue(name).trim();
+	const host = document.createElement('div');
+	host.className = 'export-light';
+	host.setAttribute('aria-hidden', 'true');
+	host.style.cssText = `position:fixed;left:-100000px;top:0;width:${input.clientWidth || 640}px;pointer-events:none;`;
+	const copy = input.cloneNode(true) as SVGSVGElement;
+	host.append(copy);
+	(input.parentElement ?? document.body).append(host);
+	try {
+		const cs = getComputedStyle(host);
+		const vars: Record<string, string> = {};
+		for (const name of ['--bg', '--fg', '--muted', '--line', '--panel', '--ai', '--ml', '--ai-soft', '--ml-soft']) {
+			vars[name] = cs.getPropertyValue(name).trim();
+		}
+		const vb = input.viewBox?.baseVal;
+		return composeExportSvg(inlineComputedStyles(copy), {
+			...opts,
+			width: opts.width ?? (vb && vb.width > 0 ? vb.width : undefined),
+			height: opts.height ?? (vb && vb.height > 0 ? vb.height : undefined),
+			vars: { ...vars, ...opts.vars },
+			fontFamily: opts.fontFamily ?? (getComputedStyle(input).fontFamily || undefined)
+		});
+	} finally {
+		host.remove();
 	}
-	const vb = input.viewBox?.baseVal;
-	return composeExportSvg(inlineComputedStyles(input), {
-		...opts,
-		width: opts.width ?? (vb && vb.width > 0 ? vb.width : undefined),
-		height: opts.height ?? (vb && vb.height > 0 ? vb.height : undefined),
-		vars: { ...vars, ...opts.vars },
-		fontFamily: opts.fontFamily ?? (cs.fontFamily || undefined)
-	});
 }
 
 /** Browser only. Rasterise an SVG string to a PNG at `scale`× its size (2 = sharp on retina). */
