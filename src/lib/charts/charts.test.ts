@@ -430,6 +430,37 @@ describe('DistributionChart', () => {
 		expect(num(med.x1)).toBeCloseTo(x(100000), 0);
 	});
 
+	test('each box carries its median as text', () => {
+		const ai = svg.slice(svg.indexOf('data-group="ai"'), svg.indexOf('data-group="ml"'));
+		expect(ai).toMatch(/<text class="median-label[^>]*>median \$100k<\/text>/);
+	});
+
+	test('on a linear axis one far outlier is clipped: drawn hollow at the edge and counted, the axis not stretched to it', () => {
+		const g = (id: string, points: number[]) => ({
+			id,
+			label: id,
+			color: 'var(--ai)',
+			n: points.length,
+			q: { p10: 100_000, p25: 120_000, p50: 150_000, p75: 180_000, p90: 200_000 },
+			points
+		});
+		const base = Array.from({ length: 30 }, (_, i) => 90_000 + i * 4_000);
+		const props = { ...distProps, scale: 'linear' as const, groups: [g('a', [...base, 2_000_000]), g('b', base)] };
+		const out = svgOf(render(DistributionChart, { props }).body);
+		const tickValues = tags(out, 'g', 'class="tick').map((t) => Number(t['data-value']));
+		// outlierCap = 200k + 2 × 100k = 400k: the axis ends near it, not at $2M.
+		expect(Math.max(...tickValues)).toBeLessThanOrEqual(400_000);
+		// The count names the axis's end (the nice-rounded largest point kept), here $210k.
+		expect(Math.max(...tickValues)).toBe(200_000);
+		expect(out).toContain('1 above $210k ▸');
+		const a = out.slice(out.indexOf('data-group="a"'), out.indexOf('data-group="b"'));
+		expect(tags(a, 'g', 'data-testid="clipped-points"')).toHaveLength(1);
+		expect(out.slice(out.indexOf('data-group="b"'))).not.toContain('clipped-points');
+		// Without the outlier nothing is clipped.
+		const plain = svgOf(render(DistributionChart, { props: { ...props, groups: [g('a', base), g('b', base)] } }).body);
+		expect(plain).not.toContain('clipped-points');
+	});
+
 	test('one dot per salary; jitter is deterministic and stays in its strip', () => {
 		const ai = svg.slice(svg.indexOf('data-group="ai"'), svg.indexOf('data-group="ml"'));
 		const dots = tags(ai, 'circle');

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { axisTicks, buildScale, numericDomain, position, r1, tickCount, tickLabelWidth, ticksFor, timeDomain } from './scales';
+import { axisTicks, buildScale, numericDomain, outlierCap, position, r1, tickCount, tickLabelWidth, ticksFor, timeDomain } from './scales';
 import { moneyShort } from '$lib/format';
 
 beforeEach(() => {
@@ -153,5 +153,21 @@ describe('numericDomain', () => {
 		const d = new Date('2024-05-01T00:00:00Z');
 		const [a, b] = timeDomain([d]);
 		expect(b.getTime() - a.getTime()).toBe(2 * 86_400_000);
+	});
+});
+
+describe('outlierCap', () => {
+	test('caps at the largest p90 + 2 × (p90 − p10) when a point lies beyond it', () => {
+		expect(outlierCap([{ p10: 100, p90: 200, points: [150, 900] }])).toBe(400);
+		expect(
+			outlierCap([
+				{ p10: 100, p90: 200, points: [150] },
+				{ p10: 100, p90: 300, points: [750] }
+			])
+		).toBe(700);
+	});
+	test('null when nothing lies beyond, or there are no groups', () => {
+		expect(outlierCap([{ p10: 100, p90: 200, points: [150, 400] }])).toBeNull();
+		expect(outlierCap([])).toBeNull();
 	});
 });

@@ -215,3 +215,16 @@ export function tickLabelWidth(spec: ScaleSpec, count: number, format?: Formatte
 	const labels = ticksFor(buildScale(spec, [0, 100]), count, { format }).map((t) => t.label);
 	return Math.max(0, ...labels.map((l) => l.length * charPx));
 }
+
+/**
+ * Where a distribution axis stops so that a few far outliers do not squash every box: the
+ * largest `p90 + 2 × (p90 − p10)` over the groups, if some point lies beyond it, else null
+ * (nothing to clip). Points beyond it are drawn at the edge and counted, not dropped.
+ * `outlierCap([{ p10: 100, p90: 200, points: [150, 900] }]) → 400`.
+ */
+export function outlierCap(groups: readonly { p10: number; p90: number; points: readonly number[] }[]): number | null {
+	let cap = -Infinity;
+	for (const g of groups) cap = Math.max(cap, g.p90 + 2 * (g.p90 - g.p10));
+	if (!Number.isFinite(cap)) return null;
+	return groups.some((g) => g.points.some((v) => v > cap)) ? cap : null;
+}
