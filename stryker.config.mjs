@@ -1,0 +1,30 @@
+// Mutation testing (`npm run mutation`): StrykerJS changes the code in small ways and checks that a
+// unit test fails for each change. See docs/mutation-testing.md for how to read and extend it.
+
+/** Folders whose code is mutated. Add a folder here (one glob each) to bring it under the gate. */
+const folders = ['src/lib/transform/stats', 'src/lib/transform/views', 'src/lib/data', 'src/lib/state', 'src/lib/csv'];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+	testRunner: 'vitest',
+	vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+	mutate: [
+		...folders.map((folder) => `${folder}/**/*.ts`),
+		// Tests, test oracles and type-only modules hold no behaviour to mutate.
+		'!**/*.test.ts',
+		'!**/testing/**',
+		'!**/*.svelte.ts'
+	],
+	coverageAnalysis: 'perTest',
+	concurrency: 2,
+	incremental: true,
+	incrementalFile: 'reports/mutation/stryker-incremental.json',
+	reporters: ['clear-text', 'progress', 'html', 'json'],
+	htmlReporter: { fileName: 'reports/mutation/index.html' },
+	jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+	clearTextReporter: { allowColor: false, logTests: false },
+	tempDirName: '.stryker-tmp',
+	cleanTempDir: true,
+	// The overall score must stay above this; scripts/mutation-score.ts also checks each folder.
+	thresholds: { high: 95, low: 90, break: 80 }
+};
