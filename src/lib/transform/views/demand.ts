@@ -1,7 +1,7 @@
 /** /demand view models: Indeed postings shares and indices by month, and the company-size mix of reports. */
 import { mean, rollups } from 'd3-array';
 import { COMPANY_SIZES, type CompanySize } from '$lib/data/types';
-import type { PostingsIndexRow, SectorIndexRow, ShareRow } from '$lib/data/types';
+import type { SectorIndexRow, ShareRow } from '$lib/data/types';
 import type { View } from '../stats/types';
 import { FAMILIES } from '../stats/summary';
 import type { TitleFamily } from '../title-families';
@@ -41,15 +41,6 @@ export function sectorByMonth(rows: readonly SectorIndexRow[], country: string, 
 		rows
 			.filter((r) => r.country === country && r.sector === sector && r.variable === 'total postings')
 			.map((r) => ({ date: r.date, value: r.index }))
-	);
-}
-
-/** Monthly mean of the all-postings index (seasonally adjusted, total postings) for one country. */
-export function postingsByMonth(rows: readonly PostingsIndexRow[], country: string): MonthValue[] {
-	return monthlyMeans(
-		rows
-			.filter((r) => r.country === country && r.variable === 'total postings' && r.indexSa !== null)
-			.map((r) => ({ date: r.date, value: r.indexSa! }))
 	);
 }
 
