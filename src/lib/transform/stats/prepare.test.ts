@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyFilters, DEFAULT_FILTERS } from '../filters';
 import { familyOf, TITLE_MODES } from '../title-families';
-import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS } from '../../data/types';
+import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
 import { countDuplicates } from './dedupe';
 import { cellAt } from './like-for-like';
 import { FAMILY_CODE, isPreparedRows, prepareRows } from './prepare';
 import { isSortedBySalary, sortBySalary } from './quantiles';
-import { arbRows, frozen } from './testing/rows';
+import { arbRows, frozen, row } from './testing/rows';
 
 describe('prepareRows', () => {
 	it('property: sorted once; the index lists exactly the family rows, in order, with their columns', () => {
@@ -54,5 +54,35 @@ describe('prepareRows', () => {
 		expect(p.rows).toBe(rows);
 		expect(isPreparedRows(p)).toBe(true);
 		expect(isPreparedRows(rows)).toBe(false);
+	});
+
+	it('lists countries A–Z once, and refuses a row with a code outside the code lists, naming it', () => {
+		expect.hasAssertions();
+		const rows = [
+			row({ companyLocation: 'US' }),
+			row({ companyLocation: 'DE', salaryUsd: 1 }),
+			row({ companyLocation: 'GB' }),
+			row({ companyLocation: 'DE' })
+		];
+		expect(prepareRows(rows).countries).toEqual(['DE', 'GB', 'US']);
+		const bad = (over: Partial<SalaryRow>, what: string) =>
+			expect(() => prepareRows([row({ jobTitle: 'AI Engineer', ...over } as Partial<SalaryRow>)])).toThrow(`unknown ${what}`);
+		bad({ experienceLevel: 'XX' as SalaryRow['experienceLevel'] }, 'experience level: XX');
+		bad({ employmentType: 'XX' as SalaryRow['employmentType'] }, 'employment type: XX');
+		bad({ companySize: 'XL' as SalaryRow['companySize'] }, 'company size: XL');
+		bad({ remoteRatio: 30 as SalaryRow['remoteRatio'] }, 'remote ratio: 30');
+		bad({ region: 'mars' as SalaryRow['region'] }, 'region: mars');
+		// a row outside both families is not indexed, so its codes are not checked
+		expect(prepareRows([row({ jobTitle: 'Data Analyst', experienceLevel: 'XX' as SalaryRow['experienceLevel'] })]).modes.family.count).toBe(
+			0
+		);
+	});
+
+	it('tells prepared data from arrays and other values', () => {
+		expect.hasAssertions();
+		expect(isPreparedRows([] as SalaryRow[])).toBe(false);
+		expect(isPreparedRows(prepareRows([]))).toBe(true);
+		expect(isPreparedRows(null as unknown as SalaryRow[])).toBe(false);
+		expect(isPreparedRows({ rows: [] } as unknown as SalaryRow[])).toBe(false);
 	});
 });
