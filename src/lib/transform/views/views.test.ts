@@ -24,10 +24,10 @@ const rows: SalaryRow[] = shuffled(
 	4
 );
 
-describe('trendsModel', () => {
-	const view = computeView(rows, DEFAULT_FILTERS, { cpi, groupBy: 'workYear' });
-	const model = trendsModel(view);
+// Built inside each test, not at collection time: a mutation run changes the code per test.
+const yearView = () => computeView(rows, DEFAULT_FILTERS, { cpi, groupBy: 'workYear' });
 
+describe('trendsModel', () => {
 	it('refuses a view not grouped by work year', () => {
 		expect.hasAssertions();
 		expect(() => trendsModel(computeView(rows, DEFAULT_FILTERS, { cpi, groupBy: 'region' }))).toThrow(/grouped by workYear/);
@@ -36,6 +36,7 @@ describe('trendsModel', () => {
 
 	it('medians per family and year with n and a note on weak years', () => {
 		expect.hasAssertions();
+		const model = trendsModel(yearView());
 		expect(model.years).toEqual([2022, 2023, 2024]);
 		const ai = model.medians.find((s) => s.id === 'AI')!;
 		const ml = model.medians.find((s) => s.id === 'ML')!;
@@ -55,6 +56,8 @@ describe('trendsModel', () => {
 
 	it('counts and the AI share per year', () => {
 		expect.hasAssertions();
+		const view = yearView();
+		const model = trendsModel(view);
 		expect(model.counts.categories).toEqual(['2022', '2023', '2024']);
 		expect(model.counts.series.map((s) => [s.id, s.values])).toEqual([
 			['AI', [12, 5, 35]],
@@ -68,7 +71,7 @@ describe('trendsModel', () => {
 
 	it('one table row per year and family; the change of the median follows the pay basis', () => {
 		expect.hasAssertions();
-		const t = model.table;
+		const t = trendsModel(yearView()).table;
 		expect(t.columns.map((c) => c.key)).toEqual(['year', 'family', 'n', 'median', 'lo', 'hi', 'share', 'yoyCount', 'yoyMedian']);
 		expect(t.rows.map((r) => [r.year, r.family, r.n])).toEqual([
 			['2022', 'AI Engineer', 12],
@@ -92,10 +95,9 @@ describe('trendsModel', () => {
 });
 
 describe('defaultGrowthSpan', () => {
-	const view = computeView(rows, DEFAULT_FILTERS, { cpi, groupBy: 'workYear' });
-
 	it('the widest run of years where both families have a median, without the partial year', () => {
 		expect.hasAssertions();
+		const view = yearView();
 		expect(defaultGrowthSpan(view, null)).toEqual({ fromYear: 2022, toYear: 2024 });
 		expect(defaultGrowthSpan(view, 2024)).toBeNull(); // 2023 has no AI median, so only 2022 is left
 		expect(defaultGrowthSpan(view, 2022)).toBeNull();
@@ -152,6 +154,14 @@ describe('pay view models', () => {
 		const e = view.groups!.groups[2]!.gap.estimate!;
 		expect(out[2]).toMatchObject({ value: e.gapPct, lo: e.gapPctInterval!.lower, hi: e.gapPctInterval!.upper });
 		expect(out[2]!.value).toBeCloseTo(100 * (median(values('AI', 2024))! / median(values('ML', 2024))! - 1), 10);
+	});
+
+	it('a gap without a percent interval has no bounds (null, not a crash)', () => {
+		expect.hasAssertions();
+		const view = computeView(rows, DEFAULT_FILTERS, { groupBy: 'workYear' });
+		const g = view.groups!.groups[2]!;
+		const noPct = { ...g, gap: { ...g.gap, estimate: { ...g.gap.estimate!, gapPctInterval: null } } };
+		expect(gapRows('workYear', [noPct])[0]).toMatchObject({ value: g.gap.estimate!.gapPct, lo: null, hi: null });
 	});
 });
 
