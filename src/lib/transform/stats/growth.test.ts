@@ -82,6 +82,18 @@ describe('growth by year', () => {
 		expect(g.years).toEqual([2020, 2021, 2022]);
 		expect(g.totals).toEqual([1, 0, 1]);
 		expect(g.families.AI.points[1]).toMatchObject({ n: 0, sharePct: null, medianReal: null });
+		// a year with no reports at all has no share, so no share change into or out of it
+		expect(g.families.AI.points.map((p) => p.yoy.sharePp)).toEqual([null, null, null]);
+		expect(g.families.AI.points.map((p) => p.sharePct)).toEqual([100, null, 0]);
+		// a span ending on that year has no share change either
+		expect(growthByYear(rows, { span: { fromYear: 2020, toYear: 2021 } }).families.AI.cagr!.sharePpChange).toBeNull();
+		// and a span ending after the data has no values (not an exception)
+		expect(growthByYear(rows, { span: { fromYear: 2020, toYear: 2030 } }).families.AI.cagr).toMatchObject({
+			countPct: null,
+			medianPct: null,
+			medianRealPct: null,
+			sharePpChange: null
+		});
 		expect(g.baseYear).toBeNull();
 		expect(growthByYear([]).years).toEqual([]);
 	});

@@ -248,6 +248,9 @@ describe('small samples, other confidence levels and missing percent intervals',
 		const touching = gapFromMedians({ median: 110, se: 3, seLog: 0.001 }, { median: 100, se: 4, seLog: 0.001 }, 2);
 		expect(touching.gapUsdInterval.lower).toBe(0);
 		expect(touching.distinguishable).toBe(false);
+		const touchingBelow = gapFromMedians({ median: 90, se: 3, seLog: 0.001 }, { median: 100, se: 4, seLog: 0.001 }, 2);
+		expect(touchingBelow.gapUsdInterval.upper).toBe(0);
+		expect(touchingBelow.distinguishable).toBe(false);
 	});
 
 	it('binomial CDF: exact below 1000, normal with continuity correction above', () => {
@@ -259,5 +262,13 @@ describe('small samples, other confidence levels and missing percent intervals',
 		// Python NormalDist().cdf((k + 0.5 − n/2) / (√n / 2)) for n = 1001, k = 480; the exact value is 0.1030537
 		expect(binomialHalfCdf(480, 1001)).toBeCloseTo(0.10306493734557792, 9);
 		expect(binomialHalfCdf(500, 1001)).toBeCloseTo(0.5, 12);
+	});
+});
+
+describe('the exact/approximate switch at n = 1000', () => {
+	it('n = 1000 is still exact (math.comb with exact fractions); the normal value differs in the 5th digit', () => {
+		expect.hasAssertions();
+		expect(binomialHalfCdf(480, 1000)).toBeCloseTo(0.10872414660207047, 12);
+		expect(Math.abs(0.10873411307177117 - 0.10872414660207047)).toBeGreaterThan(1e-6);
 	});
 });
