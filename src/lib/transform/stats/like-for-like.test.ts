@@ -2,10 +2,17 @@ import fc from 'fast-check';
 import { median as d3Median } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import type { FamilyRow } from '../filters';
-import { CELL_COUNT, cellAt, cellOf, kishEffectiveN, likeForLike, weightedQuantileSorted } from './like-for-like';
+import { CELL_COUNT, cellAt, cellOf, likeForLike, weightedQuantileSorted } from './like-for-like';
 import { arbValues, familyRow, frozen, shuffled } from './testing/rows';
 
 const seq = (start: number, n: number, step = 1000) => Array.from({ length: n }, (_, i) => start + step * i);
+
+/** Kish effective sample size (Σw)² / Σw², written out plainly as the oracle for `aiEffectiveN`. */
+function kishEffectiveN(weights: readonly number[]): number {
+	const s = weights.reduce((a, w) => a + w, 0);
+	const s2 = weights.reduce((a, w) => a + w * w, 0);
+	return s2 > 0 ? (s * s) / s2 : 0;
+}
 
 describe('weighted quantile', () => {
 	// Hand-computed from the definition (smallest value whose cumulative weight reaches p·W;
@@ -83,6 +90,9 @@ describe('like-for-like (post-stratification)', () => {
 		expect(l.aiRowsWithoutTarget).toBe(3);
 		expect(l.mlNSupported).toBe(50);
 		expect(l.aiEffectiveN).toBeCloseTo(25, 10); // 1 / (10·0.06² + 40·0.01²)
+		// the same from the weights written out: A rows 0.6 / 10 each, B rows 0.4 / 40 each, D rows 0
+		const weights = [...Array(10).fill(0.06), ...Array(40).fill(0.01), ...Array(3).fill(0)];
+		expect(l.aiEffectiveN).toBeCloseTo(kishEffectiveN(weights), 10);
 		expect(l.support).toBe('low'); // 10 ≤ 25 < 30
 		expect(l.unsupportedCells).toEqual([
 			{
