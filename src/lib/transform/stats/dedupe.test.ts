@@ -38,6 +38,14 @@ describe('duplicates', () => {
 		expect(dedupeRows([a, c])).toEqual([a, c]);
 	});
 
+	it('estimated years stay apart: 2021e and 2022e are different rows', () => {
+		expect.hasAssertions();
+		const x = row({ line: 2, workYear: 2021, workYearEstimated: true });
+		const y = row({ line: 3, workYear: 2022, workYearEstimated: true });
+		expect(countDuplicates([x, y])).toBe(0);
+		expect(countDuplicates([x, { ...x, line: 4 }])).toBe(1);
+	});
+
 	it('columns stay apart in the key: text that moves across a column boundary is a different row', () => {
 		expect.hasAssertions();
 		// "Engineer 1" + "20" and "Engineer " + "120" read the same when run together.
