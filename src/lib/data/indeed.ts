@@ -1,14 +1,13 @@
 /** Parsers for Indeed Hiring Lab files (AI tracker, postings index, sector index). */
 import type { ParseResult, PostingsIndexRow, SectorIndexRow, ShareRow } from './types';
-import { finiteNumber, isError, isoDate, oneOf, parseWithSchema, requiredText, type Coercer } from './schema';
+import { finiteNumber, isoDate, oneOf, parseWithSchema, requiredText, type Coercer } from './schema';
 
 const countryCode: Coercer<string> = (raw) => (/^[A-Z]{2}$/.test(raw) ? raw : { error: 'not a 2-letter country code' });
 // Without `allowEmpty` the coercer never returns null.
 const anyNumber = finiteNumber() as Coercer<number>;
 const nonNegative: Coercer<number> = (raw) => {
 	const v = anyNumber(raw);
-	if (isError(v)) return v;
-	return v < 0 ? { error: 'negative' } : v;
+	return typeof v === 'number' && v < 0 ? { error: 'negative' } : v;
 };
 const VARIABLES = ['total postings', 'new postings'] as const;
 

@@ -35,8 +35,14 @@ describe('Indeed parsers', () => {
 			'date,jobcountry,indeed_job_postings_index_SA,indeed_job_postings_index_NSA,variable\n2020-02-01,US,100,100,total postings\n2020-02-02,US,,99.5,new postings\n2020-02-03,US,1,1,old postings\n'
 		);
 		expect(r.rows[1]).toEqual({ date: '2020-02-02', country: 'US', indexSa: null, indexNsa: 99.5, variable: 'new postings' });
-		expect(r.issues).toHaveLength(1);
-		expect(r.issues[0]!.column).toBe('variable');
+		expect(r.issues).toEqual([
+			{
+				line: 4,
+				column: 'variable',
+				value: 'old postings',
+				reason: 'unknown variable "old postings"; expected one of total postings, new postings'
+			}
+		]);
 	});
 
 	it('reads sector index rows', () => {
@@ -95,6 +101,9 @@ describe('Indeed parsers: reasons', () => {
 			'date,jobcountry,indeed_job_postings_index,variable,display_name\n2020-02-01,US,-1,total postings,Software\n2020-02-01,US,5,new postings,\n2020-02-01,US,0,new postings,Nursing\n'
 		);
 		expect(r.rows).toEqual([{ date: '2020-02-01', country: 'US', index: 0, variable: 'new postings', sector: 'Nursing' }]);
+		expect(
+			parseSectorIndex('date,jobcountry,indeed_job_postings_index,variable,display_name\n2020-02-01,US,1,all,X\n').issues[0]!.reason
+		).toBe('unknown variable "all"; expected one of total postings, new postings');
 		expect(r.issues.map((i) => [i.line, i.column, i.reason])).toEqual([
 			[2, 'indeed_job_postings_index', 'negative'],
 			[3, 'display_name', 'empty']
