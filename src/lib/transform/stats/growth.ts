@@ -73,14 +73,17 @@ export interface GrowthOptions {
  * `cagrPct(100, 121, 2) → 10`; null when start ≤ 0, end < 0 or years ≤ 0.
  */
 export function cagrPct(start: number | null, end: number | null, years: number): number | null {
-	// Stryker disable next-line ConditionalExpression: equivalent, `!(start > 0)` is true for null too; the null test narrows the type
-	if (start === null || end === null || !(start > 0) || !(end >= 0) || !(years > 0)) return null;
+	// Stryker disable next-line ConditionalExpression: equivalent, `!(start > 0)` below is true for null too; this line narrows the type
+	if (start === null) return null;
+	if (end === null || !(start > 0) || !(end >= 0) || !(years > 0)) return null;
 	return 100 * (Math.pow(end / start, 1 / years) - 1);
 }
 
-const pctChange = (prev: number | null | undefined, cur: number | null) =>
-	// Stryker disable next-line ConditionalExpression: equivalent, `!(prev > 0)` is true for null too; the null test narrows the type
-	prev == null || cur === null || !(prev > 0) ? null : 100 * (cur / prev - 1);
+const pctChange = (prev: number | null | undefined, cur: number | null): number | null => {
+	// Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, `!(prev > 0)` below is true for null and undefined too; this line narrows the type
+	if (prev == null) return null;
+	return cur === null || !(prev > 0) ? null : 100 * (cur / prev - 1);
+};
 
 /**
  * Growth from each family's ascending values per work year (the `…Sorted` precondition
