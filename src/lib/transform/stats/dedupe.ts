@@ -64,9 +64,8 @@ export function duplicateFlagsSorted(rows: readonly SalaryRow[]): Uint8Array {
 	while (start < rows.length) {
 		const usd = rows[start]!.salaryUsd;
 		let end = start + 1;
-		// Stryker disable next-line ConditionalExpression: equivalent output, a longer run only compares more keys
 		while (end < rows.length && rows[end]!.salaryUsd === usd) end++;
-		// Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent output, a run of one has no repeat (the test saves the key building)
+		// Stryker disable next-line EqualityOperator,ArithmeticOperator: equivalent output, a run of one has no repeat (the test only saves building its key)
 		if (end - start > 1) {
 			const seen = new Set<string>();
 			for (let i = start; i < end; i++) {
