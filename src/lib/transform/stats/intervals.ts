@@ -100,7 +100,7 @@ export function medianRankInterval(n: number, confidence: number = CONFIDENCE): 
 		pmf = (pmf * (n - k + 1)) / k; // P(B = k)
 		if (cdf + pmf > tail) break;
 		// Only for confidence < 0 (tail > ½), where the tail bound would not stop the walk at the middle.
-		// Stryker disable next-line all: equivalent for confidence ≥ 0, where the line above always stops the walk first
+		// Stryker disable next-line ArithmeticOperator,EqualityOperator: equivalent for confidence ≥ 0, where the line above always stops the walk first
 		if (k + 1 > n - k) break;
 		cdf += pmf;
 		k++;
