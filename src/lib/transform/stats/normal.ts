@@ -83,5 +83,6 @@ export function normalQuantile(p: number): number {
 	const e = normalCdf(x) - p;
 	const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
 	// Stryker disable next-line ArithmeticOperator: equivalent in doubles, x·u/2 is about 1e-9, so the denominator's form moves the result below 1e-16
-	return x - u / (1 + (x * u) / 2);
+	const step = u / (1 + (x * u) / 2);
+	return x - step;
 }
