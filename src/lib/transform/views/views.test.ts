@@ -94,6 +94,42 @@ describe('trendsModel', () => {
 	});
 });
 
+describe('trendsModel: labels and empty years', () => {
+	it('every table column and series is labelled, with the unit where it has one', () => {
+		expect.hasAssertions();
+		const model = trendsModel(yearView());
+		expect(model.table.columns.map((c) => [c.key, c.label, c.align ?? 'right'])).toEqual([
+			['year', 'Year', 'left'],
+			['family', 'Family', 'left'],
+			['n', 'Reports', 'right'],
+			['median', 'Median (US$)', 'right'],
+			['lo', '95% low', 'right'],
+			['hi', '95% high', 'right'],
+			['share', 'Share of AI+ML', 'right'],
+			['yoyCount', 'Reports vs prior year', 'right'],
+			['yoyMedian', 'Median vs prior year', 'right']
+		]);
+		expect(model.counts.series.map((s) => [s.label, s.color])).toEqual([
+			['AI Engineer family', 'var(--ai)'],
+			['ML Engineer family', 'var(--ml)']
+		]);
+		expect(model.aiShare.map((s) => [s.id, s.label])).toEqual([['AI-share', 'AI family share of AI + ML reports']]);
+	});
+
+	it('a year with no reports at all shows no median, n = 0 and a note', () => {
+		expect.hasAssertions();
+		const gappy = rows.filter((r) => r.workYear !== 2023);
+		const model = trendsModel(computeView(gappy, DEFAULT_FILTERS, { cpi, groupBy: 'workYear' }));
+		expect(model.years).toEqual([2022, 2023, 2024]);
+		for (const series of model.medians)
+			expect(series.points[1]).toMatchObject({ x: 2023, y: null, lo: null, hi: null, n: 0, note: 'too few reports' });
+		expect(model.table.rows.filter((r) => r.year === '2023').map((r) => [r.n, r.median, r.lo, r.hi])).toEqual([
+			[0, null, null, null],
+			[0, null, null, null]
+		]);
+	});
+});
+
 describe('defaultGrowthSpan', () => {
 	it('the widest run of years where both families have a median, without the partial year', () => {
 		expect.hasAssertions();
@@ -101,6 +137,13 @@ describe('defaultGrowthSpan', () => {
 		expect(defaultGrowthSpan(view, null)).toEqual({ fromYear: 2022, toYear: 2024 });
 		expect(defaultGrowthSpan(view, 2024)).toBeNull(); // 2023 has no AI median, so only 2022 is left
 		expect(defaultGrowthSpan(view, 2022)).toBeNull();
+		// the same with the families' roles swapped: a suppressed ML year breaks the run too
+		const swapped = rows.map((r) =>
+			familyRow(r.jobTitle === 'AI Engineer' ? 'ML' : 'AI', { workYear: r.workYear, salaryUsd: r.salaryUsd })
+		);
+		const swappedView = computeView(swapped, DEFAULT_FILTERS, { cpi, groupBy: 'workYear' });
+		expect(defaultGrowthSpan(swappedView, null)).toEqual({ fromYear: 2022, toYear: 2024 });
+		expect(defaultGrowthSpan(swappedView, 2024)).toBeNull();
 		const onlyMl = computeView(
 			rows.filter((r) => r.jobTitle !== 'AI Engineer'),
 			DEFAULT_FILTERS,
