@@ -33,6 +33,6 @@ export default {
 	clearTextReporter: { allowColor: false, logTests: false },
 	tempDirName: '.stryker-tmp',
 	cleanTempDir: true,
-	// The overall score must stay above this; scripts/mutation-score.ts also checks each folder.
-	thresholds: { high: 95, low: 90, break: 80 }
+	// The overall score must stay above `break` (reached: 96.2 %); scripts/mutation-score.ts checks each folder at 90 %.
+	thresholds: { high: 95, low: 90, break: 94 }
 };
