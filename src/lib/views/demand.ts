@@ -1,5 +1,5 @@
 /** /demand view model: Indeed postings shares and sector indices by month, and the company-size mix of reports. */
-import { mean, rollups } from 'd3-array';
+import { ascending, mean, rollups } from 'd3-array';
 import { COMPANY_SIZES, type CompanySize } from '$lib/data/types';
 import type { SectorIndexRow, ShareRow } from '$lib/data/types';
 import type { Annotation, BarSeries, LineSeries, TableData } from '$lib/charts/types';
@@ -31,7 +31,7 @@ export function monthlyMeans(daily: readonly { date: string; value: number }[]):
 		(d) => `${d.date.slice(0, 7)}-01`
 	)
 		.map(([month, s]) => ({ month, ...s }))
-		.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+		.sort((a, b) => ascending(a.month, b.month));
 }
 
 /** Countries with AI-share data, A–Z. */

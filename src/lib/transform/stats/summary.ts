@@ -58,7 +58,8 @@ export function summarize(values: readonly number[]): DistributionSummary {
 /** The gap between two family summaries, with the small-sample rule. */
 export function gapSummary(ai: DistributionSummary, ml: DistributionSummary): GapSummary {
 	const support = weakerSupport(ai.support, ml.support);
-	const estimate = support !== 'suppressed' && ai.median && ml.median ? gapFromMedians(ai.median, ml.median) : null;
+	// A suppressed side has no median, so this is null whenever `support` is 'suppressed'.
+	const estimate = ai.median && ml.median ? gapFromMedians(ai.median, ml.median) : null;
 	return { support, aiN: ai.n, mlN: ml.n, estimate };
 }
 
