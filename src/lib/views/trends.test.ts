@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import { familyRow } from '$lib/transform/stats/testing/rows';
-import { cpi, rows, values } from './testing/year-rows';
-import { defaultGrowthSpan, trendsModel } from './trends';
+import { expectWellFormedTable } from './testing/tables';
+import { cpi, datasetOf, rows, values } from './testing/year-rows';
+import { defaultGrowthSpan, trendsModel, trendsView } from './trends';
 
 // Built inside each test, not at collection time: a mutation run changes the code per test.
 const yearView = () => computeStats(rows, DEFAULT_FILTERS, { cpi, groupBy: 'workYear' });
@@ -136,5 +137,59 @@ describe('defaultGrowthSpan', () => {
 			{ cpi, groupBy: 'workYear' }
 		);
 		expect(defaultGrowthSpan(onlyMl, null)).toBeNull();
+	});
+});
+
+describe('trendsView', () => {
+	const full = datasetOf(rows); // cut on 31 December: no partial year
+	const partial = datasetOf(rows, { dataVersion: '2024-06-30' });
+	const spanOf = (data: typeof full, gfrom: number | null, gto: number | null) =>
+		trendsView(data, { filters: DEFAULT_FILTERS, gfrom, gto }).span;
+
+	it('the partial year comes from the data version', () => {
+		expect.hasAssertions();
+		expect(trendsView(full, { filters: DEFAULT_FILTERS, gfrom: null, gto: null }).partialYear).toBeNull();
+		expect(trendsView(partial, { filters: DEFAULT_FILTERS, gfrom: null, gto: null }).partialYear).toBe(2024);
+	});
+
+	it('the asked span when both years are in the data, in order; a missing end falls back to the default', () => {
+		expect.hasAssertions();
+		expect(spanOf(full, null, null)).toEqual({ fromYear: 2022, toYear: 2024 });
+		expect(spanOf(full, 2023, null)).toEqual({ fromYear: 2023, toYear: 2024 });
+		expect(spanOf(full, null, 2023)).toEqual({ fromYear: 2022, toYear: 2023 });
+		expect(spanOf(full, 2024, 2022)).toEqual({ fromYear: 2022, toYear: 2024 });
+		expect(spanOf(full, 2019, 2030)).toEqual({ fromYear: 2022, toYear: 2024 });
+		// Without the partial year no default exists (2023 has no AI median): only a full request gives a span.
+		expect(spanOf(partial, null, null)).toBeNull();
+		expect(spanOf(partial, 2022, null)).toBeNull();
+		expect(spanOf(partial, null, 2024)).toBeNull();
+		expect(spanOf(partial, 2022, 2024)).toEqual({ fromYear: 2022, toYear: 2024 });
+	});
+
+	it('growth, pay basis and model come from statistics over the chosen span', () => {
+		expect.hasAssertions();
+		const filters = { ...DEFAULT_FILTERS, real: true };
+		const page = trendsView(full, { filters, gfrom: 2023, gto: 2024 });
+		const stats = computeStats(full.prepared, filters, {
+			cpi: full.annualCpi,
+			groupBy: 'workYear',
+			span: { fromYear: 2023, toYear: 2024 }
+		});
+		const { pay, partialYear: _p, span: _s, ...model } = page;
+		expect(pay).toEqual(stats.pay);
+		expect(pay.basis).toBe('real');
+		expect(model).toEqual(trendsModel(stats));
+		expect(page.cagr.ML.cagr?.fromYear).toBe(2023);
+		expect(trendsView(full, { filters, gfrom: null, gto: null }).cagr.ML.cagr?.fromYear).toBe(2022);
+		const none = trendsView(partial, { filters, gfrom: null, gto: null });
+		expect(none.cagr).toEqual(computeStats(partial.prepared, filters, { cpi: partial.annualCpi, groupBy: 'workYear' }).growth.families);
+	});
+
+	it('its table is well formed and the medians are in dollars', () => {
+		expect.hasAssertions();
+		const t = trendsView(full, { filters: DEFAULT_FILTERS, gfrom: null, gto: null }).table;
+		expectWellFormedTable(t);
+		expect(t.columns.filter((c) => c.format === 'money').map((c) => c.key)).toEqual(['median', 'lo', 'hi']);
+		expect(t.columns.filter((c) => c.format === 'pctSigned').map((c) => c.key)).toEqual(['yoyCount', 'yoyMedian']);
 	});
 });

@@ -3,6 +3,7 @@
  * ML 2022 30, 2023 15, 2024 40. Salaries are evenly spaced, so medians are known by hand.
  */
 import type { SalaryRow } from '$lib/data/types';
+import { buildDataset, type Dataset, type ParsedSources } from '$lib/transform/dataset';
 import { annualCpi } from '$lib/transform/stats/real-pay';
 import { cpiYear, familyRow, shuffled } from '$lib/transform/stats/testing/rows';
 
@@ -20,3 +21,19 @@ export const rows: SalaryRow[] = shuffled(
 	),
 	4
 );
+
+/** A Dataset built the way the server builds one (buildDataset over parsed files), from typed rows. */
+export function datasetOf(salaries: readonly SalaryRow[], over: Partial<ParsedSources> = {}): Dataset {
+	const file = <T>(name: string, rows: readonly T[]) => ({ file: name, rows, issues: [], rowsRead: rows.length, rejected: 0 });
+	const cpiRows = [...cpiYear(2022, 290), ...cpiYear(2023, 300), ...cpiYear(2024, 310)];
+	return buildDataset({
+		dataVersion: '2024-12-31',
+		salaries: file('salaries.csv', salaries),
+		cpi: file('cpi.csv', cpiRows),
+		aiShare: null,
+		genaiShare: null,
+		sectors: [],
+		sources: [],
+		...over
+	});
+}
