@@ -7,7 +7,7 @@ import { describeFilters } from '$lib/format/filters';
 import { SIZE_LABEL } from '$lib/format/labels';
 import { SERIES_COLOR, SIZE_COLOR } from '$lib/theme';
 import { CONTEXT_SECTORS } from '$lib/transform/dataset';
-import { demandView, monthlyMeans, sectorByMonth, shareByMonth, shareMarkets, sizeShares } from './demand';
+import { demandView, monthlyMeans, sectorByMonth, sectorColumn, shareByMonth, shareMarkets, sizeShares } from './demand';
 import { expectWellFormedTable } from './testing/tables';
 import { datasetOf, seq } from './testing/year-rows';
 
@@ -105,11 +105,13 @@ describe('demandView', () => {
 	const reports = [
 		...seq(100_000, 3).map((v) => familyRow('AI', { workYear: 2023, companySize: 'S', salaryUsd: v })),
 		...seq(100_000, 1).map((v) => familyRow('AI', { workYear: 2023, companySize: 'L', salaryUsd: v })),
-		...seq(100_000, 4).map((v) => familyRow('ML', { workYear: 2024, companySize: 'M', salaryUsd: v }))
+		...seq(100_000, 4).map((v) => familyRow('ML', { workYear: 2024, companySize: 'M', salaryUsd: v })),
+		// no CPI for 2025 (the fixture's CPI ends in 2024): counted all the same, pay basis or not
+		...seq(100_000, 2).map((v) => familyRow('AI', { workYear: 2025, companySize: 'M', salaryUsd: v }))
 	];
 	const data = datasetOf(reports, {
 		aiShare: file('ai.csv', [share('US', '2024-01-01', 1.23456), share('US', '2024-02-03', 2), share('DE', '2024-03-01', 7)]),
-		genaiShare: file('genai.csv', [share('US', '2024-02-01', 0.5)]),
+		genaiShare: file('genai.csv', [share('US', '2024-02-01', 0.5), share('JP', '2024-01-01', 3)]),
 		sectors: [
 			file('sectors.csv', [
 				sector(soft, '2024-01-01', 100.12345),
@@ -193,6 +195,8 @@ describe('demandView', () => {
 		expect(m.shareTable.rows).toEqual([]);
 		expect(m.sectorTable.rows).toEqual([]);
 		expect(m.markets).toEqual(['DE', 'US']);
+		// GenAI data alone is enough for the share chart; one sector alone for the sector chart
+		expect(view('JP').hasShares).toBe(true);
 		const de = view('DE');
 		expect([de.hasShares, de.hasSectors, de.lastDates]).toEqual([true, true, { ai: '2024-03-01', genai: '', sectors: '2024-04-01' }]);
 	});
@@ -200,19 +204,29 @@ describe('demandView', () => {
 	it('company-size mix: one chart per family over the filtered years, the CSV with the same shares and the filters in words', () => {
 		expect.hasAssertions();
 		const m = view();
-		expect(m.counts.counted).toBe(8);
+		expect(m.counts.counted).toBe(10);
 		expect(m.sizeCharts.map((c) => [c.family, c.categories])).toEqual([
-			['AI', ['2023', '2024']],
-			['ML', ['2023', '2024']]
+			['AI', ['2023', '2024', '2025']],
+			['ML', ['2023', '2024', '2025']]
 		]);
 		const ai = m.sizeCharts[0]!;
 		expect(ai.series.map((s) => [s.id, s.label, s.color])).toEqual(
 			(['S', 'M', 'L'] as const).map((size) => [size, SIZE_LABEL[size], SIZE_COLOR[size]])
 		);
 		expect(ai.series.map((s) => s.values)).toEqual([
-			[75, null],
-			[0, null],
-			[25, null]
+			[75, null, 0],
+			[0, null, 100],
+			[25, null, 0]
+		]);
+		expect(m.sizeCharts[1]!.series.map((s) => s.values)).toEqual([
+			[null, 0, null],
+			[null, 100, null],
+			[null, 0, null]
+		]);
+		expect(m.sizeCharts[1]!.table.rows.map((r) => [r.year, r.total, r.Mn])).toEqual([
+			['2023', 0, 0],
+			['2024', 4, 4],
+			['2025', 0, 0]
 		]);
 		expectWellFormedTable(ai.table);
 		expect(ai.table.rows[0]).toEqual({ year: '2023', total: 4, Sn: 3, Sp: 75, Mn: 0, Mp: 0, Ln: 1, Lp: 25 });
@@ -225,6 +239,24 @@ describe('demandView', () => {
 		]);
 		const size = { ...DEFAULT_FILTERS, size: ['S' as const] };
 		expect(view('US', size).sizeCsv.rows[0]![5]).toBe(describeFilters(size));
+	});
+
+	it('a refused GenAI file is named for the share chart only', () => {
+		expect.hasAssertions();
+		const missing = {
+			id: 'indeed-genai-share',
+			file: 'genai.csv',
+			state: 'missing' as const,
+			message: 'The data file genai.csv is missing.'
+		};
+		const m = demandView({ ...data, sources: [missing] }, { filters: DEFAULT_FILTERS, market: 'US' });
+		expect(m.unavailable).toEqual({ share: ['The data file genai.csv is missing.'], sectors: [] });
+	});
+
+	it('sector CSV columns: the sector in lower case, every run of other characters one underscore', () => {
+		expect.hasAssertions();
+		expect(sectorColumn('Software Development')).toBe('software_development_index');
+		expect(sectorColumn('Banking & Finance')).toBe('banking_finance_index');
 	});
 
 	it('counts do not depend on the pay basis; no matching report gives no size charts', () => {

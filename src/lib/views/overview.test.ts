@@ -14,7 +14,7 @@ import { datasetOf, seq } from './testing/year-rows';
 // AI and ML share the cells (SE, US, M) and (SE, GB, M); ML alone has one report in each of
 // 14 further cells (3 levels × 2 sizes in the US and in GB, 2 in Japan), which like-for-like
 // cannot match.
-const alone: [ExperienceLevel, CompanySize, string][] = [
+const alone: (readonly [ExperienceLevel, CompanySize, string])[] = [
 	...(['EN', 'MI', 'EX'] as const).flatMap((exp) =>
 		(['S', 'L'] as const).flatMap((size) => [[exp, size, 'US'] as const, [exp, size, 'GB'] as const])
 	),

@@ -105,9 +105,13 @@ describe('segmentModel', () => {
 				g.gap.estimate!.gapPctInterval!.lower,
 				g.gap.estimate!.gapPctInterval!.upper
 			]);
-			expect(row.lo!).toBeLessThan(row.gapPct!);
-			expect(row.hi!).toBeGreaterThan(row.gapPct!);
+			expect(row.lo as number).toBeLessThan(row.gapPct as number);
+			expect(row.hi as number).toBeGreaterThan(row.gapPct as number);
 		}
+		// a gap without a percent interval (a non-positive ML bound) has no bounds in the table either
+		const g = groups[1]!;
+		const noPct = { ...g, gap: { ...g.gap, estimate: { ...g.gap.estimate!, gapPctInterval: null } } };
+		expect(segmentModel('companySize', [noPct]).table.rows[0]).toMatchObject({ gapPct: g.gap.estimate!.gapPct, lo: null, hi: null });
 		expect(md!.aiMedian).toBe(median(seq(150_000, 40)));
 		// the gap columns are percent changes, the medians dollars
 		expect(m.table.columns.filter((c) => c.format === 'money').map((c) => c.key)).toEqual(['aiMedian', 'mlMedian']);
