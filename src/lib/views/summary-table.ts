@@ -120,7 +120,8 @@ export function summaryTable(view: Stats, by: By, partialYear: number | null = n
 				round(q?.p90, 2),
 				round(s.median?.interval.lower, 2),
 				round(s.median?.interval.upper, 2),
-				total > 0 ? round((100 * s.n) / total, 3) : null,
+				// 0 / 0 is NaN, which round() writes as null: no share without reports.
+				round((100 * s.n) / total, 3),
 				round(e?.gapUsd, 2),
 				round(e?.gapUsdInterval.lower, 2),
 				round(e?.gapUsdInterval.upper, 2),
@@ -131,12 +132,13 @@ export function summaryTable(view: Stats, by: By, partialYear: number | null = n
 				basis
 			];
 			if (growth) {
-				const p = view.growth.families[fam].points.find((x) => String(x.year) === g.key);
+				// Every work-year group is a year of the growth series (it runs over all years in the view).
+				const p = view.growth.families[fam].points.find((x) => String(x.year) === g.key)!;
 				row.push(
 					String(partialYear) === g.key,
-					round(p?.yoy.countPct, 3),
-					round(p?.yoy.sharePp, 3),
-					round(view.pay.basis === 'real' ? p?.yoy.medianRealPct : p?.yoy.medianPct, 3)
+					round(p.yoy.countPct, 3),
+					round(p.yoy.sharePp, 3),
+					round(view.pay.basis === 'real' ? p.yoy.medianRealPct : p.yoy.medianPct, 3)
 				);
 			}
 			return row;
@@ -149,6 +151,7 @@ export function summaryTable(view: Stats, by: By, partialYear: number | null = n
 export function summaryView(data: Dataset, query: { readonly by: By; readonly filters: Filters }): SummaryTable & { stats: Stats } {
 	const stats = computeStats(data.prepared, query.filters, {
 		cpi: data.annualCpi,
+		// Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, BY_DIMENSION has no 'none', and an undefined groupBy is no grouping
 		groupBy: query.by === 'none' ? null : BY_DIMENSION[query.by]
 	});
 	return { ...summaryTable(stats, query.by, partialYearOf(data.dataVersion)), stats };
