@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarket, parseSalary, parseScale, SALARY_MAX, SALARY_MIN } from './page-params';
+import { parseMarket, parseSalary, parseScale, parseSpanYear, SALARY_MAX, SALARY_MIN } from './page-params';
 import type { ParamError } from './url-filters';
 
 const q = (s: string) => new URLSearchParams(s);
@@ -74,5 +74,43 @@ describe('parseMarket', () => {
 		const errors: ParamError[] = [];
 		expect(parseMarket(q('market=FR'), markets, 'US', errors)).toBe('US');
 		expect(errors).toEqual([{ param: 'market', message: 'market: "FR" is not allowed; use one of US, GB, DE' }]);
+	});
+});
+
+describe('parseSpanYear', () => {
+	const read = (q: string, name: 'gfrom' | 'gto' = 'gfrom') => {
+		const errors: ParamError[] = [];
+		return { year: parseSpanYear(new URLSearchParams(q), name, errors), errors };
+	};
+
+	it('a four-digit year is read; absent or empty is no year and no error', () => {
+		expect.hasAssertions();
+		expect(read('gfrom=2023')).toEqual({ year: 2023, errors: [] });
+		expect(read('gto=1999', 'gto')).toEqual({ year: 1999, errors: [] });
+		expect(read('')).toEqual({ year: null, errors: [] });
+		expect(read('gfrom=')).toEqual({ year: null, errors: [] });
+		expect(read('gto=2023')).toEqual({ year: null, errors: [] }); // another parameter
+	});
+
+	it.each(['23', '20233', 'x2023', '2023x', '２０２３', 'abcd'])('gfrom=%j is an error naming the value', (v) => {
+		expect.hasAssertions();
+		expect(read(`gfrom=${encodeURIComponent(v)}`)).toEqual({
+			year: null,
+			errors: [{ param: 'gfrom', message: `gfrom: "${v}" is not a year (YYYY)` }]
+		});
+	});
+
+	it('a long value is quoted to 40 characters in every page parameter message', () => {
+		expect.hasAssertions();
+		const long = 'y'.repeat(60);
+		const errors: ParamError[] = [];
+		parseSpanYear(new URLSearchParams(`gto=${long}`), 'gto', errors);
+		parseSalary(new URLSearchParams(`salary=${long}`), errors);
+		parseMarket(new URLSearchParams(`market=${long}`), ['US'], 'US', errors);
+		expect(errors).toHaveLength(3);
+		for (const e of errors) {
+			expect(e.message).toContain(`"${'y'.repeat(40)}"`);
+			expect(e.message).not.toContain('y'.repeat(41));
+		}
 	});
 });
