@@ -36,6 +36,6 @@ export default {
 	clearTextReporter: { allowColor: false, logTests: false },
 	tempDirName: '.stryker-tmp',
 	cleanTempDir: true,
-	// The overall score must stay above `break` (reached: 96.2 %); scripts/mutation-score.ts checks each folder at 90 %.
-	thresholds: { high: 95, low: 90, break: 94 }
+	// The overall score must stay above `break` (reached: 97.0 % on the merged tree); scripts/mutation-score.ts checks each folder at 90 %.
+	thresholds: { high: 95, low: 90, break: 95 }
 };
