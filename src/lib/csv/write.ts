@@ -23,17 +23,19 @@ export function neutralize(v: CsvCell): string | number {
 
 /** One header row, one row per record, CRLF line ends (RFC 4180), no comment lines. */
 export function toCsv(columns: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-	return (
-		Papa.unparse(
-			{ fields: columns.map(neutralize) as string[], data: rows.map((r) => r.map(neutralize)) },
-			{ newline: '\r\n', quotes: false, escapeFormulae: false }
-		) + '\r\n'
+	const text = Papa.unparse(
+		{ fields: columns.map(neutralize) as string[], data: rows.map((r) => r.map(neutralize)) },
+		// Stryker disable next-line ObjectLiteral: equivalent, these are papaparse's defaults, written out so the format is visible here
+		{ newline: '\r\n', quotes: false, escapeFormulae: false }
 	);
+	// papaparse ends a header-only file with the line break already; adding one would write a blank record.
+	return rows.length === 0 ? text : text + '\r\n';
 }
 
 /** Round for output so files do not carry float noise: `round(1.23456789, 2) → 1.23`. */
 export function round(v: number | null | undefined, digits: number): number | null {
-	if (v === null || v === undefined || !Number.isFinite(v)) return null;
+	// Number.isFinite is false for null and undefined as well.
+	if (!Number.isFinite(v)) return null;
 	const f = 10 ** digits;
-	return Math.round(v * f) / f;
+	return Math.round((v as number) * f) / f;
 }

@@ -37,5 +37,6 @@ export function countryName(code: string): string {
 }
 
 export function isCountryCode(code: string): boolean {
-	return /^[A-Z]{2}$/.test(code) && code in table;
+	// Own keys only: the table's keys are upper-case alpha-2 codes, and `constructor` is not a country.
+	return Object.hasOwn(table, code);
 }

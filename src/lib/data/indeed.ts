@@ -3,10 +3,11 @@ import type { ParseResult, PostingsIndexRow, SectorIndexRow, ShareRow } from './
 import { finiteNumber, isoDate, oneOf, parseWithSchema, requiredText, type Coercer } from './schema';
 
 const countryCode: Coercer<string> = (raw) => (/^[A-Z]{2}$/.test(raw) ? raw : { error: 'not a 2-letter country code' });
+// Without `allowEmpty` the coercer never returns null.
+const anyNumber = finiteNumber() as Coercer<number>;
 const nonNegative: Coercer<number> = (raw) => {
-	const v = finiteNumber()(raw);
-	if (typeof v !== 'number') return v ?? { error: 'empty' };
-	return v < 0 ? { error: 'negative' } : v;
+	const v = anyNumber(raw);
+	return typeof v === 'number' && v < 0 ? { error: 'negative' } : v;
 };
 const VARIABLES = ['total postings', 'new postings'] as const;
 

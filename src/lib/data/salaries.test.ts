@@ -113,3 +113,84 @@ describe('parseSalaries on a broken header', () => {
 		expect(r.issues[0]!.line).toBe(4);
 	});
 });
+
+describe('parseSalaries: each coercion, with its reason', () => {
+	const head =
+		'work_year,experience_level,employment_type,job_title,salary,salary_currency,salary_in_usd,employee_residence,remote_ratio,company_location,company_size';
+	const line = (over: Partial<Record<string, string>> = {}) => {
+		const cells: Record<string, string> = {
+			work_year: '2024',
+			experience_level: 'SE',
+			employment_type: 'FT',
+			job_title: 'AI Engineer',
+			salary: '100000',
+			salary_currency: 'USD',
+			salary_in_usd: '100000',
+			employee_residence: 'US',
+			remote_ratio: '0',
+			company_location: 'US',
+			company_size: 'M',
+			...over
+		};
+		return head
+			.split(',')
+			.map((c) => cells[c])
+			.join(',');
+	};
+	const one = (over: Partial<Record<string, string>>) => parseSalaries(`${head}\n${line(over)}\n`);
+
+	it.each([
+		['2015', 2015, false],
+		['2035', 2035, false],
+		['2021E', 2021, true],
+		['2022e', 2022, true]
+	])('work_year %s → %i, estimated %s', (raw, year, estimated) => {
+		expect.hasAssertions();
+		const r = one({ work_year: raw });
+		expect(r.issues).toEqual([]);
+		expect(r.rows[0]).toMatchObject({ workYear: year, workYearEstimated: estimated });
+	});
+
+	it.each([
+		['2014', 'year outside 2015–2035'],
+		['2036', 'year outside 2015–2035'],
+		['2021ee', 'not a year (YYYY, or YYYYe for an estimate)'],
+		['x2021', 'not a year (YYYY, or YYYYe for an estimate)'],
+		['20211', 'not a year (YYYY, or YYYYe for an estimate)']
+	])('work_year %s is refused: %s', (raw, reason) => {
+		expect.hasAssertions();
+		expect(one({ work_year: raw }).issues).toEqual([{ line: 2, column: 'work_year', value: raw, reason }]);
+	});
+
+	it('codes and money: each refusal names its reason', () => {
+		expect.hasAssertions();
+		const reason = (over: Partial<Record<string, string>>) => one(over).issues.map((i) => [i.column, i.reason]);
+		expect(reason({ remote_ratio: '25' })).toEqual([['remote_ratio', 'unknown remote_ratio "25"; expected one of 0, 50, 100']]);
+		expect(reason({ salary_currency: 'EURO' })).toEqual([['salary_currency', 'not a 3-letter currency code']]);
+		expect(reason({ salary_currency: 'E1R' })).toEqual([['salary_currency', 'not a 3-letter currency code']]);
+		expect(reason({ employee_residence: 'XX' })).toEqual([['employee_residence', 'not an ISO 3166-1 alpha-2 country code']]);
+		expect(reason({ company_location: 'AQ' })).toEqual([['company_location', 'country has no region (continent)']]);
+		expect(reason({ salary: '0' })).toEqual([['salary', 'not positive']]);
+		expect(reason({ experience_level: 'se' })).toEqual([
+			['experience_level', 'unknown experience_level "se"; expected one of EN, MI, SE, EX']
+		]);
+		expect(reason({ company_size: 'XL' })).toEqual([['company_size', 'unknown company_size "XL"; expected one of S, M, L']]);
+		expect(reason({ employment_type: 'ZZ' })).toEqual([
+			['employment_type', 'unknown employment_type "ZZ"; expected one of FT, PT, CT, FL']
+		]);
+	});
+
+	it('currency and country codes are upper-cased; remote ratio and money become numbers', () => {
+		expect.hasAssertions();
+		const r = one({ salary_currency: 'eur', employee_residence: 'de', company_location: 'fr', remote_ratio: '50', salary: '85000.5' });
+		expect(r.issues).toEqual([]);
+		expect(r.rows[0]).toMatchObject({
+			salaryCurrency: 'EUR',
+			employeeResidence: 'DE',
+			companyLocation: 'FR',
+			region: 'europe',
+			remoteRatio: 50,
+			salary: 85000.5
+		});
+	});
+});

@@ -49,9 +49,6 @@ const salarySchema = {
 	company_size: oneOf(COMPANY_SIZES, 'company_size')
 };
 
-/** The source columns, in the upstream order. */
-export const SALARY_COLUMNS = Object.keys(salarySchema) as (keyof typeof salarySchema)[];
-
 export function parseSalaries(text: string): ParseResult<SalaryRow> {
 	return parseWithSchema(text, salarySchema, (c, line) => {
 		const region = regionOf(c.company_location);

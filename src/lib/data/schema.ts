@@ -60,7 +60,8 @@ export function parseWithSchema<Raw, Row>(
 	while (data.length > 0 && isBlank(data[data.length - 1]!)) data.pop();
 	const header = (data[0] ?? []).map((h) => h.trim());
 	const missing = columns.filter((c) => !header.includes(c));
-	if (data.length === 0 || missing.length > 0) {
+	// An empty file has no header, so it lacks every column.
+	if (missing.length > 0) {
 		issues.push({
 			line: 1,
 			column: '*',
@@ -158,6 +159,7 @@ export const isoDate: Coercer<string> = (raw) => {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
 	if (!m) return { error: 'not a date in YYYY-MM-DD form' };
 	const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-	if (d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) return { error: 'no such calendar date' };
+	// A day that does not exist rolls over into another month (day 0 or 30 February alike).
+	if (d.getUTCMonth() !== +m[2]! - 1) return { error: 'no such calendar date' };
 	return raw;
 };

@@ -129,10 +129,7 @@ export function partOf(id: string): DataPart | null {
 
 /** The refused sources behind the given parts (empty when all are usable). */
 export function sourceProblems(data: Pick<Dataset, 'sources'>, parts: readonly DataPart[]): SourceStatus[] {
-	return data.sources.filter((s) => {
-		const part = partOf(s.id);
-		return s.state !== 'ok' && part !== null && parts.includes(part);
-	});
+	return data.sources.filter((s) => s.state !== 'ok' && parts.some((p) => p === partOf(s.id)));
 }
 
 /** Why real pay cannot be computed (the CPI file is missing or altered), or null when it can. */

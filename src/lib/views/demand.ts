@@ -1,5 +1,5 @@
 /** /demand view model: Indeed postings shares and sector indices by month, and the company-size mix of reports. */
-import { mean, rollups } from 'd3-array';
+import { ascending, max, mean, rollups } from 'd3-array';
 import { COMPANY_SIZES, type CompanySize } from '$lib/data/types';
 import type { SectorIndexRow, ShareRow } from '$lib/data/types';
 import type { Annotation, BarSeries, LineSeries, TableData } from '$lib/charts/types';
@@ -33,7 +33,7 @@ export function monthlyMeans(daily: readonly { date: string; value: number }[]):
 		(d) => `${d.date.slice(0, 7)}-01`
 	)
 		.map(([month, s]) => ({ month, ...s }))
-		.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+		.sort((a, b) => ascending(a.month, b.month));
 }
 
 /** Countries with AI-share data, A–Z. */
@@ -143,30 +143,33 @@ const toPoints = (m: readonly MonthValue[]) => m.map((v) => ({ x: new Date(`${v.
 const CHATGPT: Annotation = { x: new Date('2022-11-30T00:00:00Z'), label: 'ChatGPT released (30 Nov 2022)' };
 
 /** `'Software Development' → 'software_development_index'`. */
-const sectorColumn = (sector: string) => `${sector.toLowerCase().replace(/\W+/g, '_')}_index`;
+export const sectorColumn = (sector: string) => `${sector.toLowerCase().replace(/\W+/g, '_')}_index`;
 
 /** /demand: Indeed shares and sector indices for one market, and the company-size mix of the filtered reports. */
 export function demandView(data: Dataset, query: DemandQuery): DemandModel {
 	const { filters, market } = query;
-	const options = { cpi: data.annualCpi };
 	const ai = shareByMonth(data.aiShare, market);
 	const genai = shareByMonth(data.genaiShare, market);
 	const sectors = CONTEXT_SECTORS.map((sector) => ({ sector, months: sectorByMonth(data.sectors, market, sector) }));
 	// Company-size mix per family and year: statistics per year in the filtered span.
-	// Counts do not depend on the pay basis, so the real-pay CPI rule does not apply here.
-	const counting = computeStats(data.prepared, { ...filters, real: false }, options);
+	// Counts do not depend on the pay basis: nominal, so no report is dropped for want of a CPI year.
+	const counting = computeStats(data.prepared, { ...filters, real: false });
 	const perYear = counting.growth.years.map((year) => ({
 		year,
-		stats: computeStats(data.prepared, { ...filters, real: false, from: year, to: year }, { ...options, groupBy: 'companySize' })
+		stats: computeStats(data.prepared, { ...filters, real: false, from: year, to: year }, { groupBy: 'companySize' })
 	}));
 	const shares = sizeShares(perYear);
 	const lastDay = (rows: readonly { date: string; country: string }[]) =>
-		rows.reduce((m, r) => (r.country === market && r.date > m ? r.date : m), '');
+		max(
+			rows.filter((r) => r.country === market),
+			(r) => r.date
+		) ?? '';
 
 	// AI and GenAI shares side by side per month (GenAI ends earlier: null there).
 	const genaiByMonth = new Map(genai.map((g) => [g.month, g.value]));
 	const joined = ai.map((a) => ({ month: a.month.slice(0, 7), ai: a.value, genai: genaiByMonth.get(a.month) ?? null }));
-	const sectorMonths = sectors[0]?.months ?? [];
+	// The table's months are the first context sector's (CONTEXT_SECTORS is never empty).
+	const sectorMonths = sectors[0]!.months;
 	const sectorValue = (s: (typeof sectors)[number], month: string) => s.months.find((x) => x.month === month)?.value ?? null;
 	const filtersText = describeFilters(filters);
 	const lastDates = { ai: lastDay(data.aiShare), genai: lastDay(data.genaiShare), sectors: lastDay(data.sectors) };

@@ -4,7 +4,9 @@ import { parseSalaries } from '$lib/data/salaries';
 import { computeStats, prepareRows } from '$lib/transform/stats';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
 import { summaryQuery } from '$lib/format/query';
-import { BY_DIMENSION, GROWTH_COLUMNS, SUMMARY_COLUMNS, summaryTable, type By, type SummaryTable } from './summary-table';
+import { round } from '$lib/csv/write';
+import { BY_DIMENSION, GROWTH_COLUMNS, SUMMARY_COLUMNS, summaryTable, summaryView, type By, type SummaryTable } from './summary-table';
+import { datasetOf, rows as yearRows } from './testing/year-rows';
 
 const fixtureText = readFileSync(new URL('../../../tests/fixtures/salaries-small.csv', import.meta.url), 'utf8');
 
@@ -241,5 +243,67 @@ describe('summaryTable', () => {
 		expect(() => summaryTable(computeStats(tripled, DEFAULT_FILTERS), 'region', 'by=region')).toThrow(/not grouped by region/);
 		summaryTable(view, 'region', 'by=region');
 		expect(JSON.stringify(view)).toBe(before);
+	});
+});
+
+describe('summaryView and the pay basis', () => {
+	const full = datasetOf(yearRows);
+	const partial = datasetOf(yearRows, { dataVersion: '2024-06-30' });
+
+	it('is the summary table of the statistics for the filters and grouping, returned with them', () => {
+		expect.hasAssertions();
+		for (const by of ['none', 'company_size', 'work_year'] as const) {
+			const v = summaryView(full, { by, filters: DEFAULT_FILTERS });
+			const stats = computeStats(full.prepared, DEFAULT_FILTERS, {
+				cpi: full.annualCpi,
+				groupBy: by === 'none' ? null : BY_DIMENSION[by]
+			});
+			expect(v.stats).toEqual(stats);
+			expect({ columns: v.columns, rows: v.rows }).toEqual(summaryTable(stats, by, null));
+		}
+		expect(summaryView(full, { by: 'none', filters: DEFAULT_FILTERS }).rows.map((r) => r[0])).toEqual(['all', 'all']);
+	});
+
+	it("partial_year marks the snapshot's own year only when the snapshot does not end on 31 December", () => {
+		expect.hasAssertions();
+		const partialOf = (data: typeof full) =>
+			records(summaryView(data, { by: 'work_year', filters: DEFAULT_FILTERS })).map((r) => [r.group, r.partial_year]);
+		expect(partialOf(partial)).toEqual(['2022', '2022', '2023', '2023', '2024', '2024'].map((y) => [y, y === '2024']));
+		expect(partialOf(full).every(([, p]) => p === false)).toBe(true);
+	});
+
+	it('real pay: the basis names the CPI base year and the median change is the real one', () => {
+		expect.hasAssertions();
+		const filters = { ...DEFAULT_FILTERS, real: true };
+		const v = summaryView(full, { by: 'work_year', filters });
+		const r = records(v);
+		expect(new Set(r.map((x) => x.pay_basis))).toEqual(new Set(['real 2024 US$']));
+		const ml = v.stats.growth.families.ML.points;
+		expect(r.filter((x) => x.family === 'ML').map((x) => x.yoy_median_pct)).toEqual(ml.map((p) => round(p.yoy.medianRealPct, 3)));
+		expect(ml[2]!.yoy.medianRealPct).not.toBe(ml[2]!.yoy.medianPct);
+		const nominal = records(summaryView(full, { by: 'work_year', filters: DEFAULT_FILTERS }));
+		expect(new Set(nominal.map((x) => x.pay_basis))).toEqual(new Set(['nominal US$']));
+		expect(nominal.filter((x) => x.family === 'ML').map((x) => x.yoy_median_pct)).toEqual(ml.map((p) => round(p.yoy.medianPct, 3)));
+	});
+
+	it('without any report, the shares are null, not a division by zero; without growth, no growth columns', () => {
+		expect.hasAssertions();
+		const none = records(summaryView(full, { by: 'none', filters: { ...DEFAULT_FILTERS, exp: ['EX'] } }));
+		expect(none.map((r) => [r.n, r.share_pct])).toEqual([
+			[0, null],
+			[0, null]
+		]);
+		const bySize = summaryView(full, { by: 'company_size', filters: DEFAULT_FILTERS });
+		for (const row of bySize.rows) expect(row).toHaveLength(SUMMARY_COLUMNS.length);
+	});
+
+	it('a gap without a percent interval leaves its percent bounds empty and keeps the dollar interval', () => {
+		expect.hasAssertions();
+		const stats = computeStats(full.prepared, DEFAULT_FILTERS, { cpi: full.annualCpi });
+		const e = stats.gap.estimate!;
+		const noPct = { ...stats, gap: { ...stats.gap, estimate: { ...e, gapPctInterval: null } } };
+		const [ai] = records(summaryTable(noPct, 'none'));
+		expect(ai).toMatchObject({ gap_pct: round(e.gapPct, 3), gap_pct_ci_low: null, gap_pct_ci_high: null });
+		expect(ai!.gap_usd_ci_low).toBe(round(e.gapUsdInterval.lower, 2));
 	});
 });

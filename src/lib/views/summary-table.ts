@@ -138,12 +138,13 @@ export function summaryTable(view: Stats, by: By, query: string, partialYear: nu
 				query
 			];
 			if (growth) {
-				const p = view.growth.families[fam].points.find((x) => String(x.year) === g.key);
+				// Every work-year group is a year of the growth series (it runs over all years in the view).
+				const p = view.growth.families[fam].points.find((x) => String(x.year) === g.key)!;
 				row.push(
 					String(partialYear) === g.key,
-					round(p?.yoy.countPct, 3),
-					round(p?.yoy.sharePp, 3),
-					round(view.pay.basis === 'real' ? p?.yoy.medianRealPct : p?.yoy.medianPct, 3)
+					round(p.yoy.countPct, 3),
+					round(p.yoy.sharePp, 3),
+					round(view.pay.basis === 'real' ? p.yoy.medianRealPct : p.yoy.medianPct, 3)
 				);
 			}
 			return row;
@@ -157,6 +158,7 @@ export function summaryView(data: Dataset, query: { readonly by: By; readonly fi
 	const partialYear = partialYearOf(data.dataVersion);
 	const stats = computeStats(data.prepared, query.filters, {
 		cpi: data.annualCpi,
+		// Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, BY_DIMENSION has no 'none', and an undefined groupBy is no grouping
 		groupBy: query.by === 'none' ? null : BY_DIMENSION[query.by],
 		partialYear
 	});

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSalaries } from '$lib/data/salaries';
-import { titleTable } from './titles';
+import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
+import { row } from '$lib/transform/stats/testing/rows';
+import { datasetOf } from './testing/year-rows';
+import { titlesView, titleTable } from './titles';
 
 const rows = parseSalaries(readFileSync(new URL('../../../tests/fixtures/salaries-small.csv', import.meta.url), 'utf8')).rows;
 
@@ -20,5 +23,59 @@ describe('titleTable', () => {
 		// AI titles come first, most reports first.
 		expect(t[0]!.title).toBe('AI Engineer');
 		expect(t.some((l) => l.title === 'Data Scientist')).toBe(false);
+	});
+});
+
+describe('titleTable order', () => {
+	it('AI family titles, then ML, then the borderline ones; most reports first, ties A–Z; every title once', () => {
+		expect.hasAssertions();
+		const t = titleTable([
+			...Array.from({ length: 3 }, () => row({ jobTitle: 'AI Developer' })),
+			row({ jobTitle: 'Lead AI Engineer' }),
+			row({ jobTitle: 'AI Architect' }),
+			row({ jobTitle: 'AI Architect' })
+		]);
+		const families = t.map((l) => (l.reason === '' ? l.familyMode : 'borderline'));
+		const firstMl = families.indexOf('ML');
+		const firstBorderline = families.indexOf('borderline');
+		expect(families.slice(0, firstMl).every((f) => f === 'AI')).toBe(true);
+		expect(families.slice(firstMl, firstBorderline).every((f) => f === 'ML')).toBe(true);
+		expect(families.slice(firstBorderline).every((f) => f === 'borderline')).toBe(true);
+		expect(t.slice(0, 2).map((l) => [l.title, l.n])).toEqual([
+			['AI Developer', 3],
+			['Lead AI Engineer', 1]
+		]);
+		expect(t[firstBorderline]).toMatchObject({ title: 'AI Architect', n: 2, familyMode: null, strictMode: null });
+		for (const part of [t.slice(0, firstMl), t.slice(firstMl, firstBorderline), t.slice(firstBorderline)]) {
+			const zero = part.filter((l) => l.n === 0).map((l) => l.title);
+			expect(zero).toEqual([...zero].sort((a, b) => a.localeCompare(b)));
+			expect(part.map((l) => l.n)).toEqual(part.map((l) => l.n).sort((a, b) => b - a));
+		}
+		expect(new Set(t.map((l) => l.title)).size).toBe(t.length);
+	});
+});
+
+describe('titlesView', () => {
+	const data = datasetOf([
+		row({ jobTitle: 'AI Engineer', experienceLevel: 'SE' }),
+		row({ jobTitle: 'AI Engineer', experienceLevel: 'SE' }), // an exact duplicate of the one above
+		row({ jobTitle: 'AI Engineer', experienceLevel: 'EN', salaryUsd: 90_000 }),
+		row({ jobTitle: 'Prompt Engineer', experienceLevel: 'SE', salaryUsd: 95_000 })
+	]);
+	const n = (filters: Filters, title: string) => titlesView(data, { filters }).titles.find((l) => l.title === title)!.n;
+
+	it('counts the reports matching every filter but the title mode, with duplicates unless dedupe is on', () => {
+		expect.hasAssertions();
+		expect(n(DEFAULT_FILTERS, 'AI Engineer')).toBe(3);
+		expect(n({ ...DEFAULT_FILTERS, dedupe: true }, 'AI Engineer')).toBe(2);
+		expect(n({ ...DEFAULT_FILTERS, exp: ['EN'] }, 'AI Engineer')).toBe(1);
+		// strict mode does not hide Prompt Engineer from the table: the table shows what each mode does
+		expect(n({ ...DEFAULT_FILTERS, titles: 'strict' }, 'Prompt Engineer')).toBe(1);
+	});
+
+	it('says which title mode is in force', () => {
+		expect.hasAssertions();
+		expect(titlesView(data, { filters: DEFAULT_FILTERS }).mode).toBe('family');
+		expect(titlesView(data, { filters: { ...DEFAULT_FILTERS, titles: 'strict' } }).mode).toBe('strict');
 	});
 });

@@ -48,7 +48,7 @@ export function trendsView(data: Dataset, query: TrendsQuery): TrendsPage {
 	const first = compute();
 	const years = first.growth.years;
 	const fallback = defaultGrowthSpanOf(first.growth, partialYear);
-	const inData = (y: number | null) => (y !== null && years.includes(y) ? y : null);
+	const inData = (y: number | null) => years.find((x) => x === y) ?? null;
 	const gfrom = inData(query.gfrom) ?? fallback?.fromYear ?? null;
 	const gto = inData(query.gto) ?? fallback?.toYear ?? null;
 	const span = gfrom !== null && gto !== null ? { fromYear: Math.min(gfrom, gto), toYear: Math.max(gfrom, gto) } : null;

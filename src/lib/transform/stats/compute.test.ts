@@ -81,10 +81,12 @@ describe('computeStats', () => {
 	it('property: equals the row-level reference for any filters (fast path = slow path)', () => {
 		expect.hasAssertions();
 		let informative = 0; // runs where the gap and the like-for-like gap are not suppressed
+		let runs = 0;
 		fc.assert(
 			fc.property(arbRows(300), arbFilters, arbOptions, (rows, filters, options) => {
 				const view = computeStats(prepareRows(rows), filters, options);
 				const ref = reference(rows, filters, options);
+				runs++;
 				if (view.gap.estimate && view.likeForLike.adjusted) informative++;
 				expect(view.counts).toEqual(ref.counts);
 				expect(view.pay).toEqual(ref.pay);
@@ -98,7 +100,8 @@ describe('computeStats', () => {
 			}),
 			{ seed: 20261128, numRuns: 250 }
 		);
-		expect(informative).toBeGreaterThan(40);
+		// a share, not a count: mutation runs cap the number of cases (tests/mutation/fast-check-capped.ts)
+		expect(informative / runs).toBeGreaterThan(0.15);
 	});
 
 	it('property: results do not depend on row order', () => {

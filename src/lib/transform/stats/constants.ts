@@ -44,5 +44,6 @@ export function supportOf(n: number): Support {
 /** The weaker of two supports (used for comparisons: a gap is as weak as its weaker side). */
 export function weakerSupport(a: Support, b: Support): Support {
 	const rank: Record<Support, number> = { suppressed: 0, low: 1, ok: 2 };
+	// Stryker disable next-line EqualityOperator: equivalent, equal ranks mean a and b are the same support
 	return rank[a] <= rank[b] ? a : b;
 }

@@ -22,7 +22,13 @@ describe('duplicates', () => {
 		['estimated year', row({ line: 4, salaryUsd: 120_000, workYearEstimated: true })],
 		['residence', row({ line: 4, salaryUsd: 120_000, employeeResidence: 'CA' })],
 		['remote ratio', row({ line: 4, salaryUsd: 120_000, remoteRatio: 100 })],
-		['title', row({ line: 4, salaryUsd: 120_000, jobTitle: 'AI Engineer' })]
+		['title', row({ line: 4, salaryUsd: 120_000, jobTitle: 'AI Engineer' })],
+		['work year', row({ line: 4, salaryUsd: 120_000, workYear: 2023 })],
+		['experience', row({ line: 4, salaryUsd: 120_000, experienceLevel: 'EX' })],
+		['employment type', row({ line: 4, salaryUsd: 120_000, employmentType: 'CT' })],
+		['company location', row({ line: 4, salaryUsd: 120_000, companyLocation: 'CA', employeeResidence: 'US' })],
+		['company size', row({ line: 4, salaryUsd: 120_000, companySize: 'L' })],
+		['salary in USD', row({ line: 4, salaryUsd: 120_001, salary: 120_000 })]
 	];
 
 	it('rows equal in every source column but `line` are duplicates', () => {
@@ -35,6 +41,40 @@ describe('duplicates', () => {
 	it.each(cases)('a row differing only in %s is not a duplicate', (_, c) => {
 		expect.hasAssertions();
 		expect(countDuplicates([a, c])).toBe(0);
+		expect(Array.from(duplicateFlags([a, c]))).toEqual([0, 0]);
+		expect(Array.from(duplicateFlagsSorted(sortBySalary([a, c])))).toEqual([0, 0]);
+		expect(dedupeRows([a, c])).toEqual([a, c]);
+	});
+
+	it('estimated years stay apart: 2021e and 2022e are different rows', () => {
+		expect.hasAssertions();
+		const x = row({ line: 2, workYear: 2021, workYearEstimated: true });
+		const y = row({ line: 3, workYear: 2022, workYearEstimated: true });
+		expect(countDuplicates([x, y])).toBe(0);
+		expect(countDuplicates([x, { ...x, line: 4 }])).toBe(1);
+	});
+
+	it('columns stay apart in the key: text that moves across a column boundary is a different row', () => {
+		expect.hasAssertions();
+		// "Engineer 1" + "20" and "Engineer " + "120" read the same when run together.
+		const x = row({ line: 2, jobTitle: 'Engineer 1', salary: 20 });
+		const y = row({ line: 3, jobTitle: 'Engineer ', salary: 120 });
+		expect(x.salaryUsd).toBe(y.salaryUsd);
+		expect(duplicateKey(x)).not.toBe(duplicateKey(y));
+		expect(countDuplicates([x, y])).toBe(0);
+		expect(Array.from(duplicateFlagsSorted([x, y]))).toEqual([0, 0]);
+	});
+
+	it('sorted flags: only repeats inside a run of equal salaries, each run on its own', () => {
+		expect.hasAssertions();
+		const r = (line: number, salaryUsd: number, jobTitle = 'AI Engineer') => row({ line, salaryUsd, jobTitle, salary: 1 });
+		// runs: 100 ×3 (one repeat), 200 ×1, 300 ×3 (two repeats of the first)
+		const rows = [r(2, 100), r(3, 100, 'ML Engineer'), r(4, 100), r(5, 200), r(6, 300), r(7, 300), r(8, 300)];
+		expect(Array.from(duplicateFlagsSorted(rows))).toEqual([0, 0, 1, 0, 0, 1, 1]);
+		expect(Array.from(duplicateFlags(rows))).toEqual([0, 0, 1, 0, 0, 1, 1]);
+		expect(countDuplicates(rows)).toBe(3);
+		expect(Array.from(duplicateFlagsSorted([]))).toEqual([]);
+		expect(Array.from(duplicateFlagsSorted([r(2, 100)]))).toEqual([0]);
 	});
 
 	it('dedupeRows keeps first occurrences in order and leaves the input alone', () => {

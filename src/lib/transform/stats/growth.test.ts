@@ -1,9 +1,10 @@
+import { median } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import type { FamilyRow } from '../filters';
-import { cagrPct, crossesSourceShift, defaultGrowthSpanOf, growthByYear, logRatioPctInterval } from './growth';
+import { cagrPct, crossesSourceShift, defaultGrowthSpanOf, growthByYear, growthFromSortedByYear, logRatioPctInterval } from './growth';
 import { SOURCE_SHIFT_YEAR } from './constants';
 import { annualCpi } from './real-pay';
-import { cpiYear, familyRow, frozen } from './testing/rows';
+import { cpiYear, familyRow, frozen, shuffled } from './testing/rows';
 
 const seq = (start: number, n: number, step = 1000) => Array.from({ length: n }, (_, i) => start + step * i);
 
@@ -87,6 +88,18 @@ describe('growth by year', () => {
 		expect(g.years).toEqual([2020, 2021, 2022]);
 		expect(g.totals).toEqual([1, 0, 1]);
 		expect(g.families.AI.points[1]).toMatchObject({ n: 0, sharePct: null, medianReal: null });
+		// a year with no reports at all has no share, so no share change into or out of it
+		expect(g.families.AI.points.map((p) => p.yoy.sharePp)).toEqual([null, null, null]);
+		expect(g.families.AI.points.map((p) => p.sharePct)).toEqual([100, null, 0]);
+		// a span ending on that year has no share change either
+		expect(growthByYear(rows, { span: { fromYear: 2020, toYear: 2021 } }).families.AI.cagr!.sharePpChange).toBeNull();
+		// and a span ending after the data has no values (not an exception)
+		expect(growthByYear(rows, { span: { fromYear: 2020, toYear: 2030 } }).families.AI.cagr).toMatchObject({
+			countPct: null,
+			medianPct: null,
+			medianRealPct: null,
+			sharePpChange: null
+		});
 		expect(g.baseYear).toBeNull();
 		expect(growthByYear([]).years).toEqual([]);
 	});
@@ -181,5 +194,138 @@ describe('growth with uncertainty, flags and the small-sample rule', () => {
 		expect(defaultGrowthSpanOf(growthByYear(fixture()), 2024)).toBeNull();
 		expect(logRatioPctInterval(1.21, 0, 2)!.lower).toBeCloseTo(10, 12);
 		expect(logRatioPctInterval(0, 0.1, 1)).toBeNull();
+	});
+});
+
+describe('growth: order, suppression and missing years', () => {
+	const d3Median = (xs: number[]) => median(xs)!;
+
+	it('medians do not depend on the order of the rows, and equal the median of each year', () => {
+		expect.hasAssertions();
+		// Values whose input order is far from sorted, so a missing sort would move the median.
+		const values = shuffled(seq(50_000, 15, 7_000), 9).concat([1_000_000, 1]);
+		const rows = values.map((v) => familyRow('AI', { workYear: 2023, salaryUsd: v }));
+		for (const seed of [1, 2, 3]) {
+			const g = growthByYear(shuffled(rows, seed));
+			expect(g.families.AI.points[0]!.median).toBe(d3Median(values));
+		}
+	});
+
+	it('a year that drops below the threshold has no median and no median change (not −100 %)', () => {
+		expect.hasAssertions();
+		const rows = [
+			...seq(100_000, 12).map((v) => familyRow('ML', { workYear: 2022, salaryUsd: v })),
+			...seq(100_000, 3).map((v) => familyRow('ML', { workYear: 2023, salaryUsd: v })),
+			...seq(100_000, 12).map((v) => familyRow('ML', { workYear: 2024, salaryUsd: v }))
+		];
+		const ml = growthByYear(rows, { cpi }).families.ML;
+		expect(ml.points.map((p) => p.median)).toEqual([105_500, null, 105_500]);
+		expect(ml.points[1]!.yoy.medianPct).toBeNull();
+		expect(ml.points[1]!.yoy.medianRealPct).toBeNull();
+		expect(ml.points[2]!.yoy.medianPct).toBeNull();
+		expect(ml.points[1]!.yoy.countPct).toBeCloseTo(100 * (3 / 12 - 1), 12); // counts are always shown
+		// CAGR ends: 2022 and 2024 both shown, so it exists and is 0 %.
+		expect(ml.cagr!.medianPct).toBeCloseTo(0, 12);
+	});
+
+	it('a CAGR span ending on a suppressed year has no median growth', () => {
+		expect.hasAssertions();
+		const rows = [
+			...seq(100_000, 12).map((v) => familyRow('ML', { workYear: 2022, salaryUsd: v })),
+			...seq(100_000, 3).map((v) => familyRow('ML', { workYear: 2024, salaryUsd: v }))
+		];
+		const cagr = growthByYear(rows).families.ML.cagr!;
+		expect(cagr.medianPct).toBeNull();
+		expect(cagr.countPct).toBeCloseTo(100 * (Math.sqrt(3 / 12) - 1), 12);
+		// and the other way round
+		const back = growthByYear(rows, { span: { fromYear: 2024, toYear: 2022 } }).families.ML.cagr;
+		expect(back).toBeNull();
+	});
+
+	it('a year with no reports has count change −100 % after it and null after that; no share', () => {
+		expect.hasAssertions();
+		const rows = [
+			...seq(100_000, 4).map((v) => familyRow('AI', { workYear: 2022, salaryUsd: v })),
+			familyRow('ML', { workYear: 2023 }),
+			...seq(100_000, 2).map((v) => familyRow('AI', { workYear: 2024, salaryUsd: v }))
+		];
+		const ai = growthByYear(rows).families.AI.points;
+		expect(ai.map((p) => p.n)).toEqual([4, 0, 2]);
+		expect(ai.map((p) => p.sharePct)).toEqual([100, 0, 100]);
+		expect(ai.map((p) => p.yoy.countPct)).toEqual([null, -100, null]);
+		expect(ai.map((p) => p.yoy.sharePp)).toEqual([null, -100, 100]);
+		expect(ai.map((p) => p.support)).toEqual(['suppressed', 'suppressed', 'suppressed']);
+	});
+
+	it('a span outside the data has no CAGR values; a share change needs both ends', () => {
+		expect.hasAssertions();
+		const g = growthByYear(fixture(), { span: { fromYear: 2019, toYear: 2024 } });
+		expect(g.span).toEqual({ fromYear: 2019, toYear: 2024 });
+		expect(g.families.ML.cagr).toEqual({
+			fromYear: 2019,
+			toYear: 2024,
+			countPct: null,
+			medianPct: null,
+			medianRealPct: null,
+			sharePpChange: null
+		});
+	});
+
+	it('real medians: the CPI base year can be chosen, and a year without a full CPI year has none', () => {
+		expect.hasAssertions();
+		const g = growthByYear(fixture(), { cpi, baseYear: 2022 });
+		expect(g.baseYear).toBe(2022);
+		const ml = g.families.ML.points;
+		expect(ml[0]!.medianReal).toBe(99_500); // base year: factor 1
+		expect(ml[2]!.medianReal).toBeCloseTo((124_500 * 290) / 310, 8);
+		const partial = annualCpi([...cpiYear(2022, 290), ...cpiYear(2023, 300, 6), ...cpiYear(2024, 310)]);
+		const h = growthByYear(fixture(), { cpi: partial });
+		expect(h.families.ML.points.map((p) => p.medianReal === null)).toEqual([false, true, false]);
+		expect(h.families.ML.points[1]!.yoy.medianRealPct).toBeNull();
+		expect(h.families.ML.points[2]!.yoy.medianRealPct).toBeNull();
+		expect(h.families.ML.points[2]!.yoy.medianPct).not.toBeNull();
+	});
+
+	it('growthFromSortedByYear ignores years with no values at either end of the range', () => {
+		expect.hasAssertions();
+		const g = growthFromSortedByYear({
+			AI: new Map([
+				[2019, []],
+				[2021, [1, 2]]
+			]),
+			ML: new Map([
+				[2022, [3]],
+				[2026, []]
+			])
+		});
+		expect(g.years).toEqual([2021, 2022]);
+		expect(g.totals).toEqual([2, 1]);
+		expect(g.baseYear).toBeNull();
+		expect(growthFromSortedByYear({ AI: new Map(), ML: new Map() }, { baseYear: 2024 })).toMatchObject({
+			years: [],
+			span: null,
+			baseYear: null
+		});
+	});
+});
+
+describe('cagrPct and missing values', () => {
+	it.each([
+		[null, 100, 2],
+		[100, null, 2],
+		[-100, 100, 2],
+		[100, -1, 2],
+		[100, 121, -2],
+		[Number.NaN, 100, 1]
+	])('cagrPct(%s, %s, %s) is null', (a, b, y) => {
+		expect.hasAssertions();
+		expect(cagrPct(a, b, y)).toBeNull();
+	});
+
+	it('one year of growth is the plain percent change; three years compound', () => {
+		expect.hasAssertions();
+		expect(cagrPct(80, 100, 1)).toBeCloseTo(25, 12);
+		expect(cagrPct(1000, 1331, 3)).toBeCloseTo(10, 10);
+		expect(cagrPct(100, 50, 1)).toBeCloseTo(-50, 12);
 	});
 });

@@ -130,12 +130,17 @@ export interface GrowthOptions {
  * `cagrPct(100, 121, 2) → 10`; null when start ≤ 0, end < 0 or years ≤ 0.
  */
 export function cagrPct(start: number | null, end: number | null, years: number): number | null {
-	if (start === null || end === null || !(start > 0) || !(end >= 0) || !(years > 0)) return null;
+	// Stryker disable next-line ConditionalExpression: equivalent, `!(start > 0)` below is true for null too; this line narrows the type
+	if (start === null) return null;
+	if (end === null || !(start > 0) || !(end >= 0) || !(years > 0)) return null;
 	return 100 * (Math.pow(end / start, 1 / years) - 1);
 }
 
-const pctChange = (prev: number | null | undefined, cur: number | null) =>
-	prev == null || cur === null || !(prev > 0) ? null : 100 * (cur / prev - 1);
+const pctChange = (prev: number | null | undefined, cur: number | null): number | null => {
+	// Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, `!(prev > 0)` below is true for null and undefined too; this line narrows the type
+	if (prev == null) return null;
+	return cur === null || !(prev > 0) ? null : 100 * (cur / prev - 1);
+};
 
 /**
  * Percent change per year from the log ratio ln(end/start) with SE `seLog`, over `years`:
@@ -185,7 +190,8 @@ export function growthFromSortedByYear(
 		(y) => (byYear.AI.get(y)?.length ?? 0) + (byYear.ML.get(y)?.length ?? 0) > 0
 	);
 	const years: number[] = [];
-	if (all.length > 0) for (let y = Math.min(...all); y <= Math.max(...all); y++) years.push(y);
+	// With no years, Math.min() is Infinity and the loop does not run.
+	for (let y = Math.min(...all); y <= Math.max(...all); y++) years.push(y);
 	const totals = years.map((y) => (byYear.AI.get(y)?.length ?? 0) + (byYear.ML.get(y)?.length ?? 0));
 	const partialYear = options.partialYear ?? null;
 	const full = years.filter((y) => y !== partialYear);

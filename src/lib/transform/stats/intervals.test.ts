@@ -10,7 +10,8 @@ import {
 	medianEstimateSorted,
 	medianGapSorted,
 	medianRankInterval,
-	medianSeSorted
+	medianSeSorted,
+	priceBonettRank
 } from './intervals';
 import { quantileOfSorted } from './quantiles';
 import { arbValues } from './testing/rows';
@@ -221,5 +222,112 @@ describe('identical rows as clusters (design effect)', () => {
 			}),
 			{ seed: 13, numRuns: 200 }
 		);
+	});
+});
+
+describe('small samples, other confidence levels and missing percent intervals', () => {
+	// Exact ranks and coverage from math.comb with exact fractions (as in testing/expected-values.py).
+	it.each([
+		[1, 0.95, 1, 1, 0],
+		[2, 0.95, 1, 2, 0.5],
+		[4, 0.95, 1, 4, 0.875],
+		[30, 0.9, 11, 20, 0.901262853294611],
+		[10, 0, 5, 6, 0.24609375],
+		[11, 0, 6, 6, 0]
+	])('n = %i at confidence %f → ranks %i..%i, coverage %f', (n, confidence, lo, hi, coverage) => {
+		expect.hasAssertions();
+		const r = medianRankInterval(n, confidence)!;
+		expect(r).toMatchObject({ lowerRank: lo, upperRank: hi, method: 'exact-binomial' });
+		expect(r.coverage).toBeCloseTo(coverage, 12);
+	});
+
+	it('no interval for n = 0 or a non-number', () => {
+		expect.hasAssertions();
+		expect(medianRankInterval(0)).toBeNull();
+		expect(medianRankInterval(Number.NaN)).toBeNull();
+		expect(medianRankInterval(-3)).toBeNull();
+	});
+
+	it('n = 1 gives no estimate and no gap (null, never an exception)', () => {
+		expect.hasAssertions();
+		expect(priceBonettRank(1)).toBeNull();
+		expect(medianSeSorted([5])).toBeNull();
+		expect(medianEstimateSorted([5])).toBeNull();
+		expect(medianGapSorted([5], asc([1, 2, 3]))).toBeNull();
+		expect(medianGapSorted(asc([1, 2, 3]), [5])).toBeNull();
+		expect(medianGapSorted([], [])).toBeNull();
+	});
+
+	it.each([
+		[2, 1, 0.6744897501960817],
+		[3, 1, 1.1503493803760079],
+		[10, 2, 2.2993622974032286]
+	])('Price–Bonett rank and z0 for n = %i (Python NormalDist)', (n, rank, z0) => {
+		expect.hasAssertions();
+		const pb = priceBonettRank(n)!;
+		expect(pb.rank).toBe(rank);
+		expect(pb.z0).toBeCloseTo(z0, 10);
+	});
+
+	it('n = 2: the SE spans the two values; the interval is the pair', () => {
+		expect.hasAssertions();
+		const e = medianEstimateSorted([10, 30])!;
+		expect(e.median).toBe(20);
+		expect(e.se).toBeCloseTo(20 / (2 * 0.6744897501960817), 10);
+		expect(e.seLog).toBeCloseTo(Math.log(3) / (2 * 0.6744897501960817), 10);
+		expect(e.interval).toMatchObject({ lower: 10, upper: 30, lowerRank: 1, upperRank: 2 });
+	});
+
+	it('a zero at a bounding rank has no log-scale SE, and then no percent interval', () => {
+		expect.hasAssertions();
+		expect(medianSeSorted([0, 0, 5, 8])!.seLog).toBeNaN();
+		expect(medianSeSorted([-1, 2, 5, 8])!.seLog).toBeNaN();
+		expect(medianSeSorted([1, 2, 5, 8])!.seLog).toBeCloseTo(Math.log(8) / (2 * 1.5341205443525459), 10);
+	});
+
+	it('without a percent interval, the dollar interval alone decides "distinguishable"', () => {
+		expect.hasAssertions();
+		const clear = gapFromMedians({ median: 200, se: 1, seLog: Number.NaN }, { median: 100, se: 1, seLog: 0.01 });
+		expect(clear.gapPctInterval).toBeNull();
+		expect(clear.distinguishable).toBe(true);
+		const unclear = gapFromMedians({ median: 101, se: 10, seLog: Number.NaN }, { median: 100, se: 10, seLog: 0.01 });
+		expect(unclear.gapPctInterval).toBeNull();
+		expect(unclear.distinguishable).toBe(false);
+		// a zero reference median: no percent gap interval either
+		expect(gapFromMedians({ median: 5, se: 1, seLog: 0.1 }, { median: 0, se: 1, seLog: 0.1 }).gapPctInterval).toBeNull();
+	});
+
+	it('a gap clearly below zero is distinguishable too; one touching zero is not', () => {
+		expect.hasAssertions();
+		const below = gapFromMedians({ median: 100, se: 1, seLog: 0.01 }, { median: 200, se: 1, seLog: 0.01 });
+		expect(below.gapUsdInterval.upper).toBeLessThan(0);
+		expect(below.gapPctInterval!.upper).toBeLessThan(0);
+		expect(below.distinguishable).toBe(true);
+		// z chosen so the dollar interval's lower end is exactly 0
+		const touching = gapFromMedians({ median: 110, se: 3, seLog: 0.001 }, { median: 100, se: 4, seLog: 0.001 }, 2);
+		expect(touching.gapUsdInterval.lower).toBe(0);
+		expect(touching.distinguishable).toBe(false);
+		const touchingBelow = gapFromMedians({ median: 90, se: 3, seLog: 0.001 }, { median: 100, se: 4, seLog: 0.001 }, 2);
+		expect(touchingBelow.gapUsdInterval.upper).toBe(0);
+		expect(touchingBelow.distinguishable).toBe(false);
+	});
+
+	it('binomial CDF: exact below 1000, normal with continuity correction above', () => {
+		expect.hasAssertions();
+		expect(binomialHalfCdf(0, 10)).toBe(1 / 1024);
+		expect(binomialHalfCdf(9, 10)).toBe(1023 / 1024);
+		expect(binomialHalfCdf(11, 10)).toBe(1);
+		expect(binomialHalfCdf(1000, 1000)).toBe(1);
+		// Python NormalDist().cdf((k + 0.5 − n/2) / (√n / 2)) for n = 1001, k = 480; the exact value is 0.1030537
+		expect(binomialHalfCdf(480, 1001)).toBeCloseTo(0.10306493734557792, 9);
+		expect(binomialHalfCdf(500, 1001)).toBeCloseTo(0.5, 12);
+	});
+});
+
+describe('the exact/approximate switch at n = 1000', () => {
+	it('n = 1000 is still exact (math.comb with exact fractions); the normal value differs in the 5th digit', () => {
+		expect.hasAssertions();
+		expect(binomialHalfCdf(480, 1000)).toBeCloseTo(0.10872414660207047, 12);
+		expect(Math.abs(0.10873411307177117 - 0.10872414660207047)).toBeGreaterThan(1e-6);
 	});
 });

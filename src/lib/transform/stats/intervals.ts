@@ -101,16 +101,16 @@ export function medianRankInterval(n: number, confidence: number = CONFIDENCE): 
 		return { lowerRank: k, upperRank: n + 1 - k, coverage, method: 'normal-approx' };
 	}
 	// Walk the exact CDF up while the lower tail P(B ≤ k-1) stays within `tail`.
+	// For n < 6 even the extreme pair misses the target: the walk stops at k = 1, the widest interval.
 	let pmf = Math.pow(2, -n); // P(B = 0)
 	let cdf = pmf; // P(B ≤ k-1) for the current k
-	if (cdf > tail) {
-		// n < 6: even the extreme pair misses the target; report the widest interval.
-		return { lowerRank: 1, upperRank: n, coverage: 1 - 2 * cdf, method: 'exact-binomial' };
-	}
 	let k = 1;
 	for (;;) {
 		pmf = (pmf * (n - k + 1)) / k; // P(B = k)
-		if (cdf + pmf > tail || k + 1 > n - k) break;
+		if (cdf + pmf > tail) break;
+		// Only for confidence < 0 (tail > ½), where the tail bound would not stop the walk at the middle.
+		// Stryker disable next-line ArithmeticOperator,EqualityOperator: equivalent for confidence ≥ 0, where the line above always stops the walk first
+		if (k + 1 > n - k) break;
 		cdf += pmf;
 		k++;
 	}
@@ -119,7 +119,7 @@ export function medianRankInterval(n: number, confidence: number = CONFIDENCE): 
 
 /** Rank a = max(1, round(n/2 - √n)) and the critical value z0 of the Price–Bonett SE. */
 export function priceBonettRank(n: number): { readonly rank: number; readonly z0: number } | null {
-	if (!(n >= 2)) return null;
+	// n < 2 gives z0 ≤ 0 (or NaN), hence null below.
 	const rank = Math.max(1, Math.round(n / 2 - Math.sqrt(n)));
 	const z0 = normalQuantile(1 - binomialHalfCdf(rank - 1, n));
 	return z0 > 0 ? { rank, z0 } : null;
@@ -135,7 +135,8 @@ export function medianSeSorted(values: ArrayLike<number>): { readonly se: number
 	if (pb === null) return null;
 	const lo = values[pb.rank - 1]!;
 	const hi = values[n - pb.rank]!;
-	const seLog = lo > 0 && hi > 0 ? (Math.log(hi) - Math.log(lo)) / (2 * pb.z0) : NaN;
+	// hi ≥ lo (ascending values), so lo > 0 is enough.
+	const seLog = lo > 0 ? (Math.log(hi) - Math.log(lo)) / (2 * pb.z0) : NaN;
 	return { se: (hi - lo) / (2 * pb.z0), seLog };
 }
 

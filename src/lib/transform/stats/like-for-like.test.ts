@@ -3,9 +3,18 @@ import { median as d3Median } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import type { FamilyRow } from '../filters';
 import { mulberry32 } from './bootstrap';
-import { CELL_COUNT, cellAt, cellOf, kishEffectiveN, likeForLike, likeForLikeSorted, weightedQuantileSorted } from './like-for-like';
+import { CELL_COUNT, cellAt, cellOf, likeForLike, likeForLikeSorted, weightedQuantileSorted } from './like-for-like';
 import { lflAdjustedMedianBootstrap, type OracleRow } from './testing/lfl-bootstrap';
 import { arbValues, familyRow, frozen, shuffled } from './testing/rows';
+
+const seq = (start: number, n: number, step = 1000) => Array.from({ length: n }, (_, i) => start + step * i);
+
+/** Kish effective sample size (Σw)² / Σw², written out plainly as the oracle for `aiEffectiveN`. */
+function kishEffectiveN(weights: readonly number[]): number {
+	const s = weights.reduce((a, w) => a + w, 0);
+	const s2 = weights.reduce((a, w) => a + w * w, 0);
+	return s2 > 0 ? (s * s) / s2 : 0;
+}
 
 describe('weighted quantile', () => {
 	// Hand-computed from the definition (smallest value whose cumulative weight reaches p·W;
@@ -83,6 +92,9 @@ describe('like-for-like (post-stratification)', () => {
 		expect(l.aiRowsWithoutTarget).toBe(3);
 		expect(l.mlNSupported).toBe(50);
 		expect(l.aiEffectiveN).toBeCloseTo(25, 10); // 1 / (10·0.06² + 40·0.01²)
+		// the same from the weights written out: A rows 0.6 / 10 each, B rows 0.4 / 40 each, D rows 0
+		const weights = [...Array(10).fill(0.06), ...Array(40).fill(0.01), ...Array(3).fill(0)];
+		expect(l.aiEffectiveN).toBeCloseTo(kishEffectiveN(weights), 10);
 		expect(l.support).toBe('low'); // 10 ≤ 25 < 30
 		expect(l.unsupportedCells).toEqual([
 			{
@@ -177,5 +189,105 @@ describe('like-for-like on small, clustered groups vs a stratified cluster boots
 		const i = l.aiMedianAdjustedInterval!;
 		expect(i.lower).toBeLessThanOrEqual(boot.lower);
 		expect(i.upper).toBeGreaterThanOrEqual(boot.upper);
+	});
+});
+
+describe('like-for-like: edges', () => {
+	it('weighted quantile: p outside [0, 1] is clamped, NaN p gives NaN, zero weights at the ends are skipped', () => {
+		expect.hasAssertions();
+		expect(weightedQuantileSorted([1, 2, 3], [1, 1, 1], -0.5)).toBe(1);
+		expect(weightedQuantileSorted([1, 2, 3], [1, 1, 1], 1.5)).toBe(3);
+		expect(weightedQuantileSorted([1, 2, 3], [1, 1, 1], Number.NaN)).toBeNaN();
+		expect(weightedQuantileSorted([1, 2, 3, 4], [0, 1, 1, 0], 0)).toBe(2);
+		expect(weightedQuantileSorted([1, 2, 3, 4], [0, 1, 1, 0], 1)).toBe(3);
+		// cumulative weight reaches p·W exactly at the last positive weight: no next value to average with
+		expect(weightedQuantileSorted([1, 2, 3], [1, 1, 0], 1)).toBe(2);
+		expect(weightedQuantileSorted([], [], 0.5)).toBeNaN();
+	});
+
+	it('weighted quantile: tiny float error in the cumulative weight still counts as an exact hit', () => {
+		expect.hasAssertions();
+		// 0.1 + 0.2 = 0.30000000000000004 ≠ 0.3, but within the 1e-9 relative tolerance
+		expect(weightedQuantileSorted([10, 20, 30], [0.1, 0.2, 0.7], 0.3)).toBe(25);
+	});
+
+	it('unsupported cells: largest ML share first, ties by cell index; AI rows without ML counted', () => {
+		expect.hasAssertions();
+		const cell = (experienceLevel: 'EN' | 'MI' | 'SE' | 'EX', companyLocation: string) => ({
+			experienceLevel,
+			companyLocation,
+			companySize: 'M' as const
+		});
+		const rows = [
+			...seq(100_000, 40).map((v) => familyRow('ML', { ...cell('SE', 'US'), salaryUsd: v })),
+			...seq(100_000, 5).map((v) => familyRow('ML', { ...cell('EX', 'US'), salaryUsd: v })),
+			...seq(100_000, 5).map((v) => familyRow('ML', { ...cell('EN', 'US'), salaryUsd: v })),
+			...seq(100_000, 10).map((v) => familyRow('ML', { ...cell('MI', 'DE'), salaryUsd: v })),
+			...seq(110_000, 30).map((v) => familyRow('AI', { ...cell('SE', 'US'), salaryUsd: v })),
+			...seq(110_000, 4).map((v) => familyRow('AI', { ...cell('EX', 'IN'), salaryUsd: v }))
+		];
+		const l = likeForLike(rows);
+		expect(l.unsupportedCells.map((c) => [c.experienceLevel, c.region, c.mlRows, c.mlSharePct])).toEqual([
+			['MI', 'europe', 10, (100 * 10) / 60],
+			['EN', 'north-america', 5, (100 * 5) / 60],
+			['EX', 'north-america', 5, (100 * 5) / 60]
+		]);
+		expect(l.unsupportedMlSharePct).toBeCloseTo((100 * 20) / 60, 12);
+		expect([l.aiN, l.aiNUsed, l.aiRowsWithoutTarget, l.mlN, l.mlNSupported]).toEqual([34, 30, 4, 60, 40]);
+		// one shared cell: the comparison is AI's 30 rows against ML's 40 in that cell
+		expect(l.aiEffectiveN).toBeCloseTo(30, 10);
+		expect(l.mlMedianSupported).toBe(d3Median(seq(100_000, 40)));
+		expect(l.aiMedianAdjusted).toBe(d3Median(seq(110_000, 30)));
+		expect(l.support).toBe('ok');
+	});
+
+	it('no ML rows: nothing to match, everything suppressed, shares 0', () => {
+		expect.hasAssertions();
+		const l = likeForLike(seq(100_000, 20).map((v) => familyRow('AI', { salaryUsd: v })));
+		expect(l).toMatchObject({
+			support: 'suppressed',
+			mlN: 0,
+			aiRowsWithoutTarget: 20,
+			aiNUsed: 0,
+			aiEffectiveN: 0,
+			unsupportedCells: [],
+			unsupportedMlSharePct: 0,
+			aiMedianAdjusted: null,
+			aiMedianAdjustedInterval: null,
+			mlMedianSupported: null,
+			adjusted: null
+		});
+	});
+
+	it('ML side below the threshold in the shared cells suppresses the comparison', () => {
+		expect.hasAssertions();
+		const rows = [
+			...seq(100_000, 9).map((v) => familyRow('ML', { salaryUsd: v })),
+			...seq(100_000, 40).map((v) => familyRow('AI', { salaryUsd: v }))
+		];
+		const l = likeForLike(rows);
+		expect(l.support).toBe('suppressed');
+		expect(l.adjusted).toBeNull();
+		expect(l.mlNSupported).toBe(9);
+	});
+
+	it('a custom pay scales every money figure', () => {
+		expect.hasAssertions();
+		const rows = fixture();
+		const base = likeForLike(rows);
+		const scaled = likeForLike(rows, (r) => r.salaryUsd / 1000);
+		expect(scaled.aiMedianAdjusted).toBeCloseTo(base.aiMedianAdjusted! / 1000, 9);
+		expect(scaled.mlMedianSupported).toBeCloseTo(base.mlMedianSupported! / 1000, 9);
+		expect(scaled.adjusted!.gapPct).toBeCloseTo(base.adjusted!.gapPct, 9);
+	});
+
+	it('the adjusted interval contains the adjusted median and is never narrower than the raw median interval of the rows used', () => {
+		expect.hasAssertions();
+		const l = likeForLike(fixture());
+		const i = l.aiMedianAdjustedInterval!;
+		expect(i.lower).toBeLessThanOrEqual(l.aiMedianAdjusted!);
+		expect(i.upper).toBeGreaterThanOrEqual(l.aiMedianAdjusted!);
+		expect(l.adjusted!.medianA).toBe(l.aiMedianAdjusted);
+		expect(l.adjusted!.medianB).toBe(l.mlMedianSupported);
 	});
 });

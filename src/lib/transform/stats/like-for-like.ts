@@ -86,18 +86,6 @@ export function weightedQuantileSorted(values: ArrayLike<number>, weights: Array
 	return NaN;
 }
 
-/** Kish effective sample size (Σw)² / Σw²; 0 when there are no positive weights. */
-export function kishEffectiveN(weights: ArrayLike<number>): number {
-	let s = 0;
-	let s2 = 0;
-	for (let i = 0; i < weights.length; i++) {
-		const w = weights[i]!;
-		s += w;
-		s2 += w * w;
-	}
-	return s2 > 0 ? (s * s) / s2 : 0;
-}
-
 export interface UnsupportedCell extends Cell {
 	readonly mlRows: number;
 	/** Share of all ML rows in the view that sit in this cell, 0–100. */

@@ -34,12 +34,6 @@ export function isSortedBySalary(rows: readonly { readonly salaryUsd: number }[]
 	return true;
 }
 
-/** True when the numbers are ascending. */
-export function isAscending(values: SortedValues): boolean {
-	for (let i = 1; i < values.length; i++) if (values[i - 1]! > values[i]!) return false;
-	return true;
-}
-
 /**
  * The p-quantile of ascending values, d3's `quantileSorted` (R type 7); NaN when empty.
  * `quantileOfSorted([1, 2, 3, 4], 0.5) → 2.5`.

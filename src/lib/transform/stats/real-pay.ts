@@ -43,6 +43,7 @@ export function annualCpi(rows: readonly CpiRow[]): AnnualCpi[] {
 /** The latest full year, or null. The default base year for real pay. */
 export function latestFullYear(annual: readonly AnnualCpi[]): number | null {
 	let best: number | null = null;
+	// Stryker disable next-line EqualityOperator: equivalent, two entries of one year give the same year
 	for (const a of annual) if (a.full && (best === null || a.year > best)) best = a.year;
 	return best;
 }
@@ -53,7 +54,6 @@ export function latestFullYear(annual: readonly AnnualCpi[]): number | null {
  * the latest full year. `deflator(annual, 2020, 2024)` ≈ 313.7 / 258.8 ≈ 1.212.
  */
 export function deflator(annual: readonly AnnualCpi[], workYear: number, baseYear: number | null = latestFullYear(annual)): number | null {
-	if (baseYear === null) return null;
 	let base: AnnualCpi | undefined;
 	let work: AnnualCpi | undefined;
 	for (const a of annual) {

@@ -1,0 +1,195 @@
+/**
+ * The trends model on rows with known medians (views/testing/year-rows.ts): values, labels,
+ * notes on weak years, and the default growth span; views.test.ts checks trendsView on a Dataset.
+ */
+import { median } from 'd3-array';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FILTERS } from '$lib/transform/filters';
+import { computeStats } from '$lib/transform/stats/compute';
+import { familyRow } from '$lib/transform/stats/testing/rows';
+import { expectWellFormedTable } from './testing/tables';
+import { cpi, datasetOf, rows, values } from './testing/year-rows';
+import { defaultGrowthSpan, trendsModel, trendsView } from './trends';
+
+// Built inside each test, not at collection time: a mutation run changes the code per test.
+const yearView = () => computeStats(rows, DEFAULT_FILTERS, { cpi, groupBy: 'workYear' });
+
+describe('trendsModel', () => {
+	it('refuses a view not grouped by work year', () => {
+		expect.hasAssertions();
+		expect(() => trendsModel(computeStats(rows, DEFAULT_FILTERS, { cpi, groupBy: 'region' }))).toThrow(/grouped by workYear/);
+		expect(() => trendsModel(computeStats(rows, DEFAULT_FILTERS, { cpi }))).toThrow(/grouped by workYear/);
+	});
+
+	it('medians per family and year with n and a note on weak years', () => {
+		expect.hasAssertions();
+		const model = trendsModel(yearView());
+		expect(model.years).toEqual([2022, 2023, 2024]);
+		const ai = model.medians.find((s) => s.id === 'AI')!;
+		const ml = model.medians.find((s) => s.id === 'ML')!;
+		expect([ai.label, ml.label]).toEqual(['AI Engineer family', 'ML Engineer family']);
+		expect([ai.color, ml.color]).toEqual(['var(--ai)', 'var(--ml)']);
+		expect(ai.points.map((p) => p.y)).toEqual([median(values('AI', 2022)), null, median(values('AI', 2024))]);
+		expect(ml.points.map((p) => p.y)).toEqual([2022, 2023, 2024].map((y) => median(values('ML', y as 2022))));
+		expect(ai.points.map((p) => p.n)).toEqual([12, 5, 35]);
+		expect(ai.points.map((p) => p.note)).toEqual(['low confidence', 'too few reports', undefined]);
+		expect(ml.points.map((p) => p.note)).toEqual([undefined, 'low confidence', undefined]);
+		expect(ai.points[1]).toMatchObject({ x: 2023, lo: null, hi: null });
+		for (const p of [...ai.points, ...ml.points].filter((q) => q.y !== null)) {
+			expect(p.lo!).toBeLessThanOrEqual(p.y!);
+			expect(p.hi!).toBeGreaterThanOrEqual(p.y!);
+		}
+	});
+
+	it('counts and the AI share per year', () => {
+		expect.hasAssertions();
+		const view = yearView();
+		const model = trendsModel(view);
+		expect(model.counts.categories).toEqual(['2022', '2023', '2024']);
+		expect(model.counts.series.map((s) => [s.id, s.values])).toEqual([
+			['AI', [12, 5, 35]],
+			['ML', [30, 15, 40]]
+		]);
+		const share = model.aiShare[0]!;
+		expect(share.points.map((p) => p.n)).toEqual([42, 20, 75]);
+		expect(share.points.map((p) => p.y)).toEqual([(100 * 12) / 42, (100 * 5) / 20, (100 * 35) / 75]);
+		expect(model.cagr).toBe(view.growth.families);
+	});
+
+	it('one table row per year and family; the change of the median follows the pay basis', () => {
+		expect.hasAssertions();
+		const t = trendsModel(yearView()).table;
+		expect(t.columns.map((c) => c.key)).toEqual(['year', 'family', 'n', 'median', 'lo', 'hi', 'share', 'yoyCount', 'yoyMedian']);
+		expect(t.rows.map((r) => [r.year, r.family, r.n])).toEqual([
+			['2022', 'AI Engineer', 12],
+			['2022', 'ML Engineer', 30],
+			['2023', 'AI Engineer', 5],
+			['2023', 'ML Engineer', 15],
+			['2024', 'AI Engineer', 35],
+			['2024', 'ML Engineer', 40]
+		]);
+		expect(t.rows[2]).toMatchObject({ median: null, lo: null, hi: null, yoyMedian: null });
+		const ml24 = t.rows[5]!;
+		expect(ml24.median).toBe(median(values('ML', 2024)));
+		expect(ml24.yoyMedian).toBeCloseTo(100 * (median(values('ML', 2024))! / median(values('ML', 2023))! - 1), 10);
+		expect(ml24.yoyCount).toBeCloseTo(100 * (40 / 15 - 1), 10);
+		expect(ml24.share).toBeCloseTo((100 * 40) / 75, 10);
+		const real = trendsModel(computeStats(rows, { ...DEFAULT_FILTERS, real: true }, { cpi, groupBy: 'workYear' }));
+		const g = computeStats(rows, { ...DEFAULT_FILTERS, real: true }, { cpi, groupBy: 'workYear' }).growth.families.ML.points[2]!;
+		expect(real.table.rows[5]!.yoyMedian).toBe(g.yoy.medianRealPct);
+		expect(g.yoy.medianRealPct).not.toBe(g.yoy.medianPct);
+	});
+});
+
+describe('trendsModel: labels and empty years', () => {
+	it('every table column and series is labelled, with the unit where it has one', () => {
+		expect.hasAssertions();
+		const model = trendsModel(yearView());
+		expect(model.table.columns.map((c) => [c.key, c.label, c.align ?? 'right'])).toEqual([
+			['year', 'Year', 'left'],
+			['family', 'Family', 'left'],
+			['n', 'Reports', 'right'],
+			['median', 'Median (US$)', 'right'],
+			['lo', '95% low', 'right'],
+			['hi', '95% high', 'right'],
+			['share', 'Share of AI+ML', 'right'],
+			['yoyCount', 'Reports vs prior year', 'right'],
+			['yoyMedian', 'Median vs prior year', 'right']
+		]);
+		expect(model.counts.series.map((s) => [s.label, s.color])).toEqual([
+			['AI Engineer family', 'var(--ai)'],
+			['ML Engineer family', 'var(--ml)']
+		]);
+		expect(model.aiShare.map((s) => [s.id, s.label])).toEqual([['AI-share', 'AI family share of AI + ML reports']]);
+	});
+
+	it('a year with no reports at all shows no median, n = 0 and a note', () => {
+		expect.hasAssertions();
+		const gappy = rows.filter((r) => r.workYear !== 2023);
+		const model = trendsModel(computeStats(gappy, DEFAULT_FILTERS, { cpi, groupBy: 'workYear' }));
+		expect(model.years).toEqual([2022, 2023, 2024]);
+		for (const series of model.medians)
+			expect(series.points[1]).toMatchObject({ x: 2023, y: null, lo: null, hi: null, n: 0, note: 'too few reports' });
+		expect(model.table.rows.filter((r) => r.year === '2023').map((r) => [r.n, r.median, r.lo, r.hi])).toEqual([
+			[0, null, null, null],
+			[0, null, null, null]
+		]);
+	});
+});
+
+describe('defaultGrowthSpan', () => {
+	it('the widest run of years where both families have a median, without the partial year', () => {
+		expect.hasAssertions();
+		const view = yearView();
+		expect(defaultGrowthSpan(view, null)).toEqual({ fromYear: 2022, toYear: 2024 });
+		expect(defaultGrowthSpan(view, 2024)).toBeNull(); // 2023 has no AI median, so only 2022 is left
+		expect(defaultGrowthSpan(view, 2022)).toBeNull();
+		// the same with the families' roles swapped: a suppressed ML year breaks the run too
+		const swapped = rows.map((r) =>
+			familyRow(r.jobTitle === 'AI Engineer' ? 'ML' : 'AI', { workYear: r.workYear, salaryUsd: r.salaryUsd })
+		);
+		const swappedView = computeStats(swapped, DEFAULT_FILTERS, { cpi, groupBy: 'workYear' });
+		expect(defaultGrowthSpan(swappedView, null)).toEqual({ fromYear: 2022, toYear: 2024 });
+		expect(defaultGrowthSpan(swappedView, 2024)).toBeNull();
+		const onlyMl = computeStats(
+			rows.filter((r) => r.jobTitle !== 'AI Engineer'),
+			DEFAULT_FILTERS,
+			{ cpi, groupBy: 'workYear' }
+		);
+		expect(defaultGrowthSpan(onlyMl, null)).toBeNull();
+	});
+});
+
+describe('trendsView', () => {
+	const full = datasetOf(rows); // cut on 31 December: no partial year
+	const partial = datasetOf(rows, { dataVersion: '2024-06-30' });
+	const spanOf = (data: typeof full, gfrom: number | null, gto: number | null) =>
+		trendsView(data, { filters: DEFAULT_FILTERS, gfrom, gto }).span;
+
+	it('the partial year comes from the data version', () => {
+		expect.hasAssertions();
+		expect(trendsView(full, { filters: DEFAULT_FILTERS, gfrom: null, gto: null }).partialYear).toBeNull();
+		expect(trendsView(partial, { filters: DEFAULT_FILTERS, gfrom: null, gto: null }).partialYear).toBe(2024);
+	});
+
+	it('the asked span when both years are in the data, in order; a missing end falls back to the default', () => {
+		expect.hasAssertions();
+		expect(spanOf(full, null, null)).toEqual({ fromYear: 2022, toYear: 2024 });
+		expect(spanOf(full, 2023, null)).toEqual({ fromYear: 2023, toYear: 2024 });
+		expect(spanOf(full, null, 2023)).toEqual({ fromYear: 2022, toYear: 2023 });
+		expect(spanOf(full, 2024, 2022)).toEqual({ fromYear: 2022, toYear: 2024 });
+		expect(spanOf(full, 2019, 2030)).toEqual({ fromYear: 2022, toYear: 2024 });
+		// Without the partial year no default exists (2023 has no AI median): only a full request gives a span.
+		expect(spanOf(partial, null, null)).toBeNull();
+		expect(spanOf(partial, 2022, null)).toBeNull();
+		expect(spanOf(partial, null, 2024)).toBeNull();
+		expect(spanOf(partial, 2022, 2024)).toEqual({ fromYear: 2022, toYear: 2024 });
+	});
+
+	it('growth, pay basis and model come from statistics over the chosen span', () => {
+		expect.hasAssertions();
+		const filters = { ...DEFAULT_FILTERS, real: true };
+		const page = trendsView(full, { filters, gfrom: 2023, gto: 2024 });
+		const stats = computeStats(full.prepared, filters, {
+			cpi: full.annualCpi,
+			groupBy: 'workYear',
+			span: { fromYear: 2023, toYear: 2024 }
+		});
+		const { pay, partialYear: _p, span: _s, ...model } = page;
+		expect(pay).toEqual(stats.pay);
+		expect(pay.basis).toBe('real');
+		expect(model).toEqual(trendsModel(stats));
+		expect(page.cagr.ML.cagr?.fromYear).toBe(2023);
+		expect(trendsView(full, { filters, gfrom: null, gto: null }).cagr.ML.cagr?.fromYear).toBe(2022);
+		const none = trendsView(partial, { filters, gfrom: null, gto: null });
+		expect(none.cagr).toEqual(computeStats(partial.prepared, filters, { cpi: partial.annualCpi, groupBy: 'workYear' }).growth.families);
+	});
+
+	it('its table is well formed and the medians are in dollars', () => {
+		expect.hasAssertions();
+		const t = trendsView(full, { filters: DEFAULT_FILTERS, gfrom: null, gto: null }).table;
+		expectWellFormedTable(t);
+		expect(t.columns.filter((c) => c.format === 'money').map((c) => c.key)).toEqual(['median', 'lo', 'hi']);
+		expect(t.columns.filter((c) => c.format === 'pctSigned').map((c) => c.key)).toEqual(['yoyCount', 'yoyMedian']);
+	});
+});
