@@ -67,9 +67,11 @@ describe('demand view models', () => {
 
 	it('size shares per year and family; null share without reports; views must be grouped by size', () => {
 		expect.hasAssertions();
+		// issue 10: a mix needs ≥ SUPPRESS_BELOW (10) reports in its denominator, so AI has 9 + 3 = 12
+		// (before 6 + 2 = 8, which is now suppressed) and ML's 3 reports give no shares at all.
 		const sized = [
-			...seq(100_000, 6).map((v) => familyRow('AI', { workYear: 2024, companySize: 'S', salaryUsd: v })),
-			...seq(100_000, 2).map((v) => familyRow('AI', { workYear: 2024, companySize: 'L', salaryUsd: v })),
+			...seq(100_000, 9).map((v) => familyRow('AI', { workYear: 2024, companySize: 'S', salaryUsd: v })),
+			...seq(100_000, 3).map((v) => familyRow('AI', { workYear: 2024, companySize: 'L', salaryUsd: v })),
 			...seq(100_000, 3).map((v) => familyRow('ML', { workYear: 2024, companySize: 'M', salaryUsd: v }))
 		];
 		const view = computeStats(sized, DEFAULT_FILTERS, { groupBy: 'companySize' });
@@ -79,13 +81,15 @@ describe('demand view models', () => {
 			{ year: 2025, stats: empty }
 		]);
 		expect(out.map((s) => [s.year, s.family, s.total])).toEqual([
-			[2024, 'AI', 8],
+			[2024, 'AI', 12],
 			[2024, 'ML', 3],
 			[2025, 'AI', 0],
 			[2025, 'ML', 0]
 		]);
-		expect(out[0]!.bySize).toEqual({ S: { n: 6, sharePct: 75 }, M: { n: 0, sharePct: 0 }, L: { n: 2, sharePct: 25 } });
-		expect(out[1]!.bySize.M).toEqual({ n: 3, sharePct: 100 });
+		// 9/12 = 75 %, 0/12, 3/12 = 25 %
+		expect(out[0]!.bySize).toEqual({ S: { n: 9, sharePct: 75 }, M: { n: 0, sharePct: 0 }, L: { n: 3, sharePct: 25 } });
+		// 3 reports: not "100 %" but no share (the counts stay)
+		expect(out[1]!.bySize).toEqual({ S: { n: 0, sharePct: null }, M: { n: 3, sharePct: null }, L: { n: 0, sharePct: null } });
 		expect(out[2]!.bySize.S).toEqual({ n: 0, sharePct: null });
 		expect(() => sizeShares([{ year: 2024, stats: computeStats(sized, DEFAULT_FILTERS, {}) }])).toThrow(/grouped by companySize/);
 	});
@@ -102,10 +106,12 @@ describe('demandView', () => {
 		sector
 	});
 	const [soft, maths] = CONTEXT_SECTORS;
+	// Size mixes need ≥ 10 reports of the family and year (issue 10): AI 2023 has 9 + 3 = 12 and
+	// ML 2024 has 12, so they have shares; AI 2025 has 2, so its mix is suppressed.
 	const reports = [
-		...seq(100_000, 3).map((v) => familyRow('AI', { workYear: 2023, companySize: 'S', salaryUsd: v })),
-		...seq(100_000, 1).map((v) => familyRow('AI', { workYear: 2023, companySize: 'L', salaryUsd: v })),
-		...seq(100_000, 4).map((v) => familyRow('ML', { workYear: 2024, companySize: 'M', salaryUsd: v })),
+		...seq(100_000, 9).map((v) => familyRow('AI', { workYear: 2023, companySize: 'S', salaryUsd: v })),
+		...seq(100_000, 3).map((v) => familyRow('AI', { workYear: 2023, companySize: 'L', salaryUsd: v })),
+		...seq(100_000, 12).map((v) => familyRow('ML', { workYear: 2024, companySize: 'M', salaryUsd: v })),
 		// no CPI for 2025 (the fixture's CPI ends in 2024): counted all the same, pay basis or not
 		...seq(100_000, 2).map((v) => familyRow('AI', { workYear: 2025, companySize: 'M', salaryUsd: v }))
 	];
@@ -204,19 +210,21 @@ describe('demandView', () => {
 	it('company-size mix: one chart per family over the filtered years, the CSV with the same shares and the filters in words', () => {
 		expect.hasAssertions();
 		const m = view();
-		expect(m.counts.counted).toBe(10);
+		expect(m.counts.counted).toBe(26); // 12 + 12 + 2
+		// issue 10: each year's label carries the family's reports of that year (the mix's n)
 		expect(m.sizeCharts.map((c) => [c.family, c.categories])).toEqual([
-			['AI', ['2023', '2024', '2025']],
-			['ML', ['2023', '2024', '2025']]
+			['AI', ['2023 n=12', '2024 n=0', '2025 n=2']],
+			['ML', ['2023 n=0', '2024 n=12', '2025 n=0']]
 		]);
 		const ai = m.sizeCharts[0]!;
 		expect(ai.series.map((s) => [s.id, s.label, s.color])).toEqual(
 			(['S', 'M', 'L'] as const).map((size) => [size, SIZE_LABEL[size], SIZE_COLOR[size]])
 		);
+		// 2023: 9/12, 0/12, 3/12; 2024: no AI reports; 2025: 2 reports, suppressed (before 0/100/0 %)
 		expect(ai.series.map((s) => s.values)).toEqual([
-			[75, null, 0],
-			[0, null, 100],
-			[25, null, 0]
+			[75, null, null],
+			[0, null, null],
+			[25, null, null]
 		]);
 		expect(m.sizeCharts[1]!.series.map((s) => s.values)).toEqual([
 			[null, 0, null],
@@ -225,17 +233,19 @@ describe('demandView', () => {
 		]);
 		expect(m.sizeCharts[1]!.table.rows.map((r) => [r.year, r.total, r.Mn])).toEqual([
 			['2023', 0, 0],
-			['2024', 4, 4],
+			['2024', 12, 12],
 			['2025', 0, 0]
 		]);
 		expectWellFormedTable(ai.table);
-		expect(ai.table.rows[0]).toEqual({ year: '2023', total: 4, Sn: 3, Sp: 75, Mn: 0, Mp: 0, Ln: 1, Lp: 25 });
+		expect(ai.table.rows[0]).toEqual({ year: '2023', total: 12, Sn: 9, Sp: 75, Mn: 0, Mp: 0, Ln: 3, Lp: 25 });
+		// the suppressed 2025 mix keeps its counts and has no shares
+		expect(ai.table.rows[2]).toEqual({ year: '2025', total: 2, Sn: 0, Sp: null, Mn: 2, Mp: null, Ln: 0, Lp: null });
 		expect(ai.table.columns.filter((c) => c.format === 'pct').map((c) => c.key)).toEqual(['Sp', 'Mp', 'Lp']);
 		expect(m.sizeCsv.columns).toEqual(['year', 'family', 'company_size', 'n', 'share_pct', 'filters']);
 		expect(m.sizeCsv.rows.slice(0, 3)).toEqual([
-			[2023, 'AI', 'S', 3, 75, describeFilters(DEFAULT_FILTERS)],
+			[2023, 'AI', 'S', 9, 75, describeFilters(DEFAULT_FILTERS)],
 			[2023, 'AI', 'M', 0, 0, describeFilters(DEFAULT_FILTERS)],
-			[2023, 'AI', 'L', 1, 25, describeFilters(DEFAULT_FILTERS)]
+			[2023, 'AI', 'L', 3, 25, describeFilters(DEFAULT_FILTERS)]
 		]);
 		const size = { ...DEFAULT_FILTERS, size: ['S' as const] };
 		expect(view('US', size).sizeCsv.rows[0]![5]).toBe(describeFilters(size));

@@ -259,7 +259,10 @@ describe('summaryView and the pay basis', () => {
 				groupBy: by === 'none' ? null : BY_DIMENSION[by]
 			});
 			expect(v.stats).toEqual(stats);
-			expect({ columns: v.columns, rows: v.rows }).toEqual(summaryTable(stats, by, null));
+			// issue 10: summaryTable takes the canonical query (the default filters add nothing to
+			// `by=…`) and the partial year (none: this snapshot ends on 31 December)
+			expect({ columns: v.columns, rows: v.rows }).toEqual(summaryTable(stats, by, `by=${by}`, null));
+			expect(new Set(records(v).map((r) => r.query))).toEqual(new Set([`by=${by}`]));
 		}
 		expect(summaryView(full, { by: 'none', filters: DEFAULT_FILTERS }).rows.map((r) => r[0])).toEqual(['all', 'all']);
 	});
@@ -302,7 +305,7 @@ describe('summaryView and the pay basis', () => {
 		const stats = computeStats(full.prepared, DEFAULT_FILTERS, { cpi: full.annualCpi });
 		const e = stats.gap.estimate!;
 		const noPct = { ...stats, gap: { ...stats.gap, estimate: { ...e, gapPctInterval: null } } };
-		const [ai] = records(summaryTable(noPct, 'none'));
+		const [ai] = records(summaryTable(noPct, 'none', 'by=none'));
 		expect(ai).toMatchObject({ gap_pct: round(e.gapPct, 3), gap_pct_ci_low: null, gap_pct_ci_high: null });
 		expect(ai!.gap_usd_ci_low).toBe(round(e.gapUsdInterval.lower, 2));
 	});

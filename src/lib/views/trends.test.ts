@@ -6,10 +6,16 @@ import { median } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
+import type { Stats } from '$lib/transform/stats/types';
 import { familyRow } from '$lib/transform/stats/testing/rows';
 import { expectWellFormedTable } from './testing/tables';
 import { cpi, datasetOf, rows, values } from './testing/year-rows';
-import { defaultGrowthSpan, trendsModel, trendsView } from './trends';
+import { defaultGrowthSpanOf } from '$lib/transform/stats/growth';
+import { trendsModel, trendsView } from './trends';
+
+// Issue 10 replaced views/trends `defaultGrowthSpan(view, partialYear)` with stats/growth
+// `defaultGrowthSpanOf(growth, partialYear)`; the properties below are the same.
+const defaultGrowthSpan = (view: Stats, partialYear: number | null) => defaultGrowthSpanOf(view.growth, partialYear);
 
 // Built inside each test, not at collection time: a mutation run changes the code per test.
 const yearView = () => computeStats(rows, DEFAULT_FILTERS, { cpi, groupBy: 'workYear' });
@@ -59,7 +65,8 @@ describe('trendsModel', () => {
 	it('one table row per year and family; the change of the median follows the pay basis', () => {
 		expect.hasAssertions();
 		const t = trendsModel(yearView()).table;
-		expect(t.columns.map((c) => c.key)).toEqual(['year', 'family', 'n', 'median', 'lo', 'hi', 'share', 'yoyCount', 'yoyMedian']);
+		// issue 10 added the 'note' column (the evidence and flags of each row)
+		expect(t.columns.map((c) => c.key)).toEqual(['year', 'family', 'n', 'median', 'lo', 'hi', 'share', 'yoyCount', 'yoyMedian', 'note']);
 		expect(t.rows.map((r) => [r.year, r.family, r.n])).toEqual([
 			['2022', 'AI Engineer', 12],
 			['2022', 'ML Engineer', 30],
@@ -69,6 +76,16 @@ describe('trendsModel', () => {
 			['2024', 'ML Engineer', 40]
 		]);
 		expect(t.rows[2]).toMatchObject({ median: null, lo: null, hi: null, yoyMedian: null });
+		// notes by hand: n 12 and 15 are low (10–29), 5 is suppressed, 30 and 40 are ok; 2024's
+		// change vs 2023 crosses the source shift (SOURCE_SHIFT_YEAR 2024)
+		expect(t.rows.map((r) => r.note)).toEqual([
+			'low confidence',
+			'',
+			'too few reports',
+			'low confidence',
+			'change vs prior year crosses the source shift',
+			'change vs prior year crosses the source shift'
+		]);
 		const ml24 = t.rows[5]!;
 		expect(ml24.median).toBe(median(values('ML', 2024)));
 		expect(ml24.yoyMedian).toBeCloseTo(100 * (median(values('ML', 2024))! / median(values('ML', 2023))! - 1), 10);
@@ -94,7 +111,8 @@ describe('trendsModel: labels and empty years', () => {
 			['hi', '95% high', 'right'],
 			['share', 'Share of AI+ML', 'right'],
 			['yoyCount', 'Reports vs prior year', 'right'],
-			['yoyMedian', 'Median vs prior year', 'right']
+			['yoyMedian', 'Median vs prior year', 'right'],
+			['note', 'Note', 'left']
 		]);
 		expect(model.counts.series.map((s) => [s.label, s.color])).toEqual([
 			['AI Engineer family', 'var(--ai)'],
@@ -182,7 +200,12 @@ describe('trendsView', () => {
 		expect(page.cagr.ML.cagr?.fromYear).toBe(2023);
 		expect(trendsView(full, { filters, gfrom: null, gto: null }).cagr.ML.cagr?.fromYear).toBe(2022);
 		const none = trendsView(partial, { filters, gfrom: null, gto: null });
-		expect(none.cagr).toEqual(computeStats(partial.prepared, filters, { cpi: partial.annualCpi, groupBy: 'workYear' }).growth.families);
+		// issue 10: the default span leaves out the partial year (2024 for a 2024-06-30 snapshot),
+		// so the statistics it equals are those told about that partial year
+		expect(none.cagr).toEqual(
+			computeStats(partial.prepared, filters, { cpi: partial.annualCpi, groupBy: 'workYear', partialYear: 2024 }).growth.families
+		);
+		expect(none.cagr.AI.cagr).toMatchObject({ fromYear: 2022, toYear: 2023, countReason: 'endpoint-suppressed' });
 	});
 
 	it('its table is well formed and the medians are in dollars', () => {

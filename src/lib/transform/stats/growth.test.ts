@@ -90,7 +90,9 @@ describe('growth by year', () => {
 		expect(g.families.AI.points[1]).toMatchObject({ n: 0, sharePct: null, medianReal: null });
 		// a year with no reports at all has no share, so no share change into or out of it
 		expect(g.families.AI.points.map((p) => p.yoy.sharePp)).toEqual([null, null, null]);
-		expect(g.families.AI.points.map((p) => p.sharePct)).toEqual([100, null, 0]);
+		// issue 10: a share needs ≥ SUPPRESS_BELOW (10) AI+ML reports in its year; the totals are
+		// 1, 0, 1, so no year has a share (before: 100, null, 0 — shares of a single report)
+		expect(g.families.AI.points.map((p) => p.sharePct)).toEqual([null, null, null]);
 		// a span ending on that year has no share change either
 		expect(growthByYear(rows, { span: { fromYear: 2020, toYear: 2021 } }).families.AI.cagr!.sharePpChange).toBeNull();
 		// and a span ending after the data has no values (not an exception)
@@ -223,7 +225,11 @@ describe('growth: order, suppression and missing years', () => {
 		expect(ml.points[1]!.yoy.medianPct).toBeNull();
 		expect(ml.points[1]!.yoy.medianRealPct).toBeNull();
 		expect(ml.points[2]!.yoy.medianPct).toBeNull();
-		expect(ml.points[1]!.yoy.countPct).toBeCloseTo(100 * (3 / 12 - 1), 12); // counts are always shown
+		// issue 10: a count change whose end has fewer than 10 reports (here 3) is null, not −75 %;
+		// the same holds out of that year (3 → 12)
+		expect(ml.points[1]!.yoy.countPct).toBeNull();
+		expect(ml.points[2]!.yoy.countPct).toBeNull();
+		expect(ml.points[1]!.yoy.support).toBe('suppressed');
 		// CAGR ends: 2022 and 2024 both shown, so it exists and is 0 %.
 		expect(ml.cagr!.medianPct).toBeCloseTo(0, 12);
 	});
@@ -236,38 +242,59 @@ describe('growth: order, suppression and missing years', () => {
 		];
 		const cagr = growthByYear(rows).families.ML.cagr!;
 		expect(cagr.medianPct).toBeNull();
-		expect(cagr.countPct).toBeCloseTo(100 * (Math.sqrt(3 / 12) - 1), 12);
+		// issue 10: the end year has 3 reports (< 10), so the count CAGR is null with its reason
+		// (before: 100·(√(3/12) − 1) = −50 %)
+		expect(cagr.countPct).toBeNull();
+		expect(cagr.countReason).toBe('endpoint-suppressed');
+		expect(cagr.medianReason).toBe('endpoint-suppressed');
 		// and the other way round
 		const back = growthByYear(rows, { span: { fromYear: 2024, toYear: 2022 } }).families.ML.cagr;
 		expect(back).toBeNull();
 	});
 
-	it('a year with no reports has count change −100 % after it and null after that; no share', () => {
+	it('a year with no reports of a family: count changes into and out of it are null (never −100 %); its share is 0', () => {
 		expect.hasAssertions();
+		// issue 10: counts of an empty or suppressed end are null, and a share needs ≥ 10 AI+ML
+		// reports in its year, so the years here have 12, 10 and 12 reports (before: 4, 1, 2,
+		// with count changes −100 % and shares of 1–4 reports).
 		const rows = [
-			...seq(100_000, 4).map((v) => familyRow('AI', { workYear: 2022, salaryUsd: v })),
-			familyRow('ML', { workYear: 2023 }),
-			...seq(100_000, 2).map((v) => familyRow('AI', { workYear: 2024, salaryUsd: v }))
+			...seq(100_000, 12).map((v) => familyRow('AI', { workYear: 2022, salaryUsd: v })),
+			...seq(100_000, 10).map((v) => familyRow('ML', { workYear: 2023, salaryUsd: v })),
+			...seq(100_000, 12).map((v) => familyRow('AI', { workYear: 2024, salaryUsd: v }))
 		];
 		const ai = growthByYear(rows).families.AI.points;
-		expect(ai.map((p) => p.n)).toEqual([4, 0, 2]);
+		expect(ai.map((p) => p.n)).toEqual([12, 0, 12]);
+		// 12/12, 0/10, 12/12
 		expect(ai.map((p) => p.sharePct)).toEqual([100, 0, 100]);
-		expect(ai.map((p) => p.yoy.countPct)).toEqual([null, -100, null]);
+		// 12 → 0 and 0 → 12: the weaker end has 0 reports, so no count change (not −100 %)
+		expect(ai.map((p) => p.yoy.countPct)).toEqual([null, null, null]);
+		expect(ai.map((p) => p.yoy.support)).toEqual([null, 'suppressed', 'suppressed']);
+		// shares of years with ≥ 10 reports do change: 0 − 100 and 100 − 0
 		expect(ai.map((p) => p.yoy.sharePp)).toEqual([null, -100, 100]);
-		expect(ai.map((p) => p.support)).toEqual(['suppressed', 'suppressed', 'suppressed']);
+		expect(ai.map((p) => p.support)).toEqual(['low', 'suppressed', 'low']);
 	});
 
 	it('a span outside the data has no CAGR values; a share change needs both ends', () => {
 		expect.hasAssertions();
 		const g = growthByYear(fixture(), { span: { fromYear: 2019, toYear: 2024 } });
 		expect(g.span).toEqual({ fromYear: 2019, toYear: 2024 });
+		// issue 10 added reasons, intervals, support and flags: 2019 is not a year of the data, so
+		// its end is empty (n = 0 → suppressed), 2019 < 2024 ≤ 2024 crosses the source shift, and
+		// no partial year was given
 		expect(g.families.ML.cagr).toEqual({
 			fromYear: 2019,
 			toYear: 2024,
 			countPct: null,
+			countReason: 'endpoint-empty',
 			medianPct: null,
+			medianPctInterval: null,
+			medianReason: 'endpoint-empty',
 			medianRealPct: null,
-			sharePpChange: null
+			medianRealPctInterval: null,
+			sharePpChange: null,
+			support: 'suppressed',
+			crossesSourceShift: true,
+			includesPartialYear: false
 		});
 	});
 
