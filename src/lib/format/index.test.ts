@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	count,
 	countSigned,
+	gibibytes,
 	megabytes,
 	money,
 	moneyShort,
@@ -58,4 +59,11 @@ it('moneyShortSigned: sign, compact dollars, dash for missing', () => {
 	expect(moneyShortSigned(4200)).toBe('+$4k');
 	expect(moneyShortSigned(0)).toBe('$0');
 	expect(moneyShortSigned(null)).toBe(moneyShort(null));
+});
+
+it('gibibytes: binary gigabytes with one decimal, dash for missing', () => {
+	expect.hasAssertions();
+	expect(gibibytes(2 * 1024 ** 3)).toBe('2.0 GB');
+	expect(gibibytes(1.25 * 1024 ** 3)).toBe('1.3 GB');
+	expect(gibibytes(null)).toBe('–');
 });

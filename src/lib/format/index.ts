@@ -141,6 +141,12 @@ export function megabytes(bytes: number | null | undefined): string {
 	return `${mb >= 10 ? trim(mb, 1) : mb >= 0.01 ? trim(mb, 2) : trim(mb, 3)} MB`;
 }
 
+/** File sizes in binary gigabytes, one decimal: `gibibytes(1.5 * 1024 ** 3) → "1.5 GB"`. */
+export function gibibytes(bytes: number | null | undefined): string {
+	if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return DASH;
+	return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+}
+
 /** A duration from milliseconds: `seconds(2345) → "2.3 s"`, `seconds(40.4) → "40 ms"`, `seconds(0.3) → "< 1 ms"`. */
 export function seconds(ms: number | null | undefined): string {
 	if (ms === null || ms === undefined || !Number.isFinite(ms)) return DASH;

@@ -27,6 +27,7 @@ import { transferablesOf } from '$lib/data/upload/columns';
 import type { DateFormat, NumberFormat } from '$lib/data/upload/values';
 import type { TitleFamily } from '$lib/transform/title-families';
 import type { YourPostingsModel, YourSalariesModel } from '$lib/views/your-data';
+import { gibibytes } from '$lib/format';
 import type { FileInfo, ResultsRequest, ResultsResponse } from '$lib/workers/results';
 
 export type Phase = 'idle' | 'sniffing' | 'mapping' | 'parsing' | 'saving';
@@ -134,7 +135,7 @@ export class YourData {
 		if (file.size > MAX_FILE_BYTES) {
 			this.fail(
 				'too-big',
-				`This file is ${(file.size / 1024 ** 3).toFixed(1)} GB; files over 1 GB are not read in the browser. Pre-count it (see the README) or split it.`
+				`This file is ${gibibytes(file.size)}; files over 1 GB are not read in the browser. Pre-count it (see the README) or split it.`
 			);
 			return;
 		}
