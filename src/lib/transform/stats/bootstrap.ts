@@ -59,16 +59,23 @@ function resampleMedian(values: ArrayLike<number>, rand: () => number, counts: U
  */
 export function bootstrapGapSorted(a: ArrayLike<number>, b: ArrayLike<number>, options: BootstrapOptions): BootstrapGap | null {
 	if (a.length === 0 || b.length === 0) return null;
+	const ca = new Uint32Array(a.length);
+	const cb = new Uint32Array(b.length);
+	return gapPercentiles(options, (rand) => [resampleMedian(a, rand, ca), resampleMedian(b, rand, cb)]);
+}
+
+/**
+ * The percentile intervals of the gap over `resamples` draws; `draw` gives one resample's
+ * two medians (A then B, in that order from the one generator, so a seed fixes the result).
+ */
+function gapPercentiles(options: BootstrapOptions, draw: (rand: () => number) => readonly [number, number]): BootstrapGap {
 	const resamples = options.resamples ?? 1000;
 	const tail = (1 - (options.confidence ?? CONFIDENCE)) / 2;
 	const rand = mulberry32(options.seed);
-	const ca = new Uint32Array(a.length);
-	const cb = new Uint32Array(b.length);
 	const usd = new Float64Array(resamples);
 	const pct = new Float64Array(resamples);
 	for (let r = 0; r < resamples; r++) {
-		const ma = resampleMedian(a, rand, ca);
-		const mb = resampleMedian(b, rand, cb);
+		const [ma, mb] = draw(rand);
 		usd[r] = ma - mb;
 		pct[r] = 100 * (ma / mb - 1);
 	}
@@ -142,25 +149,7 @@ function resampleClusterMedian(c: Clusters, rand: () => number, counts: Uint32Ar
  */
 export function bootstrapGapClustered(a: Clusters, b: Clusters, options: BootstrapOptions): BootstrapGap | null {
 	if (a.values.length === 0 || b.values.length === 0) return null;
-	const resamples = options.resamples ?? 1000;
-	const tail = (1 - (options.confidence ?? CONFIDENCE)) / 2;
-	const rand = mulberry32(options.seed);
 	const ca = new Uint32Array(a.values.length);
 	const cb = new Uint32Array(b.values.length);
-	const usd = new Float64Array(resamples);
-	const pct = new Float64Array(resamples);
-	for (let r = 0; r < resamples; r++) {
-		const ma = resampleClusterMedian(a, rand, ca);
-		const mb = resampleClusterMedian(b, rand, cb);
-		usd[r] = ma - mb;
-		pct[r] = 100 * (ma / mb - 1);
-	}
-	usd.sort();
-	pct.sort();
-	return {
-		seed: options.seed,
-		resamples,
-		gapUsdInterval: { lower: quantileOfSorted(usd, tail), upper: quantileOfSorted(usd, 1 - tail) },
-		gapPctInterval: { lower: quantileOfSorted(pct, tail), upper: quantileOfSorted(pct, 1 - tail) }
-	};
+	return gapPercentiles(options, (rand) => [resampleClusterMedian(a, rand, ca), resampleClusterMedian(b, rand, cb)]);
 }

@@ -12,22 +12,10 @@ import type { Dimension } from './dimensions';
 import { growthFromSortedByYear, type Growth } from './growth';
 import { likeForLikeSorted, type LikeForLike } from './like-for-like';
 import { payBandPositionSorted } from './pay-band';
-import { FAMILY_CODE, isPreparedRows, prepareRows, type ModeIndex, type PreparedRows } from './prepare';
+import { codeMask as mask, FAMILY_CODE, isPreparedRows, prepareRows, type ModeIndex, type PreparedRows } from './prepare';
 import { deflator, latestFullYear, type AnnualCpi } from './real-pay';
 import { familySummariesSorted, gapSummary, groupSummariesSorted } from './summary';
 import type { DedupeSensitivity, Headline, Stats, StatsOptions } from './types';
-
-/** Lookup table: 1 for allowed codes; an empty filter list allows every code. */
-function mask<T>(codes: readonly T[], allowed: readonly T[]): Uint8Array {
-	const m = new Uint8Array(Math.max(1, codes.length));
-	if (allowed.length === 0) m.fill(1);
-	else
-		for (const a of allowed) {
-			const i = codes.indexOf(a);
-			if (i >= 0) m[i] = 1;
-		}
-	return m;
-}
 
 /**
  * Entries reordered by pay when pay = salaryUsd × factor[yearSlot]: within a year the

@@ -14,7 +14,7 @@
  */
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS } from '../../data/types';
 import type { Filters } from '../filters';
-import { FAMILY_CODE, type PreparedRows } from './prepare';
+import { codeMask as mask, FAMILY_CODE, type PreparedRows } from './prepare';
 
 /** The filters, in the order of the filter panel; `years` is the from/to range. */
 export const FACETS = ['size', 'region', 'country', 'exp', 'type', 'remote', 'years'] as const;
@@ -39,17 +39,6 @@ export interface FacetCounts {
 	readonly withoutFilter: readonly ({ readonly facet: Facet } & FacetCount)[];
 	/** Per filter, every option with the reports it would leave given the other filters. */
 	readonly options: Readonly<Record<Facet, readonly FacetOption[]>>;
-}
-
-function mask<T>(codes: readonly T[], allowed: readonly T[]): Uint8Array {
-	const m = new Uint8Array(Math.max(1, codes.length));
-	if (allowed.length === 0) m.fill(1);
-	else
-		for (const a of allowed) {
-			const i = codes.indexOf(a);
-			if (i >= 0) m[i] = 1;
-		}
-	return m;
 }
 
 /** Is this filter set (narrowing the view)? */

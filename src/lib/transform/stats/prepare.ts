@@ -62,6 +62,18 @@ export interface PreparedRows {
 	readonly modes: Readonly<Record<TitleMode, ModeIndex>>;
 }
 
+/** Filter lookup table over a code list: 1 for allowed codes; an empty filter list allows every code. */
+export function codeMask<T>(codes: readonly T[], allowed: readonly T[]): Uint8Array {
+	const m = new Uint8Array(Math.max(1, codes.length));
+	if (allowed.length === 0) m.fill(1);
+	else
+		for (const a of allowed) {
+			const i = codes.indexOf(a);
+			if (i >= 0) m[i] = 1;
+		}
+	return m;
+}
+
 function codeOf<T>(list: readonly T[], v: T, what: string): number {
 	const i = list.indexOf(v);
 	if (i < 0) throw new RangeError(`unknown ${what}: ${String(v)}`);
