@@ -32,6 +32,8 @@ export interface LinePoint {
 	note?: string;
 	/** A partial period (e.g. the snapshot's own year): drawn hollow, reached by a dashed segment. */
 	partial?: boolean;
+	/** The small-sample verdict (transform/stats/support.ts): 'low' draws the point faded with a dashed ring. */
+	support?: RowStatus;
 }
 
 export interface LineSeries {
@@ -52,6 +54,10 @@ export interface BarSeries {
 	color: CssColor;
 	/** One value per category, in the order of `categories`; `null` = no data. */
 	values: readonly (number | null)[];
+	/** Small-sample verdict per category (same order); a 'low' bar is drawn faded and dashed. */
+	support?: readonly (RowStatus | null)[];
+	/** Reports behind each value (same order), shown in the tooltip. */
+	n?: readonly (number | null)[];
 }
 
 export interface GapRow {
@@ -85,6 +91,8 @@ export interface DistributionGroup {
 	q: Quantiles | null;
 	/** Individual salaries (or a sample of them) drawn as jittered dots. */
 	points: readonly number[];
+	/** Small-sample verdict; 'low' draws the box faded with dashed whiskers. */
+	support?: RowStatus;
 }
 
 export interface LegendItem {
@@ -95,6 +103,8 @@ export interface LegendItem {
 	shape?: 'line' | 'box';
 	/** Optional fill for the swatch, e.g. a hatch pattern `url(#…)`. */
 	fill?: string;
+	/** Draw the swatch in the low-confidence style (faded, dashed outline). */
+	low?: boolean;
 }
 
 export interface TableColumn {
@@ -122,4 +132,6 @@ export interface MedianRow {
 	hi: number | null;
 	n: number;
 	claimed: number | null;
+	/** Small-sample verdict; 'low' draws the dot faded and the whisker dashed. */
+	support?: RowStatus;
 }

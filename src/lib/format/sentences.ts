@@ -1,8 +1,8 @@
 /** Plain-language sentences generated from the numbers, never typed by hand. */
 import type { GapSummary } from '$lib/transform/stats/types';
 import type { ClaimPosition, Difference } from '$lib/transform/stats/claim';
-import { SUPPRESS_BELOW } from '$lib/transform/stats/constants';
-import { count, moneyShort, ordinal, pct } from './index';
+import { LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
+import { count, date, moneyShort, ordinal, pct } from './index';
 
 /**
  * One sentence on the raw gap, e.g. "In this view the AI family's median is $29k (18%)
@@ -48,4 +48,26 @@ export function differenceWord(d: Difference | null, higher: string, lower: stri
 	if (!d) return 'too few reports to tell';
 	if (!d.distinguishable) return 'no clear difference (the interval spans zero)';
 	return d.diff > 0 ? higher : lower;
+}
+
+/**
+ * The legend entry of the low-confidence style every chart uses for a figure shown but marked
+ * (SUPPRESS_BELOW ≤ n < LOW_CONFIDENCE_BELOW): "Faded, dashed: fewer than 30 reports".
+ */
+export const LOW_CONFIDENCE_LEGEND = `Faded, dashed: fewer than ${LOW_CONFIDENCE_BELOW} reports`;
+
+const SERIES_END_LABEL = {
+	ai: 'Indeed AI share',
+	genai: 'Indeed generative-AI share',
+	sectors: 'Indeed sector index',
+	salaries: 'salary reports (aijobs.net snapshot)'
+} as const;
+
+/**
+ * Where the /demand series end, when they do not all end on the same day, else null:
+ * "The series end at different dates: Indeed AI share 30 Jun 2026; … salary reports (aijobs.net snapshot) 19 Jan 2025."
+ */
+export function seriesEndsNote(ends: readonly { series: keyof typeof SERIES_END_LABEL; date: string }[]): string | null {
+	if (new Set(ends.map((e) => e.date)).size < 2) return null;
+	return `The series end at different dates: ${ends.map((e) => `${SERIES_END_LABEL[e.series]} ${date(e.date)}`).join('; ')}. Compare them only over the months they share.`;
 }

@@ -7,7 +7,7 @@ import type { CsvCell } from '$lib/csv/write';
 import { round } from '$lib/csv/write';
 import { describeFilters } from '$lib/format/filters';
 import { count } from '$lib/format';
-import { isShown } from '$lib/transform/stats/support';
+import { figureSupport, isShown } from '$lib/transform/stats/support';
 import { SIZE_LABEL } from '$lib/format/labels';
 import { SERIES_COLOR, SIZE_COLOR } from '$lib/theme';
 import { CONTEXT_SECTORS, sourceProblems, type Dataset } from '$lib/transform/dataset';
@@ -98,6 +98,12 @@ export interface CsvTable {
 	readonly rows: readonly (readonly CsvCell[])[];
 }
 
+export interface SeriesEnd {
+	readonly series: 'ai' | 'genai' | 'sectors' | 'salaries';
+	/** Last day with data, YYYY-MM-DD (for salaries: the snapshot date). */
+	readonly date: string;
+}
+
 export interface SizeMixChart {
 	readonly family: TitleFamily;
 	readonly categories: readonly string[];
@@ -110,6 +116,11 @@ export interface DemandModel {
 	readonly market: string;
 	/** The last day with data per series (monthly points are labelled by their first day). */
 	readonly lastDates: { readonly ai: string; readonly genai: string; readonly sectors: string };
+	/**
+	 * Where each series on the page ends, for the note that says they end at different dates:
+	 * the three Indeed series for the market (those with data) and the salary snapshot.
+	 */
+	readonly seriesEnds: readonly SeriesEnd[];
 	/**
 	 * Why a chart has no data: one message per refused Indeed file (missing or altered), naming
 	 * the file and how to fix it. A missing file empties only its own chart.
@@ -188,7 +199,10 @@ export function demandView(data: Dataset, query: DemandQuery): DemandModel {
 							id: size,
 							label: SIZE_LABEL[size],
 							color: SIZE_COLOR[size],
-							values: rows.map((r) => r.bySize[size].sharePct)
+							values: rows.map((r) => r.bySize[size].sharePct),
+							// The mix's verdict (its denominator) marks every part of a year's bar.
+							support: rows.map((r) => figureSupport({ kind: 'mix', total: r.total }).support),
+							n: rows.map((r) => r.bySize[size].n)
 						})),
 						table: {
 							columns: [
@@ -217,6 +231,10 @@ export function demandView(data: Dataset, query: DemandQuery): DemandModel {
 		markets: demandMarkets(data),
 		market,
 		lastDates,
+		seriesEnds: [
+			...(['ai', 'genai', 'sectors'] as const).filter((k) => lastDates[k] !== '').map((k) => ({ series: k, date: lastDates[k] })),
+			{ series: 'salaries' as const, date: data.dataVersion }
+		],
 		unavailable: { share: messages(['aiShare', 'genaiShare']), sectors: messages(['sectors']) },
 		hasShares: ai.length > 0 || genai.length > 0,
 		shareSourceDate: lastDates.ai || lastDates.genai,

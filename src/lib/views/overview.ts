@@ -119,7 +119,8 @@ export function overviewView(data: Dataset, query: OverviewQuery): OverviewModel
 				lo: s.median?.interval.lower ?? null,
 				hi: s.median?.interval.upper ?? null,
 				n: s.n,
-				claimed: f === 'ML' ? CLAIM.mlMedian : CLAIM.aiMedian
+				claimed: f === 'ML' ? CLAIM.mlMedian : CLAIM.aiMedian,
+				support: s.support
 			};
 		}),
 		sensitivity

@@ -131,7 +131,8 @@ export function payView(data: Dataset, query: PayQuery): PayModel {
 			q: s.quantiles
 				? { p10: s.quantiles.p10, p25: s.quantiles.p25, p50: s.quantiles.median, p75: s.quantiles.p75, p90: s.quantiles.p90 }
 				: null,
-			points: stats.samples![f]
+			points: stats.samples![f],
+			support: s.support
 		};
 	});
 	const distTable: TableData = {

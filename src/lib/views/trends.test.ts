@@ -62,11 +62,61 @@ describe('trendsModel', () => {
 		expect(model.cagr).toBe(view.growth.families);
 	});
 
+	it('the AI share carries a 95% Wilson interval on its n and the small-sample verdict', () => {
+		expect.hasAssertions();
+		const view = yearView();
+		const model = trendsModel(view);
+		const share = model.aiShare[0]!;
+		// No repeated rows in these fixtures: effective n = n, so the interval is Wilson's on the year's total.
+		for (const fam of ['AI', 'ML'] as const) for (const p of view.growth.families[fam].points) expect(p.effectiveN).toBe(p.n);
+		const z = 1.959963984540054;
+		const wilson = (k: number, n: number) => {
+			const p = k / n;
+			const c = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+			const h = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+			return [100 * (c - h), 100 * (c + h)];
+		};
+		[
+			[12, 42],
+			[5, 20],
+			[35, 75]
+		].forEach(([k, n], i) => {
+			const [lo, hi] = wilson(k!, n!);
+			expect(share.points[i]!.lo).toBeCloseTo(lo!, 8);
+			expect(share.points[i]!.hi).toBeCloseTo(hi!, 8);
+		});
+		// shares of 42, 20 and 75 reports: 20 is low confidence (10–29), the others ok
+		expect(share.points.map((p) => p.support)).toEqual(['ok', 'low', 'ok']);
+		const t = model.table.rows;
+		expect(t[0]!.shareLo).toBeCloseTo(wilson(12, 42)[0]!, 8);
+		expect(t[1]!.shareLo).toBeNull();
+		// the median points and count bars carry the same verdicts as their notes
+		expect(model.medians.find((s) => s.id === 'AI')!.points.map((p) => p.support)).toEqual(['low', 'suppressed', 'ok']);
+		expect(model.counts.series.map((s) => s.support)).toEqual([
+			['low', 'low', 'ok'],
+			['ok', 'low', 'ok']
+		]);
+	});
+
 	it('one table row per year and family; the change of the median follows the pay basis', () => {
 		expect.hasAssertions();
 		const t = trendsModel(yearView()).table;
 		// issue 10 added the 'note' column (the evidence and flags of each row)
-		expect(t.columns.map((c) => c.key)).toEqual(['year', 'family', 'n', 'median', 'lo', 'hi', 'share', 'yoyCount', 'yoyMedian', 'note']);
+		// issue 10 added the share's 95% interval (AI rows only)
+		expect(t.columns.map((c) => c.key)).toEqual([
+			'year',
+			'family',
+			'n',
+			'median',
+			'lo',
+			'hi',
+			'share',
+			'shareLo',
+			'shareHi',
+			'yoyCount',
+			'yoyMedian',
+			'note'
+		]);
 		expect(t.rows.map((r) => [r.year, r.family, r.n])).toEqual([
 			['2022', 'AI Engineer', 12],
 			['2022', 'ML Engineer', 30],
@@ -110,6 +160,8 @@ describe('trendsModel: labels and empty years', () => {
 			['lo', '95% low', 'right'],
 			['hi', '95% high', 'right'],
 			['share', 'Share of AI+ML', 'right'],
+			['shareLo', 'AI share 95% low', 'right'],
+			['shareHi', 'AI share 95% high', 'right'],
 			['yoyCount', 'Reports vs prior year', 'right'],
 			['yoyMedian', 'Median vs prior year', 'right'],
 			['note', 'Note', 'left']

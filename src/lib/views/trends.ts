@@ -7,7 +7,8 @@ import { FAMILY_COLOR as COLOR } from '$lib/theme';
 import { partialYearOf, type Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
-import { defaultGrowthSpanOf } from '$lib/transform/stats/growth';
+import { defaultGrowthSpanOf, type GrowthPoint } from '$lib/transform/stats/growth';
+import { shareOf } from '$lib/transform/stats/claim';
 
 export interface TrendsModel {
 	readonly years: readonly number[];
@@ -79,6 +80,7 @@ export function trendsModel(view: Stats): TrendsModel {
 				hi: m?.interval.upper ?? null,
 				n: s?.n ?? 0,
 				partial: year === partialYear,
+				support: s?.support ?? 'suppressed',
 				note: notes(evidence(s?.support), year === partialYear ? 'partial year' : undefined)
 			};
 		})
@@ -90,9 +92,13 @@ export function trendsModel(view: Stats): TrendsModel {
 			id: fam,
 			label: `${FAMILY_LABEL[fam]} family`,
 			color: COLOR[fam],
-			values: growth[fam].points.map((p) => p.n)
+			values: growth[fam].points.map((p) => p.n),
+			// A count is shown whatever its size (it is its own evidence); under 30 it is marked like any figure.
+			support: growth[fam].points.map((p) => (p.n > 0 && p.support !== 'ok' ? 'low' : 'ok')),
+			n: growth[fam].points.map((p) => p.n)
 		}))
 	};
+	const shares = growth.AI.points.map((p, i) => yearShare(p, growth.ML.points[i]!));
 	const aiShare: LineSeries[] = [
 		{
 			id: 'AI-share',
@@ -101,8 +107,11 @@ export function trendsModel(view: Stats): TrendsModel {
 			points: growth.AI.points.map((p, i) => ({
 				x: p.year,
 				y: p.sharePct,
+				lo: shares[i]?.interval.lower ?? null,
+				hi: shares[i]?.interval.upper ?? null,
 				n: view.growth.totals[i],
 				partial: p.partial,
+				support: p.shareSupport,
 				note: notes(evidence(p.shareSupport), p.partial ? 'partial year' : undefined)
 			}))
 		}
@@ -119,6 +128,8 @@ export function trendsModel(view: Stats): TrendsModel {
 				lo: s?.median?.interval.lower ?? null,
 				hi: s?.median?.interval.upper ?? null,
 				share: p.sharePct,
+				shareLo: fam === 'AI' ? (shares[i]?.interval.lower ?? null) : null,
+				shareHi: fam === 'AI' ? (shares[i]?.interval.upper ?? null) : null,
 				yoyCount: p.yoy.countPct,
 				yoyMedian: view.pay.basis === 'real' ? p.yoy.medianRealPct : p.yoy.medianPct,
 				note:
@@ -154,6 +165,8 @@ export function trendsModel(view: Stats): TrendsModel {
 				{ key: 'lo', label: '95% low', format: 'money' },
 				{ key: 'hi', label: '95% high', format: 'money' },
 				{ key: 'share', label: 'Share of AI+ML', format: 'pct' },
+				{ key: 'shareLo', label: 'AI share 95% low', format: 'pct' },
+				{ key: 'shareHi', label: 'AI share 95% high', format: 'pct' },
 				{ key: 'yoyCount', label: 'Reports vs prior year', format: 'pctSigned' },
 				{ key: 'yoyMedian', label: 'Median vs prior year', format: 'pctSigned' },
 				{ key: 'note', label: 'Note', align: 'left' }
@@ -161,4 +174,15 @@ export function trendsModel(view: Stats): TrendsModel {
 			rows
 		}
 	};
+}
+
+/**
+ * The AI family's share of a year's AI + ML reports with its 95% Wilson interval on an
+ * effective n: the year's reports times the weaker family's design effect (effective n / n,
+ * identical rows counted as clusters), as on the overview's claim check. Null below
+ * SUPPRESS_BELOW reports (the small-sample rule for shares).
+ */
+export function yearShare(ai: GrowthPoint, ml: GrowthPoint): ReturnType<typeof shareOf> {
+	const ratio = (p: GrowthPoint) => (p.n > 0 ? p.effectiveN / p.n : 1);
+	return shareOf(ai.n, ai.total, ai.total * Math.min(ratio(ai), ratio(ml)));
 }
