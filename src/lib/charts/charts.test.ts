@@ -13,7 +13,8 @@ import GapBars from './GapBars.svelte';
 import DistributionChart from './DistributionChart.svelte';
 import ChartCard from './ChartCard.svelte';
 import DataTable from './DataTable.svelte';
-import { money, moneyShort, pctSigned } from '$lib/format';
+import { money, moneyShort, pctSigned, pctSignedAxis } from '$lib/format';
+import MedianIntervals from './MedianIntervals.svelte';
 import type { DistributionGroup, GapRow, LineSeries } from './types';
 
 beforeEach(() => {
@@ -105,6 +106,7 @@ const gapProps = {
 	rows: gapRows,
 	xLabel: 'AI minus ML median, % of ML median',
 	xFormat: (v: number) => pctSigned(v),
+	tickFormat: pctSignedAxis,
 	title: 'Pay gap by experience level',
 	desc: 'AI engineers earn more at entry level and less at mid level.',
 	width: 640
@@ -387,7 +389,7 @@ describe('GapBars', () => {
 	test('every row is focusable with the value, interval and evidence in its label', () => {
 		const gs = tags(svg, 'g', 'class="row');
 		expect(gs).toHaveLength(4);
-		expect(gs[0]?.['aria-label']).toBe('Entry: +12.5%; 95% interval: +4% to +21%; AI n = 40 · ML n = 900');
+		expect(gs[0]?.['aria-label']).toBe('Entry: +12.5%; 95% interval: +4.0% to +21.0%; AI n = 40 · ML n = 900');
 		expect(gs[3]?.['aria-label']).toBe('Executive: too few reports; AI n = 3 · ML n = 80');
 	});
 
@@ -530,5 +532,76 @@ describe('ChartCard and DataTable', () => {
 		expect(body).toContain('>–</td>'); // null → dash, never 0
 		expect(body).toContain('>1,234</td>');
 		expect(body).toContain('Senior &lt;b>');
+	});
+});
+
+// ── low confidence (10 ≤ n < 30): drawn faded and dashed on every chart ────────────────
+
+describe('low-confidence figures are drawn differently, with a legend entry', () => {
+	const LEGEND = 'Faded, dashed: fewer than 30 reports';
+
+	test('line chart: only the low point gets the low class; the legend says what it means', () => {
+		const series: LineSeries[] = [
+			{
+				id: 'ai',
+				label: 'AI',
+				color: 'var(--ai)',
+				points: [
+					{ x: 2022, y: 100, n: 50, support: 'ok' },
+					{ x: 2023, y: 110, n: 14, support: 'low' },
+					{ x: 2024, y: 120, n: 60, support: 'ok' }
+				]
+			}
+		];
+		const svg = svgOf(render(LineChart, { props: { ...lineProps, series } }).body);
+		const points = tags(svg, 'circle', 'class="point');
+		expect(points).toHaveLength(3);
+		expect(points.map((p) => p.class?.split(' ').includes('low'))).toEqual([false, true, false]);
+		expect(svg).toContain(LEGEND);
+		// without a low point there is no legend entry
+		const ok = svgOf(render(LineChart, { props: { ...lineProps, series: [{ ...series[0]!, points: [series[0]!.points[0]!] }] } }).body);
+		expect(ok).not.toContain(LEGEND);
+	});
+
+	test('a lone low point with an interval gets a dashed (low) whisker', () => {
+		const series: LineSeries[] = [
+			{ id: 'ai', label: 'AI', color: 'var(--ai)', points: [{ x: 2024, y: 110, lo: 90, hi: 130, n: 12, support: 'low' }] }
+		];
+		const svg = svgOf(render(LineChart, { props: { ...lineProps, series } }).body);
+		expect(tags(svg, 'line', 'whisker range').map((l) => l.class)).toEqual(['whisker range low']);
+	});
+
+	test('bar chart: a low bar is faded and outlined; its tooltip text carries n', () => {
+		const series = [
+			{ id: 'ai', label: 'AI', color: 'var(--ai)', values: [40, 12, 0], support: ['ok', 'low', 'ok'] as const, n: [40, 12, 0] }
+		];
+		const svg = svgOf(render(BarChart, { props: { ...barProps, series } }).body);
+		const bars = tags(svg, 'rect', 'class="bar');
+		expect(bars.map((b) => b.class?.split(' ').includes('low'))).toEqual([false, true, false]);
+		expect(bars[1]?.['aria-label']).toBe('Medium (50–250), AI: $12; n = 12; low confidence: few reports');
+		expect(svg).toContain(LEGEND);
+	});
+
+	test('distribution: a low group has a faded box, dashed whiskers and says "few reports"', () => {
+		const low = groups.map((g, i) => (i === 0 ? { ...g, n: 25, support: 'low' as const } : { ...g, support: 'ok' as const }));
+		const svg = svgOf(render(DistributionChart, { props: { ...distProps, groups: low } }).body);
+		const boxes = tags(svg, 'rect', 'bar iqr');
+		expect(boxes.map((b) => b.class?.split(' ').includes('low'))).toEqual([true, false]);
+		expect(tags(svg, 'g', 'whisker box').map((g) => g.class?.split(' ').includes('low'))).toEqual([true, false]);
+		expect(svg).toContain('AI engineer · n = 25 · few');
+		expect(tags(svg, 'g', 'class="box')[0]?.['aria-label']).toMatch(/n = 25; low confidence: few reports$/);
+	});
+
+	test('median intervals: a low row has a faded dot and a dashed whisker', () => {
+		const rows = [
+			{ id: 'ML', label: 'ML', color: 'var(--ml)', median: 150000, lo: 140000, hi: 160000, n: 400, claimed: null, support: 'ok' as const },
+			{ id: 'AI', label: 'AI', color: 'var(--ai)', median: 120000, lo: 90000, hi: 150000, n: 20, claimed: null, support: 'low' as const }
+		];
+		const svg = svgOf(
+			render(MedianIntervals, { props: { rows, xLabel: 'Median (US$)', xFormat: moneyShort, title: 't', desc: 'd', width: 640 } }).body
+		);
+		expect(tags(svg, 'circle', 'class="point').map((c) => c.class?.split(' ').includes('low'))).toEqual([false, true]);
+		expect(tags(svg, 'g', 'whisker capped').map((g) => g.class?.split(' ').includes('low'))).toEqual([false, true]);
+		expect(svg).toContain('AI · n = 20 · few reports');
 	});
 });

@@ -47,3 +47,20 @@ export function getChartContext(): ChartContext {
 	if (!ctx) throw new Error('Chart marks must be rendered inside <ChartFrame>.');
 	return ctx;
 }
+
+/** Set by ChartCard around the copy of a chart it lays out for a file: frames inside use this size. */
+export interface ExportLayout {
+	/** Outer width of the chart in the file, px. */
+	readonly width: number;
+}
+
+const EXPORT_KEY = Symbol('chart-export');
+
+export function setExportLayout(layout: ExportLayout): ExportLayout {
+	return setContext(EXPORT_KEY, layout);
+}
+
+/** The export layout a frame is rendered in, or undefined on screen. */
+export function getExportLayout(): ExportLayout | undefined {
+	return getContext<ExportLayout | undefined>(EXPORT_KEY);
+}

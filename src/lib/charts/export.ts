@@ -4,7 +4,7 @@
  * not travel with a file). The string work is pure and unit-tested; only
  * `inlineComputedStyles`, `svgToPngBlob` and `downloadBlob` need a browser.
  */
-import { wrapText } from './layout';
+import { EXPORT_MARGIN, wrapText } from './layout';
 
 export interface ExportOptions {
 	title: string;
@@ -77,7 +77,7 @@ export function safeFilename(name: string): string {
 
 const DEFAULT_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 /** Margin around the exported chart, and the header's left edge (chart margin + legend inset). */
-const MARGIN = 8;
+const MARGIN = EXPORT_MARGIN;
 const PAD = 12;
 
 /**

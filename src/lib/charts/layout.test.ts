@@ -1,5 +1,9 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, it, test } from 'vitest';
 import {
+	EXPORT_CHART_WIDTH,
+	EXPORT_MARGIN,
+	EXPORT_WIDTH,
+	exportHeight,
 	intervalAxisValues,
 	barLayout,
 	gapRowPlacement,
@@ -231,4 +235,36 @@ test('intervalAxisValues: a far wider interval is left off the axis and listed a
 	expect(r.values).toEqual([-10, -15, -5, -20, -30, -10, -5, -8, -2, -27]);
 	expect(intervalAxisValues(rows.slice(2)).clipped).toEqual([]);
 	expect(intervalAxisValues(rows.slice(0, 3)).clipped).toEqual([]);
+});
+
+describe('export size', () => {
+	it('the file is 960 px wide: a 944 px chart inside 8 px margins', () => {
+		expect.hasAssertions();
+		expect(EXPORT_WIDTH).toBe(960);
+		expect(EXPORT_CHART_WIDTH + 2 * EXPORT_MARGIN).toBe(EXPORT_WIDTH);
+	});
+
+	it.each([
+		// fixed heights get a 16:9 frame at the export width (944 × 9 / 16 = 531), or keep a taller height
+		[320, 944, 531],
+		[200, 944, 531],
+		[600, 944, 600],
+		[320, 640, 360],
+		[320.4, 400, 320]
+	])('fixed height %s at width %s → %s', (height, width, want) => {
+		expect.hasAssertions();
+		expect(exportHeight(height, width)).toBe(want);
+	});
+
+	it('a height that follows the content keeps its natural height at the export width', () => {
+		expect.hasAssertions();
+		const seen: number[] = [];
+		const rows = (w: number) => {
+			seen.push(w);
+			return 100 + w / 10;
+		};
+		expect(exportHeight(rows)).toBe(194);
+		expect(seen).toEqual([944]);
+		expect(exportHeight((w) => w / 3, 600)).toBe(200);
+	});
 });

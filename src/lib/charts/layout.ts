@@ -337,3 +337,22 @@ export function intervalAxisValues(rows: readonly { value: number | null; lo: nu
 	});
 	return { values, clipped };
 }
+
+/** Width of an exported chart file in px (its chart is this less the file's side margins), whatever the screen. */
+export const EXPORT_WIDTH = 960;
+/** Side margin of an exported file around the chart, in px (export.ts draws the chart at this inset). */
+export const EXPORT_MARGIN = 8;
+/** The width a chart is laid out at for export: `EXPORT_WIDTH − 2 × EXPORT_MARGIN` = 944. */
+export const EXPORT_CHART_WIDTH = EXPORT_WIDTH - 2 * EXPORT_MARGIN;
+
+/**
+ * Height of a chart laid out for export at `width`. A chart whose height follows its content
+ * (a function of the width: one row per group) keeps that natural height; a chart with a fixed
+ * on-screen height (lines, bars) gets a 16:9 frame, or its own height if taller, so a file has
+ * the same sensible shape whether it was downloaded on a phone or a wide screen.
+ * `exportHeight(320, 944) → 531`, `exportHeight((w) => 100 + w / 10, 944) → 194`.
+ */
+export function exportHeight(height: number | ((outerWidth: number) => number), width: number = EXPORT_CHART_WIDTH): number {
+	if (typeof height === 'function') return Math.round(height(width));
+	return Math.max(Math.round(height), Math.round((width * 9) / 16));
+}

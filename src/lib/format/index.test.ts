@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	count,
 	countSigned,
+	date,
+	monthYear,
 	gibibytes,
 	megabytes,
 	money,
@@ -27,8 +29,8 @@ describe('format', () => {
 		[pct(12.345), '12.3%'],
 		[pct(12, 0), '12%'],
 		[pctSigned(-3.21), '−3.2%'],
-		[pctSigned(0.01), '0%'],
-		[ppSigned(7.04), '+7 pts'],
+		[pctSigned(0.01), '0.0%'],
+		[ppSigned(7.04), '+7.0 pts'],
 		[ppSigned(-0.25, 2), '−0.25 pts'],
 		[count(5841), '5,841'],
 		[countSigned(-3997), '−3,997'],
@@ -66,4 +68,40 @@ it('gibibytes: binary gigabytes with one decimal, dash for missing', () => {
 	expect(gibibytes(2 * 1024 ** 3)).toBe('2.0 GB');
 	expect(gibibytes(1.25 * 1024 ** 3)).toBe('1.3 GB');
 	expect(gibibytes(null)).toBe('–');
+});
+
+describe('the number-format rule: fixed decimals per kind, trailing zeros kept', () => {
+	it.each([
+		// one decimal for shares, changes and gaps, so "+2.0%" lines up with "+10.8%"
+		[pct(2), '2.0%'],
+		[pct(12.25), '12.3%'],
+		[pct(-3.21), '−3.2%'],
+		[pct(-0.04), '0.0%'],
+		[pct(100), '100.0%'],
+		[pct(33.333, 0), '33%'],
+		[pct(0.1, 2), '0.10%'],
+		[pctSigned(2), '+2.0%'],
+		[pctSigned(10.8), '+10.8%'],
+		[pctSigned(-100), '−100.0%'],
+		[pctSigned(-0.04), '0.0%'],
+		[pctSigned(0.05), '+0.1%'],
+		// large changes keep the thousands separator
+		[pctSigned(1451.04), '+1,451.0%'],
+		[ppSigned(-0.25, 2), '−0.25 pts'],
+		[ppSigned(3), '+3.0 pts'],
+		[ppSigned(0), '0.0 pts']
+	])('%s → %s', (got, want) => {
+		expect.hasAssertions();
+		expect(got).toBe(want);
+	});
+
+	it('dates use fixed month names (ICU versions disagree on September)', () => {
+		expect.hasAssertions();
+		expect(date('2024-09-27')).toBe('27 Sep 2024');
+		expect(date('2025-01-19')).toBe('19 Jan 2025');
+		expect(date('2026-12-01')).toBe('1 Dec 2026');
+		expect(date('not a date')).toBe('not a date');
+		expect(monthYear(new Date('2024-09-01T00:00:00Z'))).toBe('Sep 2024');
+		expect(monthYear(new Date('2019-01-31T23:59:59Z'))).toBe('Jan 2019');
+	});
 });

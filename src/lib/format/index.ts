@@ -2,6 +2,18 @@
  * The only place numbers become strings. Everything is en-US and US dollars, since the
  * salary data is converted to USD upstream. `null` (a suppressed or undefined value)
  * renders as an en dash so a missing number never reads as zero.
+ *
+ * The rule every page follows (also in METHODS.md, "Number formats"):
+ * - Dollars: `money` (to the dollar, "$152,340") in tables, cards, tooltips and anywhere a
+ *   figure is read as a value; `moneyShort` (to $1k, "$152k"; "$1.3M") on chart axes and
+ *   chart labels and in generated sentences. A figure and its interval always share one format.
+ * - Percentages: a fixed number of decimals per kind, trailing zeros kept, so figures of one
+ *   kind line up ("+2.0%" beside "+10.8%", never "+2%"): shares, changes and gaps 1 decimal
+ *   (`pct`, `pctSigned`), percentage points 1 decimal (`ppSigned`), Indeed posting shares
+ *   2 decimals (`pct2`), rounded facts in prose whole percent (`pctWhole`); axis ticks as few
+ *   decimals as the tick needs (`pctAxis`, `pctSignedAxis`: "0%", "2.5%", "5%"). Charts take a
+ *   separate value format for tooltips and labels, so an axis tick never sets a figure's precision.
+ * - Counts: grouped integers ("5,841"); dates "19 Jan 2025" (fixed month names).
  */
 import { format as d3format } from 'd3-format';
 
@@ -36,23 +48,45 @@ export function moneySigned(v: number | null | undefined): string {
 	return `${v > 0 ? '+' : v < 0 ? '−' : ''}${usd0.format(Math.abs(Math.round(v)))}`;
 }
 
-/** Percent from a 0–100 number: `pct(12.345) → "12.3%"`. */
+/** Percent from a 0–100 number, always `digits` decimals (see the rule above): `pct(12.345) → "12.3%"`, `pct(2) → "2.0%"`. */
 export function pct(v: number | null | undefined, digits = 1): string {
-	return v === null || v === undefined || !Number.isFinite(v) ? DASH : `${trim(v, digits)}%`;
+	return v === null || v === undefined || !Number.isFinite(v) ? DASH : `${fixedDigits(v, digits)}%`;
 }
 
-/** Signed percent from a 0–100 number: `pctSigned(-3.2) → "−3.2%"`. */
+/** Signed percent from a 0–100 number: `pctSigned(-3.2) → "−3.2%"`, `pctSigned(2) → "+2.0%"`, `pctSigned(0.01) → "0.0%"`. */
 export function pctSigned(v: number | null | undefined, digits = 1): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
-	const s = trim(Math.abs(v), digits);
-	return `${v > 0 && s !== '0' ? '+' : v < 0 && s !== '0' ? '−' : ''}${s}%`;
+	return `${signed(v, digits)}%`;
 }
 
-/** Signed percentage points: `ppSigned(7.04) → "+7 pts"`. */
+/** Signed percentage points: `ppSigned(7.04) → "+7.0 pts"`. */
 export function ppSigned(v: number | null | undefined, digits = 1): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
-	const s = trim(Math.abs(v), digits);
-	return `${v > 0 && s !== '0' ? '+' : v < 0 && s !== '0' ? '−' : ''}${s} pts`;
+	return `${signed(v, digits)} pts`;
+}
+
+const decimals = new Map<number, Intl.NumberFormat>();
+/** |v| grouped, with exactly `digits` decimals: `unsignedDigits(-1451.04, 1) → "1,451.0"`. */
+function unsignedDigits(v: number, digits: number): string {
+	let f = decimals.get(digits);
+	if (!f) {
+		f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+		decimals.set(digits, f);
+	}
+	return f.format(Math.abs(v));
+}
+
+/** Whether |v| rounds to zero at `digits` decimals (then no sign is shown). */
+const roundsToZero = (v: number, digits: number) => Math.abs(v) < 0.5 * 10 ** -digits;
+
+/** `fixedDigits(-0.04, 1) → "0.0"`, `fixedDigits(-3.21, 1) → "−3.2"`. */
+function fixedDigits(v: number, digits: number): string {
+	return `${v < 0 && !roundsToZero(v, digits) ? '−' : ''}${unsignedDigits(v, digits)}`;
+}
+
+/** Sign (+ or −, none for a value that rounds to zero) and `digits` decimals of |v|. */
+function signed(v: number, digits: number): string {
+	return `${roundsToZero(v, digits) ? '' : v > 0 ? '+' : '−'}${unsignedDigits(v, digits)}`;
 }
 
 /** `ordinal(48) → "48th"`, `ordinal(21) → "21st"`. */
@@ -79,11 +113,17 @@ export function nLabel(n: number): string {
 	return `n = ${count(n)}`;
 }
 
-/** ISO date to a readable one: `date('2025-01-19') → "19 Jan 2025"`. */
+/**
+ * Month abbreviations, fixed here rather than taken from Intl: ICU versions disagree on
+ * September ("Sep" or "Sept"), so a server and a browser could print the same date two ways.
+ */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** ISO date to a readable one: `date('2025-01-19') → "19 Jan 2025"`, `date('2024-09-27') → "27 Sep 2024"`. */
 export function date(iso: string): string {
 	const d = new Date(`${iso}T00:00:00Z`);
 	if (Number.isNaN(d.getTime())) return iso;
-	return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+	return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** One decimal, unsigned, for index values: `fixed1(102.46) → "102.5"`. */
@@ -103,14 +143,31 @@ export function fixed0(v: number | null | undefined): string {
 	return v === null || v === undefined || !Number.isFinite(v) ? DASH : v.toFixed(0);
 }
 
-/** Whole percent for stacked-share axes: `pctWhole(33.3) → "33%"`. */
+/** Two decimals, for Indeed's shares of postings (often below 1%): `pct2(0.1) → "0.10%"`. */
+export function pct2(v: number | null | undefined): string {
+	return pct(v, 2);
+}
+
+/** Percent axis ticks, as few decimals as the tick needs: `pctAxis(2) → "2%"`, `pctAxis(0.5) → "0.5%"`. */
+export function pctAxis(v: number | null | undefined): string {
+	return v === null || v === undefined || !Number.isFinite(v) ? DASH : `${v < 0 ? '−' : ''}${trim(Math.abs(v), 2)}%`;
+}
+
+/** Signed percent axis ticks: `pctSignedAxis(10) → "+10%"`, `pctSignedAxis(-2.5) → "−2.5%"`, `pctSignedAxis(0) → "0%"`. */
+export function pctSignedAxis(v: number | null | undefined): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+	const s = trim(Math.abs(v), 2);
+	return `${s === '0' ? '' : v > 0 ? '+' : '−'}${s}%`;
+}
+
+/** Whole percent for axes and rounded facts in prose: `pctWhole(33.3) → "33%"`. */
 export function pctWhole(v: number | null | undefined): string {
 	return pct(v, 0);
 }
 
 /** Month and year of a UTC date: `monthYear(new Date('2024-01-01')) → "Jan 2024"`. */
 export function monthYear(d: Date): string {
-	return d.toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+	return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /**
@@ -121,7 +178,7 @@ export const NUMBER_FORMATS = {
 	count,
 	money,
 	pct,
-	pct2: (v: number | null | undefined) => pct(v, 2),
+	pct2,
 	pctSigned,
 	fixed1
 } as const satisfies Record<string, (v: number | null | undefined) => string>;
