@@ -1,0 +1,193 @@
+/**
+ * Issue 10, what the charts themselves show: low-confidence marks, the share's interval, the
+ * /demand note on where series end, fixed-size chart exports and the percent format. Expected
+ * values are computed here from the data files or from the chart's own stated n, never taken
+ * from the code under test.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test } from './fixtures';
+
+const LOW_LEGEND = 'Faded, dashed: fewer than 30 reports';
+const nOf = (label: string) => Number(/n = ([\d,]+)/.exec(label)?.[1]?.replace(/,/g, ''));
+
+test.describe('low-confidence figures (10 ≤ n < 30) are drawn differently', () => {
+	test('/trends: exactly the points whose n is 10–29 are faded, and the legend says what that means', async ({ page }) => {
+		await page.goto('/trends?region=europe&exp=SE');
+		const chart = page.getByRole('region', { name: 'Median salary by work year' });
+		const points = chart.locator('circle.point');
+		const labels = await points.evaluateAll((els) => els.map((e) => [e.getAttribute('aria-label') ?? '', e.getAttribute('class') ?? '']));
+		expect(labels.length).toBeGreaterThan(1);
+		let low = 0;
+		for (const [label, cls] of labels) {
+			const n = nOf(label!);
+			expect(Number.isFinite(n), label).toBe(true);
+			const isLow = cls!.split(/\s+/).includes('low');
+			expect(isLow, `${label} (${cls})`).toBe(n >= 10 && n < 30);
+			if (isLow) low += 1;
+		}
+		// This view has at least one such point (AI 2024), so the legend entry is there.
+		expect(low).toBeGreaterThan(0);
+		await expect(chart.locator('svg[data-chart-svg]')).toContainText(LOW_LEGEND);
+		// A faded point looks different: its fill is translucent and its ring dashed.
+		const style = await chart
+			.locator('circle.point.low')
+			.first()
+			.evaluate((e) => {
+				const cs = getComputedStyle(e);
+				return { opacity: cs.fillOpacity, dash: cs.strokeDasharray };
+			});
+		expect(Number(style.opacity)).toBeLessThan(1);
+		expect(style.dash).not.toBe('none');
+
+		// The count bars under 30 reports are marked the same way, with n in their names.
+		const bars = page.getByRole('region', { name: 'Reports per year' }).locator('rect.bar');
+		const barInfo = await bars.evaluateAll((els) => els.map((e) => [e.getAttribute('aria-label') ?? '', e.getAttribute('class') ?? '']));
+		for (const [label, cls] of barInfo) {
+			const n = nOf(label!);
+			if (n === 0) continue;
+			expect(cls!.split(/\s+/).includes('low'), label).toBe(n < 30);
+		}
+	});
+
+	test('/pay: a family with 10–29 reports has a faded box with dashed whiskers', async ({ page }) => {
+		await page.goto('/pay?size=S');
+		const chart = page.getByRole('region', { name: 'Salary distribution by family' });
+		const groups = await chart.locator('g.box[role="img"]').evaluateAll((els) =>
+			els.map((g) => ({
+				label: g.getAttribute('aria-label') ?? '',
+				iqrLow: g.querySelector('rect.iqr')?.classList.contains('low') ?? false,
+				whiskerLow: g.querySelector('g.whisker')?.classList.contains('low') ?? false
+			}))
+		);
+		expect(groups).toHaveLength(2);
+		for (const g of groups) {
+			const n = nOf(g.label);
+			expect(g.iqrLow, g.label).toBe(n >= 10 && n < 30);
+			expect(g.whiskerLow, g.label).toBe(n >= 10 && n < 30);
+		}
+		expect(groups.some((g) => g.iqrLow)).toBe(true);
+	});
+});
+
+test('/trends share chart: a 95% interval band, and each point names its interval and n', async ({ page }) => {
+	await page.goto('/trends');
+	const chart = page.getByRole('region', { name: 'AI family share of AI + ML reports' });
+	await expect(chart.locator('path.band')).toHaveCount(1);
+	await expect(chart.locator('svg[data-chart-svg]')).toContainText('Shaded: 95% interval');
+	const labels = await chart.locator('circle.point').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+	expect(labels.length).toBeGreaterThan(2);
+	const z = 1.959963984540054;
+	for (const label of labels) {
+		const m = /(\d{4}): ([\d.]+)%; 95% interval: ([\d.]+)% to ([\d.]+)%; n = ([\d,]+)/.exec(label);
+		expect(m, label).not.toBeNull();
+		const [share, lo, hi, n] = [Number(m![2]), Number(m![3]), Number(m![4]), Number(m![5]!.replace(/,/g, ''))];
+		expect(lo).toBeLessThanOrEqual(share);
+		expect(hi).toBeGreaterThanOrEqual(share);
+		// Repeated rows only shrink the effective n, so the interval is at least as wide as
+		// Wilson's on the year's n (computed here), to the label's 0.1-point rounding.
+		const p = share / 100;
+		const c = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+		const h = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+		expect(lo).toBeLessThanOrEqual(100 * (c - h) + 0.15);
+		expect(hi).toBeGreaterThanOrEqual(100 * (c + h) - 0.15);
+	}
+	// The snapshot's own year (2025) is drawn hollow and named partial.
+	const partial = chart.locator('circle.point.hollow');
+	await expect(partial).toHaveCount(1);
+	await expect(partial).toHaveAttribute('aria-label', /^AI family share of AI \+ ML reports, 2025: .*partial/);
+	// The table view gives the interval too.
+	await chart.getByRole('button', { name: 'Show as table' }).click();
+	await expect(chart.getByRole('columnheader', { name: 'AI share 95% low' })).toBeVisible();
+});
+
+test('/demand says where its series end, with dates read from the data files', async ({ page }) => {
+	const dir = resolve(process.env.DATA_CACHE_DIR ?? '.data-cache');
+	const lastDate = (file: string, keep: (cells: string[]) => boolean) =>
+		readFileSync(join(dir, file), 'utf8')
+			.trim()
+			.split(/\r?\n/)
+			.slice(1)
+			.map((l) => l.split(','))
+			.filter(keep)
+			.map((c) => c[0]!)
+			.sort()
+			.at(-1)!;
+	const us = (c: string[]) => c[1] === 'US';
+	const ai = lastDate('indeed-ai-tracker/AI_posting.csv', us);
+	const genai = lastDate('indeed-ai-tracker/GenAI_posting.csv', us);
+	const sectors = lastDate(
+		'indeed-job-postings/job_postings_by_sector_US.csv',
+		(c) => us(c) && ['Software Development', 'Mathematics'].includes(c[4]!)
+	);
+	const sources = readFileSync(resolve('data/sources.json'), 'utf8');
+	const snapshot = /snapshot of (\d{4}-\d{2}-\d{2})/.exec(sources)![1]!;
+	const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+	const day = (iso: string) => `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
+	await page.goto('/demand');
+	const note = page.getByTestId('series-ends');
+	await expect(note).toHaveText(
+		`The series end at different dates: Indeed AI share ${day(ai)}; Indeed generative-AI share ${day(genai)}; ` +
+			`Indeed sector index ${day(sectors)}; salary reports (aijobs.net snapshot) ${day(snapshot)}. Compare them only over the months they share.`
+	);
+	// It sits before the first chart, where the series are read.
+	const noteBox = (await note.boundingBox())!;
+	const chartBox = (await page.getByRole('region', { name: /Share of job postings mentioning AI/ }).boundingBox())!;
+	expect(noteBox.y).toBeLessThan(chartBox.y);
+});
+
+test.describe('chart exports have one fixed size, whatever the screen', () => {
+	/** Width and height from a PNG's IHDR chunk. */
+	const pngSize = (b: Buffer) => ({ width: b.readUInt32BE(16), height: b.readUInt32BE(20) });
+
+	for (const [name, viewport] of [
+		['phone', { width: 390, height: 844 }],
+		['wide', { width: 1600, height: 900 }]
+	] as const) {
+		test(`${name}: the line chart exports as a 960 px file with a 944 × 531 (16:9) chart, PNG at 2×`, async ({ page }) => {
+			await page.setViewportSize(viewport);
+			await page.goto('/trends');
+			const card = page.getByRole('region', { name: 'Median salary by work year' });
+			const [svgFile] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download SVG' }).click()]);
+			const svg = readFileSync((await svgFile.path())!, 'utf8');
+			const root = /^<svg[^>]*width="(\d+)" height="(\d+)"/.exec(svg)!;
+			expect(Number(root[1])).toBe(960);
+			// The chart inside the file: laid out at 944 px, 944 × 9 / 16 = 531 px tall.
+			expect(svg).toMatch(/<svg x="8" y="[\d.]+" width="944" height="531" viewBox="0 0 944 531"/);
+			const [pngFile] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PNG' }).click()]);
+			const png = pngSize(readFileSync((await pngFile.path())!));
+			expect(png.width).toBe(2 * 960);
+			expect(png.height).toBe(2 * Number(root[2]));
+			// The copy laid out for the file is gone again.
+			await expect(page.locator('.export-copy')).toHaveCount(0);
+		});
+	}
+
+	test('the distribution (a row chart) keeps its natural height at the export width on a phone and on a wide screen', async ({
+		browser
+	}) => {
+		const sizes: { width: number; height: number }[] = [];
+		for (const viewport of [
+			{ width: 390, height: 844 },
+			{ width: 1600, height: 900 }
+		]) {
+			const page = await browser.newPage({ viewport });
+			await page.goto('/pay');
+			const card = page.getByRole('region', { name: 'Salary distribution by family' });
+			const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PNG' }).click()]);
+			sizes.push(pngSize(readFileSync((await png.path())!)));
+			await page.close();
+		}
+		expect(sizes[0]).toEqual(sizes[1]);
+		expect(sizes[0]!.width).toBe(1920);
+	});
+});
+
+test('percentages of one kind print the same decimals: the /trends growth table', async ({ page }) => {
+	await page.goto('/trends');
+	const cells = await page.locator('table').last().locator('td').allInnerTexts();
+	const percents = cells.flatMap((t) => t.match(/[+−-]?[\d,]+(?:\.\d+)?(?:%| pts)/g) ?? []);
+	expect(percents.length).toBeGreaterThan(3);
+	for (const p of percents) expect(p, p).toMatch(/\.\d(?:%| pts)$/);
+});
