@@ -383,7 +383,7 @@ describe('GapBars', () => {
 	test('a low-confidence row is hatched and says so', () => {
 		expect(bar(2)?.style).toMatch(/fill: url\(#[\w-]+-hatch-pos\)/);
 		expect(rows[2]).toContain('>Few reports: less certain</tspan>');
-		expect(svg).toContain('>Hatched: few reports</text>');
+		expect(svg).toContain('>Hatched: fewer than 30 reports</text>');
 	});
 
 	test('every row is focusable with the value, interval and evidence in its label', () => {

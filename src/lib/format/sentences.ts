@@ -56,6 +56,9 @@ export function differenceWord(d: Difference | null, higher: string, lower: stri
  */
 export const LOW_CONFIDENCE_LEGEND = `Faded, dashed: fewer than ${LOW_CONFIDENCE_BELOW} reports`;
 
+/** The same for gap bars, which hatch a low-confidence bar: "Hatched: fewer than 30 reports". */
+export const LOW_CONFIDENCE_HATCH_LEGEND = `Hatched: fewer than ${LOW_CONFIDENCE_BELOW} reports`;
+
 const SERIES_END_LABEL = {
 	ai: 'Indeed AI share',
 	genai: 'Indeed generative-AI share',
