@@ -174,6 +174,8 @@ test.describe('chart exports have one fixed size, whatever the screen', () => {
 		]) {
 			const page = await browser.newPage({ viewport });
 			await page.goto('/pay');
+			// A page from `browser` lacks the fixture's hydration wait: a click before it would do nothing.
+			await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 			const card = page.getByRole('region', { name: 'Salary distribution by family' });
 			const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PNG' }).click()]);
 			sizes.push(pngSize(readFileSync((await png.path())!)));
