@@ -5,6 +5,7 @@ import {
 	EXPORT_WIDTH,
 	exportHeight,
 	intervalAxisValues,
+	spacedLine,
 	barLayout,
 	gapRowPlacement,
 	jitter,
@@ -266,5 +267,27 @@ describe('export size', () => {
 		expect(exportHeight(rows)).toBe(194);
 		expect(seen).toEqual([944]);
 		expect(exportHeight((w) => w / 3, 600)).toBe(200);
+	});
+});
+
+describe('spacedLine: wrapped lines keep their word breaks in the SVG text', () => {
+	it.each([
+		[['Source', 'shift'], 0, 'start', 'Source '],
+		[['Source', 'shift'], 1, 'start', 'shift'],
+		[['Source', 'shift'], 0, 'middle', 'Source '],
+		[['Source', 'shift'], 0, 'end', 'Source'],
+		[['Source', 'shift'], 1, 'end', ' shift'],
+		[['one line'], 0, 'start', 'one line'],
+		[['one line'], 0, 'end', 'one line']
+	] as const)('%j line %i, anchor %s → %j', (lines, i, anchor, want) => {
+		expect.hasAssertions();
+		expect(spacedLine(lines, i, anchor)).toBe(want);
+	});
+
+	it('joined in order, the lines read as the original words', () => {
+		expect.hasAssertions();
+		const lines = ['AI Engineer family · n = 14 ·', 'few reports'];
+		expect(lines.map((_, i) => spacedLine(lines, i)).join('')).toBe('AI Engineer family · n = 14 · few reports');
+		expect(lines.map((_, i) => spacedLine(lines, i, 'end')).join('')).toBe('AI Engineer family · n = 14 · few reports');
 	});
 });

@@ -44,6 +44,19 @@ export function wrapText(text: string, maxChars: number, maxLines = 2): string[]
 	});
 }
 
+/**
+ * A wrapped line with the space the wrap took out put back where it cannot move the text: at
+ * the end of every line but the last for start- or middle-anchored text, at the start of every
+ * line but the first for end-anchored text. Without it, text read from the SVG (screen readers,
+ * copy, innerText) runs the lines together: "Source" + "shift" → "Sourceshift".
+ * `spacedLine(['Source', 'shift'], 0, 'start') → 'Source '`; `spacedLine(['a', 'b'], 1, 'end') → ' b'`.
+ */
+export function spacedLine(lines: readonly string[], i: number, anchor: 'start' | 'middle' | 'end' = 'start'): string {
+	const line = lines[i] ?? '';
+	if (anchor === 'end') return i > 0 ? ` ${line}` : line;
+	return i < lines.length - 1 ? `${line} ` : line;
+}
+
 /** `truncate('Engineering', 6) → 'Engin…'` (the result is at most `limit` characters). */
 export function truncate(text: string, limit: number): string {
 	if (text.length <= limit) return text;
