@@ -193,3 +193,20 @@ test('percentages of one kind print the same decimals: the /trends growth table'
 	expect(percents.length).toBeGreaterThan(3);
 	for (const p of percents) expect(p, p).toMatch(/\.\d(?:%| pts)$/);
 });
+
+test('/demand: a family whose every yearly mix is suppressed says so in one line instead of drawing empty axes', async ({ page }) => {
+	await page.goto('/demand?size=L&region=europe');
+	const card = page.getByRole('region', { name: 'AI Engineer family: reports by company size' });
+	const note = card.getByTestId('size-mix-empty-AI');
+	await expect(note).toContainText('Nothing to draw');
+	// Every year it names has fewer than 10 reports, and the table view gives the same counts.
+	const ns = [...((await note.innerText()).matchAll(/(\d{4}) n = ([\d,]+)/g) ?? [])].map((m) => Number(m[2]!.replace(/,/g, '')));
+	expect(ns.length).toBeGreaterThan(0);
+	for (const n of ns) expect(n).toBeLessThan(10);
+	await expect(card.locator('svg[data-chart-svg]')).toHaveCount(0);
+	await card.getByRole('button', { name: 'Show as table' }).click();
+	const totals = await card
+		.locator('tbody tr')
+		.evaluateAll((rows) => rows.map((r) => Number(r.children[1]?.textContent?.replace(/,/g, ''))));
+	expect(totals).toEqual(ns);
+});

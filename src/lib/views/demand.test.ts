@@ -231,6 +231,18 @@ describe('demandView', () => {
 			[null, 100, null],
 			[null, 0, null]
 		]);
+		// the mixes of 12 reports (10–29) are drawable and marked low; a year of 0 or 2 reports has no verdict to draw
+		expect(ai.series[0]!.support).toEqual(['low', 'suppressed', 'suppressed']);
+		expect(ai.series[0]!.n).toEqual([9, 0, 0]);
+		expect(m.sizeCharts.map((c) => c.drawable)).toEqual([true, true]);
+		expect(ai.totals).toEqual([
+			{ year: 2023, n: 12 },
+			{ year: 2024, n: 0 },
+			{ year: 2025, n: 2 }
+		]);
+		// with only the suppressed 2025 year, nothing is drawable
+		const late = view('US', { ...DEFAULT_FILTERS, from: 2025, to: 2025 });
+		expect(late.sizeCharts.map((c) => c.drawable)).toEqual([false, false]);
 		expect(m.sizeCharts[1]!.table.rows.map((r) => [r.year, r.total, r.Mn])).toEqual([
 			['2023', 0, 0],
 			['2024', 12, 12],

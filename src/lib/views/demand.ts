@@ -106,6 +106,10 @@ export interface SeriesEnd {
 
 export interface SizeMixChart {
 	readonly family: TitleFamily;
+	/** False when every year's mix is suppressed (fewer than SUPPRESS_BELOW reports): the page says so instead of drawing empty axes. */
+	readonly drawable: boolean;
+	/** Reports per year, for that sentence. */
+	readonly totals: readonly { readonly year: number; readonly n: number }[];
 	readonly categories: readonly string[];
 	readonly series: readonly BarSeries[];
 	readonly table: TableData;
@@ -193,6 +197,8 @@ export function demandView(data: Dataset, query: DemandQuery): DemandModel {
 					const rows = shares.filter((s) => s.family === family);
 					return {
 						family,
+						drawable: rows.some((r) => COMPANY_SIZES.some((size) => r.bySize[size].sharePct !== null)),
+						totals: rows.map((r) => ({ year: r.year, n: r.total })),
 						// n under each year, so every bar's evidence is on the chart.
 						categories: rows.map((r) => `${r.year} n=${count(r.total)}`),
 						series: COMPANY_SIZES.map((size) => ({
