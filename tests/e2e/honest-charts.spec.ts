@@ -210,3 +210,22 @@ test('/demand: a family whose every yearly mix is suppressed says so in one line
 		.evaluateAll((rows) => rows.map((r) => Number(r.children[1]?.textContent?.replace(/,/g, ''))));
 	expect(totals).toEqual(ns);
 });
+
+test('/trends with 7 reports: the median and share charts say there is nothing to draw instead of empty axes', async ({ page }) => {
+	await page.goto('/trends?size=L&region=europe&exp=SE');
+	const medians = page.getByRole('region', { name: 'Median salary by work year' });
+	await expect(medians.getByTestId('medians-empty')).toContainText('Nothing to draw');
+	await expect(medians.locator('svg[data-chart-svg]')).toHaveCount(0);
+	const share = page.getByRole('region', { name: 'AI family share of AI + ML reports' });
+	await expect(share.getByTestId('share-empty')).toContainText('Nothing to draw');
+	await expect(share.locator('svg[data-chart-svg]')).toHaveCount(0);
+	// The claim holds: the table shows no year with 10 reports in a family, nor 10 AI + ML reports.
+	await medians.getByRole('button', { name: 'Show as table' }).click();
+	const ns = await medians
+		.locator('tbody tr')
+		.evaluateAll((rows) => rows.map((r) => Number(r.children[2]?.textContent?.replace(/,/g, ''))));
+	expect(ns.length).toBeGreaterThan(0);
+	for (const n of ns) expect(n).toBeLessThan(10);
+	// The counts are still drawn: a count is its own evidence.
+	await expect(page.getByRole('region', { name: 'Reports per year' }).locator('svg[data-chart-svg]')).toHaveCount(1);
+});

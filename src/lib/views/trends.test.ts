@@ -173,6 +173,15 @@ describe('trendsModel: labels and empty years', () => {
 		expect(model.aiShare.map((s) => [s.id, s.label])).toEqual([['AI-share', 'AI family share of AI + ML reports']]);
 	});
 
+	it('says whether the median and share charts have anything to draw', () => {
+		expect.hasAssertions();
+		expect(trendsModel(yearView()).drawable).toEqual({ medians: true, share: true });
+		// three reports: no median (10 needed per family and year) and no share (10 per year)
+		const few = trendsModel(computeStats(rows.slice(0, 3), DEFAULT_FILTERS, { cpi, groupBy: 'workYear' }));
+		expect(few.years.length).toBeGreaterThan(0);
+		expect(few.drawable).toEqual({ medians: false, share: false });
+	});
+
 	it('a year with no reports at all shows no median, n = 0 and a note', () => {
 		expect.hasAssertions();
 		const gappy = rows.filter((r) => r.workYear !== 2023);

@@ -21,6 +21,11 @@ export interface TrendsModel {
 	readonly cagr: Stats['growth']['families'];
 	/** Marks on the year axis, e.g. the 2024 change of source. */
 	readonly annotations: readonly Annotation[];
+	/**
+	 * Whether the median and share charts have any point to draw (a median or share needs 10
+	 * reports); when not, the page says so in one line instead of drawing empty axes.
+	 */
+	readonly drawable: { readonly medians: boolean; readonly share: boolean };
 	/** Per family, the years with a median (n ≥ 10): the only possible span ends. */
 	readonly medianYears: Readonly<Record<'AI' | 'ML', readonly number[]>>;
 }
@@ -148,8 +153,10 @@ export function trendsModel(view: Stats): TrendsModel {
 		AI: growth.AI.points.filter((p) => p.median !== null).map((p) => p.year),
 		ML: growth.ML.points.filter((p) => p.median !== null).map((p) => p.year)
 	};
+	const anyPoint = (series: readonly LineSeries[]) => series.some((s) => s.points.some((p) => p.y !== null));
 	return {
 		years,
+		drawable: { medians: anyPoint(medians), share: anyPoint(aiShare) },
 		annotations,
 		medianYears,
 		medians,
