@@ -219,6 +219,8 @@ test('/trends with 7 reports: the median and share charts say there is nothing t
 	const share = page.getByRole('region', { name: 'AI family share of AI + ML reports' });
 	await expect(share.getByTestId('share-empty')).toContainText('Nothing to draw');
 	await expect(share.locator('svg[data-chart-svg]')).toHaveCount(0);
+	// No image to download either.
+	for (const card of [medians, share]) await expect(card.getByRole('button', { name: /Download (SVG|PNG)/ })).toHaveCount(0);
 	// The claim holds: the table shows no year with 10 reports in a family, nor 10 AI + ML reports.
 	await medians.getByRole('button', { name: 'Show as table' }).click();
 	const ns = await medians
