@@ -12,7 +12,10 @@ import {
 	moneySigned,
 	ordinal,
 	pct,
+	pct2,
+	pctAxis,
 	pctSigned,
+	pctSignedAxis,
 	ppSigned,
 	seconds
 } from './index';
@@ -103,5 +106,28 @@ describe('the number-format rule: fixed decimals per kind, trailing zeros kept',
 		expect(date('not a date')).toBe('not a date');
 		expect(monthYear(new Date('2024-09-01T00:00:00Z'))).toBe('Sep 2024');
 		expect(monthYear(new Date('2019-01-31T23:59:59Z'))).toBe('Jan 2019');
+	});
+});
+
+describe('axis ticks: as few decimals as the tick needs', () => {
+	it.each([
+		[pctAxis(0), '0%'],
+		[pctAxis(2), '2%'],
+		[pctAxis(2.5), '2.5%'],
+		[pctAxis(0.25), '0.25%'],
+		[pctAxis(-5), '−5%'],
+		[pctAxis(-0), '0%'],
+		[pctAxis(null), '–'],
+		[pctSignedAxis(10), '+10%'],
+		[pctSignedAxis(-2.5), '−2.5%'],
+		[pctSignedAxis(0), '0%'],
+		[pctSignedAxis(0.001), '0%'],
+		[pctSignedAxis(undefined), '–'],
+		[pct2(0.1), '0.10%'],
+		[pct2(3.14159), '3.14%'],
+		[pct2(null), '–']
+	])('%s → %s', (got, want) => {
+		expect.hasAssertions();
+		expect(got).toBe(want);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gapSentence } from './sentences';
+import { gapSentence, LOW_CONFIDENCE_HATCH_LEGEND, LOW_CONFIDENCE_LEGEND, seriesEndsNote } from './sentences';
 import type { GapSummary } from '$lib/transform/stats/types';
 
 const gap = (gapUsd: number, lo: number, hi: number, distinguishable: boolean, gapPct: number): GapSummary => ({
@@ -38,4 +38,38 @@ describe('gapSentence', () => {
 			/too few reports .*AI n = 3, ML n = 40.*at least 10/
 		);
 	});
+});
+
+describe('seriesEndsNote', () => {
+	it('names each series and its last day when they end on different days', () => {
+		expect.hasAssertions();
+		expect(
+			seriesEndsNote([
+				{ series: 'ai', date: '2026-06-30' },
+				{ series: 'genai', date: '2025-06-28' },
+				{ series: 'sectors', date: '2024-09-27' },
+				{ series: 'salaries', date: '2025-01-19' }
+			])
+		).toBe(
+			'The series end at different dates: Indeed AI share 30 Jun 2026; Indeed generative-AI share 28 Jun 2025; Indeed sector index 27 Sep 2024; salary reports (aijobs.net snapshot) 19 Jan 2025. Compare them only over the months they share.'
+		);
+	});
+
+	it('says nothing when every series ends on the same day, or there is only one', () => {
+		expect.hasAssertions();
+		expect(
+			seriesEndsNote([
+				{ series: 'ai', date: '2025-01-19' },
+				{ series: 'salaries', date: '2025-01-19' }
+			])
+		).toBeNull();
+		expect(seriesEndsNote([{ series: 'salaries', date: '2025-01-19' }])).toBeNull();
+		expect(seriesEndsNote([])).toBeNull();
+	});
+});
+
+it('the low-confidence legends quote the threshold (LOW_CONFIDENCE_BELOW = 30)', () => {
+	expect.hasAssertions();
+	expect(LOW_CONFIDENCE_LEGEND).toBe('Faded, dashed: fewer than 30 reports');
+	expect(LOW_CONFIDENCE_HATCH_LEGEND).toBe('Hatched: fewer than 30 reports');
 });
