@@ -107,6 +107,23 @@ export async function loadFiles(): Promise<Partial<Record<UploadKind, StoredFile
 	return out;
 }
 
+/**
+ * What is kept, without the columns (one small record per kind): the source switch on every
+ * page reads this on the main thread to name the file and its rows without loading the data.
+ */
+export async function loadFileInfos(): Promise<Partial<Record<UploadKind, Omit<StoredFile, 'columns'>>>> {
+	const out: Partial<Record<UploadKind, Omit<StoredFile, 'columns'>>> = {};
+	for (const kind of ['salaries', 'postings'] as const) {
+		const meta = (await tx('readonly', (s) => s.get(kind))) as (StoredFile & { bigColumns?: string[] }) | undefined;
+		if (!meta) continue;
+		const { columns, bigColumns, ...info } = meta;
+		void columns;
+		void bigColumns;
+		out[kind] = info;
+	}
+	return out;
+}
+
 /** Forget one kind's file, or every file. */
 export async function forgetFiles(kind?: UploadKind): Promise<void> {
 	await tx('readwrite', (s) => {
