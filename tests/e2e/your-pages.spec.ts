@@ -65,16 +65,16 @@ test('Overview on your data: medians and n from the file, the switch, filters fr
 	await expect(from.locator('option:not([value=""])')).toHaveText(['2023', '2024']);
 
 	// A filter keeps source=yours, and the figures follow it.
-	await page.getByRole('checkbox', { name: 'Large (> 250)' }).check();
-	await expect(page).toHaveURL(/size=L/);
+	await page.getByRole('checkbox', { name: 'Senior' }).check();
+	await expect(page).toHaveURL(/exp=SE/);
 	await expect(page).toHaveURL(/source=yours/);
-	const large = (r: Row) => r.company_size === 'L';
-	await expect(page.getByTestId('median-AI')).toHaveText(usd(stats('AI Engineer', large).median));
-	await expect(page.getByTestId('n-AI')).toHaveText(`n = ${stats('AI Engineer', large).n}`);
+	const senior = (r: Row) => r.experience_level === 'SE';
+	await expect(page.getByTestId('median-AI')).toHaveText(usd(stats('AI Engineer', senior).median));
+	await expect(page.getByTestId('n-AI')).toHaveText(`n = ${stats('AI Engineer', senior).n}`);
 
 	// Reload: IndexedDB keeps the file, the page computes again.
 	await page.reload();
-	await expect(page.getByTestId('median-ML')).toHaveText(usd(stats('Machine Learning Engineer', large).median));
+	await expect(page.getByTestId('median-ML')).toHaveText(usd(stats('Machine Learning Engineer', senior).median));
 
 	// The nav keeps source=yours on the pages that have it.
 	await expect(page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Pay' })).toHaveAttribute('href', /source=yours/);
@@ -107,5 +107,153 @@ test('screenshots of /pay and /demand on your data', async ({ page }) => {
 		await page.goto('/demand?source=yours');
 		await expect(page.getByTestId('postings-results')).toBeVisible();
 		await page.screenshot({ path: `screenshots/your-demand-${tag}.png`, fullPage: true });
+	}
+});
+
+test('the built-in file uploaded: Overview and /pay CSVs are byte-identical to /api/summary.csv; sidecar names the file', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await load(page, BUILT_IN, 'salaries');
+	const q = 'size=M&exp=SE';
+	await page.goto(`/?${q}&source=yours`);
+	const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-none').click()]);
+	expect(dl.suggestedFilename()).toBe('ai-vs-ml_overview_size-M_exp-SE_source-yours.csv');
+	const api = await (await page.request.get(`/api/summary.csv?by=none&${q}`)).text();
+	expect(api.length).toBeGreaterThan(100);
+	expect(await text(dl)).toBe(api);
+
+	const [meta] = await Promise.all([page.waitForEvent('download'), page.getByTestId('meta-none').click()]);
+	const sidecar = JSON.parse(await text(meta)) as { source: string; query: string; file: string };
+	expect(sidecar.source).toBe('your file salaries.csv');
+	expect(sidecar.query).toBe(`by=none&${q}`);
+	expect(sidecar.file).toBe('ai-vs-ml_overview_size-M_exp-SE_source-yours.csv');
+
+	await page.goto(`/pay?${q}&source=yours`);
+	const buttons = page.locator('[data-testid^="csv-"]');
+	await expect(buttons.first()).toBeVisible();
+	const ids = await buttons.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
+	expect(ids).toContain('csv-none');
+	expect(ids).toContain('csv-region');
+	for (const id of ids) {
+		const by = id.slice('csv-'.length);
+		const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
+		const want = await (await page.request.get(`/api/summary.csv?by=${by}&${q}`)).text();
+		expect(await text(d), `by=${by}`).toBe(want);
+	}
+});
+
+/** A simple CSV reader for our own downloads (no quoted commas in these files). */
+function csvRecords(s: string): Row[] {
+	const [head, ...lines] = s.trim().split(/\r?\n/);
+	const cols = head!.split(',');
+	return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, v])));
+}
+
+test('/pay, /trends and /titles on your data; title choices flow in; no request carries the file', async ({ page }) => {
+	const log = networkLog(page);
+	await load(page, SALARIES, 'salaries');
+
+	await page.goto('/pay?source=yours&titles=strict');
+	await expect(page.getByTestId('your-page')).toContainText('48 reports · US$ per year');
+	const card = page.locator('section', { has: page.getByRole('heading', { name: 'Salary distribution by family' }) }).first();
+	await card.getByRole('button', { name: 'Show as table' }).click();
+	const ai = stats('AI Engineer');
+	const ml = stats('Machine Learning Engineer');
+	const table = card.getByRole('table');
+	await expect(table.getByRole('row', { name: /^AI Engineer/ })).toContainText(usd(ai.median));
+	await expect(table.getByRole('row', { name: /^ML Engineer/ })).toContainText(usd(ml.median));
+	await expect(page.getByText('Source: your file pages-salaries.csv (read in this browser only)').first()).toBeVisible();
+	await expect(page.getByTestId('your-footer')).toContainText('pages-salaries.csv');
+
+	// Trends: the by-year CSV, built in the browser, has the medians per year computed here.
+	await page.goto('/trends?source=yours&titles=strict');
+	const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-work_year').click()]);
+	expect(dl.suggestedFilename()).toBe('ai-vs-ml_trends_by-work-year_titles-strict_source-yours.csv');
+	const recs = csvRecords(await text(dl));
+	for (const year of ['2023', '2024'])
+		for (const [fam, title] of [
+			['AI', 'AI Engineer'],
+			['ML', 'Machine Learning Engineer']
+		] as const) {
+			const want = stats(title, (r) => r.work_year === year);
+			const got = recs.find((r) => r.group === year && r.family === fam)!;
+			expect(Number(got.n), `${year} ${fam}`).toBe(want.n);
+			expect(Number(got.median), `${year} ${fam}`).toBeCloseTo(want.median, 6);
+		}
+
+	// A title choice made on /data (kept in localStorage): "Prompt Wrangler" counts as AI: n = 24 + 2.
+	await page.evaluate(() => localStorage.setItem('ai-vs-ml:title-overrides', JSON.stringify({ 'Prompt Wrangler': 'AI' })));
+	await page.goto('/?source=yours');
+	await expect(page.getByTestId('n-AI')).toHaveText('n = 26');
+
+	// /titles: the choice beside the app's lists, and the titles in neither family with counts.
+	await page.goto('/titles?source=yours');
+	const overrides = page.getByTestId('your-overrides');
+	await expect(overrides.getByRole('row', { name: /Prompt Wrangler/ })).toContainText('AI Engineer family');
+	await expect(overrides.getByRole('row', { name: /Prompt Wrangler/ })).toContainText('neither');
+	await expect(
+		overrides
+			.getByRole('row', { name: /Prompt Wrangler/ })
+			.getByRole('cell')
+			.last()
+	).toHaveText('2');
+	const neither = page.getByTestId('your-neither');
+	await expect(
+		neither
+			.getByRole('row', { name: /Chief Vibes Officer/ })
+			.getByRole('cell')
+			.last()
+	).toHaveText('1');
+	await expect(neither).not.toContainText('Prompt Wrangler');
+
+	// No request carried anything of the file: no title, no salary, no POST.
+	const file = readFileSync(SALARIES, 'utf8');
+	const needles = [
+		'Prompt Wrangler',
+		'Prompt%20Wrangler',
+		'Chief Vibes',
+		'Chief%20Vibes',
+		...new Set(fixtureRows().map((r) => r.salary_in_usd))
+	];
+	expect(file).toContain('Chief Vibes');
+	for (const r of log) {
+		expect(r.method, r.url).toBe('GET');
+		for (const n of needles) {
+			expect(r.url.includes(n), `${r.url} carries ${n}`).toBe(false);
+			expect(r.body ?? '').not.toContain(n);
+		}
+	}
+	expect(log.some((r) => r.url.includes('/titles?source=yours'))).toBe(true);
+});
+
+test('/demand on a postings file: totals, and the two downloads built in the browser', async ({ page }) => {
+	const log = networkLog(page);
+	await load(page, POSTINGS, 'postings');
+	await page.goto('/demand?source=yours');
+	await expect(page.getByTestId('source-yours')).toHaveText('Your data: data-jobs-postings.csv, 17 rows');
+	// From the fixture README: family mode, Jan 3 AI / 2 ML, Feb 2 / 3, Mar 2 / 2; 3 titles in neither family.
+	await expect(page.getByTestId('postings-totals')).toContainText(
+		'17 postings: 7 in the AI Engineer family, 7 in the ML Engineer family, 3 in neither'
+	);
+	const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(/^csv-.*postings-by-month$/).click()]);
+	expect(dl.suggestedFilename()).toMatch(/^ai-vs-ml_demand_.*postings-by-month_source-yours\.csv$/);
+	expect((await text(dl)).trim().split(/\r?\n/)).toEqual([
+		'month,family,postings',
+		'2023-01,AI Engineer,3',
+		'2023-01,ML Engineer,2',
+		'2023-02,AI Engineer,2',
+		'2023-02,ML Engineer,3',
+		'2023-03,AI Engineer,2',
+		'2023-03,ML Engineer,2'
+	]);
+	const [sk] = await Promise.all([page.waitForEvent('download'), page.getByTestId(/^csv-.*skills-by-family$/).click()]);
+	const skills = (await text(sk)).trim().split(/\r?\n/);
+	expect(skills[0]).toBe('family,skill,postings,share_pct');
+	expect(skills).toContain('AI Engineer,python,7,');
+	for (const r of log) {
+		expect(r.method, r.url).toBe('GET');
+		expect(r.url).not.toContain('langchain');
+		expect(r.url).not.toContain('Acme');
 	}
 });
