@@ -257,3 +257,29 @@ test('/demand on a postings file: totals, and the two downloads built in the bro
 		expect(r.url).not.toContain('Acme');
 	}
 });
+
+test('real pay on your data uses the built-in CPI (one GET without parameters); chart SVG names your file', async ({ page }) => {
+	const log = networkLog(page);
+	await load(page, SALARIES, 'salaries');
+	await page.goto('/pay?source=yours&real=1&titles=strict');
+	await expect(page.getByTestId('your-page')).toContainText('48 reports');
+	await expect(page.getByTestId('your-page')).toContainText('US$ per year, real');
+	const cpi = log.filter((r) => r.url.includes('/api/cpi.json'));
+	expect(cpi.length).toBe(1);
+	expect(new URL(cpi[0]!.url).search).toBe('');
+	const card = page.locator('section', { has: page.getByRole('heading', { name: 'Salary distribution by family' }) }).first();
+	const [svg] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download SVG' }).click()]);
+	expect(svg.suggestedFilename()).toMatch(/_source-yours_.*\.svg$/);
+	const body = await text(svg);
+	expect(body).toContain('your file pages-salaries.csv');
+	expect(body).toContain('<svg');
+	const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download PNG' }).click()]);
+	expect(png.suggestedFilename()).toMatch(/_source-yours_.*\.png$/);
+	expect(
+		readFileSync((await png.path())!)
+			.subarray(1, 4)
+			.toString()
+	).toBe('PNG');
+	// /api/cpi.json takes no parameter.
+	expect((await page.request.get('/api/cpi.json?source=yours')).status()).toBe(400);
+});
