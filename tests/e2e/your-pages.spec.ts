@@ -214,7 +214,7 @@ test('/pay, /trends and /titles on your data; title choices flow in; no request 
 		'Prompt%20Wrangler',
 		'Chief Vibes',
 		'Chief%20Vibes',
-		...new Set(fixtureRows().map((r) => r.salary_in_usd))
+		...new Set(fixtureRows().map((r) => r.salary_in_usd!))
 	];
 	expect(file).toContain('Chief Vibes');
 	for (const r of log) {

@@ -9,16 +9,7 @@ import { buildDataset } from '$lib/transform/dataset';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
 import { payView } from './pay';
 import { summaryView } from './summary-table';
-import {
-	datasetKey,
-	downloadsOf,
-	yourDataset,
-	yourDemandPage,
-	yourSalaryPage,
-	yourSummaryMeta,
-	yourTitles,
-	type YourPageQuery
-} from './your-pages';
+import { datasetKey, downloadsOf, yourDataset, yourDemandPage, yourSalaryPage, yourSummaryMeta, type YourPageQuery } from './your-pages';
 
 const NAME = 'pages-salaries.csv';
 const text = () => new TextDecoder().decode(fixtureBytes(NAME));
