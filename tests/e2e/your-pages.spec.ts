@@ -8,6 +8,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from './fixtures';
 import { quantile7, usd } from './independent';
 
@@ -92,10 +93,20 @@ test('a source=yours link where no file is kept says so and offers the built-in 
 	expect(r.status()).toBe(400);
 });
 
-test('screenshots of /pay and /demand on your data', async ({ page }) => {
+test('screenshots of /pay and /demand on your data; no serious accessibility problem on every page on it', async ({ page }) => {
 	mkdirSync('screenshots', { recursive: true });
 	await load(page, SALARIES, 'salaries');
 	await load(page, POSTINGS, 'postings');
+	for (const path of ['/', '/pay', '/trends', '/titles', '/demand']) {
+		await page.goto(`${path}?source=yours`);
+		await expect(page.getByTestId('your-page')).toBeVisible();
+		await expect(page.getByTestId('source-yours')).toBeVisible();
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+		const bad = results.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${path}: ${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(' ')}`);
+		expect(bad).toEqual([]);
+	}
 	for (const [w, h, tag] of [
 		[1280, 900, 'desktop'],
 		[390, 844, 'phone']
@@ -104,6 +115,11 @@ test('screenshots of /pay and /demand on your data', async ({ page }) => {
 		await page.goto('/pay?source=yours');
 		await expect(page.getByTestId('your-page')).toBeVisible();
 		await page.screenshot({ path: `screenshots/your-pay-${tag}.png`, fullPage: true });
+		await page.screenshot({ path: `screenshots/your-pay-${tag}-top.png` });
+		await page.goto('/titles?source=yours');
+		await expect(page.getByTestId('your-titles')).toBeVisible();
+		await page.getByTestId('your-titles').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: `screenshots/your-titles-${tag}.png` });
 		await page.goto('/demand?source=yours');
 		await expect(page.getByTestId('postings-results')).toBeVisible();
 		await page.screenshot({ path: `screenshots/your-demand-${tag}.png`, fullPage: true });
