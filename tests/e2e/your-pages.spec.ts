@@ -299,3 +299,17 @@ test('real pay on your data uses the built-in CPI (one GET without parameters); 
 	// /api/cpi.json takes no parameter.
 	expect((await page.request.get('/api/cpi.json?source=yours')).status()).toBe(400);
 });
+
+test('server-rendered: a source=yours page says it is loading (never "no file" before IndexedDB is read); /data links to the pages', async ({
+	page
+}) => {
+	const html = await (await page.request.get('/trends?source=yours')).text();
+	expect(html).toContain('Reading your data kept in this browser');
+	expect(html).not.toContain('none is loaded in this browser');
+	// Nothing of the built-in figures is rendered under the "your data" view.
+	expect(html).not.toContain('Median salary by work year');
+	await load(page, SALARIES, 'salaries');
+	await page.getByTestId('pages-on-salaries').getByRole('link', { name: 'Pay' }).click();
+	await expect(page).toHaveURL(/\/pay\?source=yours$/);
+	await expect(page.getByTestId('your-page')).toContainText('48 reports');
+});
