@@ -109,7 +109,7 @@ export class YourSource {
 
 export class YourPageError extends Error {
 	constructor(
-		readonly code: 'no-file' | 'failed',
+		readonly code: 'no-file' | 'unavailable' | 'failed',
 		message: string
 	) {
 		super(message);

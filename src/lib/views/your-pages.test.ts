@@ -9,7 +9,16 @@ import { buildDataset } from '$lib/transform/dataset';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
 import { payView } from './pay';
 import { summaryView } from './summary-table';
-import { datasetKey, downloadsOf, yourDataset, yourDemandPage, yourSalaryPage, yourSummaryMeta, type YourPageQuery } from './your-pages';
+import {
+	datasetKey,
+	downloadsOf,
+	pagesUnavailable,
+	yourDataset,
+	yourDemandPage,
+	yourSalaryPage,
+	yourSummaryMeta,
+	type YourPageQuery
+} from './your-pages';
 
 const NAME = 'pages-salaries.csv';
 const text = () => new TextDecoder().decode(fixtureBytes(NAME));
@@ -122,6 +131,16 @@ describe('yourSalaryPage', () => {
 		const data = yourDataset(cols, NAME, {}, null);
 		yourSalaryPage(data, cols, {}, { page: 'pay', filters: DEFAULT_FILTERS, scale: 'linear', salary: null, band: null });
 		expect(Array.from(cols.salaryUsd)).toEqual(before);
+	});
+});
+
+describe('pagesUnavailable', () => {
+	it('names the columns a file lacks (generic-salaries.csv has no employment type), null for a full file', async () => {
+		const { done } = await load('generic-salaries.csv');
+		expect(pagesUnavailable(done.columns as SalaryColumns)).toMatch(
+			/^Your salaries file has no column for Employment type\b.*: the pages filter and group every report by it,/
+		);
+		expect(pagesUnavailable(await columns())).toBeNull();
 	});
 });
 
