@@ -126,7 +126,7 @@ test('screenshots of /pay and /demand on your data; no serious accessibility pro
 	}
 });
 
-test('the built-in file uploaded: Overview and /pay CSVs are byte-identical to /api/summary.csv; sidecar names the file', async ({
+test('the built-in file uploaded: Overview, /pay and /trends CSVs are byte-identical to /api/summary.csv; sidecar names the file', async ({
 	page
 }) => {
 	test.setTimeout(180_000);
@@ -157,6 +157,15 @@ test('the built-in file uploaded: Overview and /pay CSVs are byte-identical to /
 		const want = await (await page.request.get(`/api/summary.csv?by=${by}&${q}`)).text();
 		expect(await text(d), `by=${by}`).toBe(want);
 	}
+
+	// /trends: a file has no snapshot date; given the built-in one ("Data as of" on /data), 2025 is partial as on the server.
+	await page.goto('/data');
+	await page.getByTestId('as-of').fill('2025-01-19');
+	await expect(page.getByTestId('as-of')).toHaveValue('2025-01-19');
+	await page.goto(`/trends?${q}&source=yours`);
+	await expect(page.getByTestId('your-page')).toContainText('2025 is partial');
+	const [tr] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-work_year').click()]);
+	expect(await text(tr)).toBe(await (await page.request.get(`/api/summary.csv?by=work_year&${q}`)).text());
 });
 
 /** A simple CSV reader for our own downloads (no quoted commas in these files). */

@@ -11,7 +11,7 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the worker and the map of pending requests are not page state */
 import type { CpiRow } from '$lib/data/types';
 import type { UploadKind } from '$lib/data/upload/fields';
-import { loadFileInfos, loadOverrides } from '$lib/data/upload/store';
+import { loadAsOf, loadFileInfos, loadOverrides } from '$lib/data/upload/store';
 import type { ParsedFile } from '$lib/transform/dataset';
 import type { YourPageFrame, YourPageModel, YourPageQuery } from '$lib/views/your-pages';
 import type { FileInfo, ResultsRequest, ResultsResponse } from '$lib/workers/results';
@@ -101,7 +101,15 @@ export class YourSource {
 		const id = this.nextId++;
 		return new Promise<YourPageModel>((ok, fail) => {
 			this.pending.set(id, { ok, fail });
-			const req: ResultsRequest = { type: 'page', id, query, loadedAt: info.loadedAt, overrides: loadOverrides(), cpi };
+			const req: ResultsRequest = {
+				type: 'page',
+				id,
+				query,
+				loadedAt: info.loadedAt,
+				overrides: loadOverrides(),
+				cpi,
+				asOf: info.kind === 'salaries' ? loadAsOf(info.loadedAt) : null
+			};
 			w.postMessage(req);
 		});
 	}

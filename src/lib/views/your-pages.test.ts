@@ -5,6 +5,7 @@ import { parseSalaries } from '$lib/data/salaries';
 import type { CpiRow } from '$lib/data/types';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
 import { fixtureBytes, load } from '$lib/data/upload/testing/load';
+import { isIsoDate } from '$lib/data/upload/store';
 import { buildDataset } from '$lib/transform/dataset';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
 import { payView } from './pay';
@@ -193,5 +194,41 @@ describe('yourDemandPage', () => {
 			AI: recs.filter((r) => r.job_title === 'AI Engineer').length,
 			ML: recs.filter((r) => r.job_title === 'Machine Learning Engineer').length
 		});
+	});
+});
+
+describe('as-of date', () => {
+	it.each([
+		['2025-01-19', true],
+		['2024-02-29', true],
+		['2025-02-29', false],
+		['2025-13-01', false],
+		['2025-1-19', false],
+		['19/01/2025', false],
+		['', false]
+	])('isIsoDate(%s) → %s', (v, want) => {
+		expect(isIsoDate(v)).toBe(want);
+	});
+
+	it('makes its year partial on the trends download, as the server marks the snapshot year', async () => {
+		expect.hasAssertions();
+		const cols = await columns();
+		const q = { page: 'trends' as const, filters: DEFAULT_FILTERS, gfrom: null, gto: null };
+		const partialOf = (asOf: string | null) => {
+			const m = yourSalaryPage(yourDataset(cols, NAME, {}, null, asOf), cols, {}, q);
+			if (m.page !== 'trends') throw new Error('trends expected');
+			const t = m.downloads.work_year!.table;
+			const i = t.columns.indexOf('partial_year');
+			return t.rows.map((r) => `${r[0]}:${r[i]}`);
+		};
+		expect(partialOf(null)).toEqual(['2023:false', '2023:false', '2024:false', '2024:false']);
+		expect(partialOf('2024-06-30')).toEqual(['2023:false', '2023:false', '2024:true', '2024:true']);
+		// And the same table as the server's Dataset dated the same day.
+		const m = yourSalaryPage(yourDataset(cols, NAME, {}, null, '2024-06-30'), cols, {}, q);
+		const t = summaryView(serverData('2024-06-30'), { by: 'work_year', filters: DEFAULT_FILTERS });
+		expect(m.page === 'trends' && toCsv(m.downloads.work_year!.table.columns, m.downloads.work_year!.table.rows)).toBe(
+			toCsv(t.columns, t.rows)
+		);
+		expect(datasetKey('t', {}, false, '2024-06-30')).not.toBe(datasetKey('t', {}, false, null));
 	});
 });

@@ -142,13 +142,24 @@ export function pagesUnavailable(cols: SalaryColumns): string | null {
 }
 
 /** A salaries Dataset cache key: the file (its load time) and the title overrides, and whether CPI was given. */
-export function datasetKey(loadedAt: string, overrides: TitleOverrides, withCpi: boolean): string {
-	return `${loadedAt}|${withCpi ? 'cpi' : 'nocpi'}|${JSON.stringify(Object.entries(overrides).sort(([a], [b]) => a.localeCompare(b)))}`;
+export function datasetKey(loadedAt: string, overrides: TitleOverrides, withCpi: boolean, asOf: string | null = null): string {
+	return `${loadedAt}|${withCpi ? 'cpi' : 'nocpi'}|${asOf ?? ''}|${JSON.stringify(Object.entries(overrides).sort(([a], [b]) => a.localeCompare(b)))}`;
 }
 
-/** The file's Dataset, with the built-in annual CPI when given (for real pay). */
-export function yourDataset(cols: SalaryColumns, name: string, overrides: TitleOverrides, cpi: ParsedFile<CpiRow> | null) {
-	return salariesDataset(cols, name, overrides, cpi ?? undefined);
+/**
+ * The file's Dataset, with the built-in annual CPI when given (for real pay). `asOf` (YYYY-MM-DD,
+ * the file's export date as the user gives it) becomes the Dataset's date, so its year is partial
+ * as the built-in snapshot's is; without it no year is partial (31 December of the last year).
+ */
+export function yourDataset(
+	cols: SalaryColumns,
+	name: string,
+	overrides: TitleOverrides,
+	cpi: ParsedFile<CpiRow> | null,
+	asOf: string | null = null
+) {
+	const data = salariesDataset(cols, name, overrides, cpi ?? undefined);
+	return asOf ? { ...data, dataVersion: asOf } : data;
 }
 
 /** A salary page's model on a user's Dataset (the server's view functions, unchanged). */

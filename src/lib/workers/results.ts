@@ -52,6 +52,8 @@ export type ResultsRequest =
 			readonly loadedAt: string;
 			readonly overrides: TitleOverrides;
 			readonly cpi: ParsedFile<CpiRow> | null;
+			/** The salaries file's "as of" date the user gave (YYYY-MM-DD), or null. */
+			readonly asOf: string | null;
 	  };
 
 export type ResultsResponse =
@@ -136,8 +138,8 @@ async function pageModel(req: Extract<ResultsRequest, { type: 'page' }>): Promis
 				scope.postMessage({ type: 'page-error', id: req.id, code: 'unavailable', message: why });
 				return;
 			}
-			const key = datasetKey(f.loadedAt, req.overrides, req.cpi !== null);
-			if (cached?.key !== key) cached = { key, data: yourDataset(f.columns, f.name, req.overrides, req.cpi) };
+			const key = datasetKey(f.loadedAt, req.overrides, req.cpi !== null, req.asOf);
+			if (cached?.key !== key) cached = { key, data: yourDataset(f.columns, f.name, req.overrides, req.cpi, req.asOf) };
 			model = yourSalaryPage(cached.data, f.columns, req.overrides, q);
 		}
 		scope.postMessage({ type: 'page', id: req.id, model, elapsedMs: performance.now() - t0 });
