@@ -3,6 +3,7 @@ import { partOf, type DataPart } from '$lib/transform/dataset';
 import { countryOptions, type CountryOption } from '$lib/transform/options';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { parseFilters } from '$lib/state/url-filters';
+import { parseSource } from '$lib/state/source';
 import { facetsView } from '$lib/views/facets';
 import type { LayoutServerLoad } from './$types';
 
@@ -38,8 +39,11 @@ export const load: LayoutServerLoad = async ({ url }) => {
 	const dataProblems = ds.sources
 		.filter((s) => s.state !== 'ok')
 		.map((s) => ({ file: s.file, message: s.message!, affects: AFFECTS.find((a) => a.parts.some((p) => p === partOf(s.id)))?.what ?? '' }));
-	const filtered = !UNFILTERED.has(url.pathname);
+	// On the user's data (source=yours) the browser counts the options from the file; /demand on a
+	// postings file is not filtered by the salary filters.
+	const yours = parseSource(url.searchParams).source === 'yours';
+	const filtered = !UNFILTERED.has(url.pathname) && !(yours && url.pathname === '/demand');
 	// Option counts beside each filter option, and the "remove one filter" hint for small views.
-	const facets = filtered ? facetsView(ds, parseFilters(url.searchParams).filters) : null;
+	const facets = filtered && !yours ? facetsView(ds, parseFilters(url.searchParams).filters) : null;
 	return { dataVersion: DATA_VERSION, titleMappingVersion: TITLE_MAPPING_VERSION, countries, sources, dataProblems, facets, filtered };
 };

@@ -55,3 +55,8 @@ export function facetLabel(facet: Facet, f: Filters): string {
 	if (facet === 'years') return `'${f.from ?? '…'}–${f.to ?? '…'}'`;
 	return `'${names[facet]().join(', ')}'`;
 }
+
+/** The source line for captions of a page on the user's own file (the name is shown as text only). */
+export function yourFileSource(fileName: string): string {
+	return `Source: your file ${fileName} (read in this browser only)`;
+}

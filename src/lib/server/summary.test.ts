@@ -123,6 +123,19 @@ describe('parseSummaryQuery: each kind of error names its parameter', () => {
 	});
 });
 
+describe('parseSummaryQuery: source', () => {
+	it.each(['source=yours', 'source=builtin', 'source=', 'by=region&source=yours'])(
+		'%s is refused: the API serves the built-in data only',
+		(qs) => {
+			const { query, errors } = parse(qs);
+			expect(query).toBeNull();
+			expect(errors).toHaveLength(1);
+			expect(errors[0]!.param).toBe('source');
+			expect(errors[0]!.message).toMatch(/^source: the API serves the built-in data only/);
+		}
+	);
+});
+
 describe('responses', () => {
 	it('badRequest: 400, plain text, one line per problem, not cached', async () => {
 		expect.hasAssertions();

@@ -41,7 +41,14 @@ export interface SummaryQuery {
 export function parseSummaryQuery(params: URLSearchParams): { query: SummaryQuery | null; errors: ParamError[] } {
 	const errors: ParamError[] = [];
 	for (const key of new Set(params.keys()))
-		if (!(ALLOWED_PARAMS as readonly string[]).includes(key))
+		if (key === 'source')
+			// The API serves the built-in data only; a user's file never reaches the server, so any `source` is refused.
+			errors.push({
+				param: 'source',
+				message:
+					'source: the API serves the built-in data only (your own data stays in your browser; its downloads are built there); remove source'
+			});
+		else if (!(ALLOWED_PARAMS as readonly string[]).includes(key))
 			errors.push({ param: key.slice(0, 40), message: `unknown parameter "${key.slice(0, 40)}"; allowed: ${ALLOWED_PARAMS.join(', ')}` });
 	let by: By = 'none';
 	const byAll = params.getAll('by');

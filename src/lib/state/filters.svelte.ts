@@ -29,9 +29,9 @@ export class FilterState {
 		return goto(this.href(patch, extra), { keepFocus: true, noScroll: true });
 	}
 
-	/** Same filters on another page. */
-	linkTo(pathname: string): string {
-		const q = filtersToQuery(this.filters);
+	/** Same filters on another page (and `source=yours` kept when `yours`). */
+	linkTo(pathname: string, yours = false): string {
+		const q = filtersToQuery(this.filters, yours ? { source: 'yours' } : {});
 		return `${pathname}${q ? `?${q}` : ''}`;
 	}
 }

@@ -14,7 +14,10 @@ import type { Sniff } from '$lib/data/upload/sniff';
 import { MAX_FILE_BYTES } from '$lib/data/upload/sniff';
 import {
 	forgetMappings,
+	isIsoDate,
+	loadAsOf,
 	loadOverrides,
+	saveAsOf,
 	recallMapping,
 	rememberMapping,
 	rememberedMappingCount,
@@ -69,6 +72,8 @@ export class YourData {
 	/** True once the kept files have been read back from IndexedDB. */
 	restored = $state(false);
 	rememberedMappings = $state(0);
+	/** The salaries file's "as of" date (YYYY-MM-DD) the user gave, for the pages on it (its year partial on /trends). */
+	asOf: string | null = $state(null);
 	/** Time the results worker took, per kind (ms), for the page's "computed in" note. */
 	computeMs: Partial<Record<UploadKind, number>> = $state.raw({});
 
@@ -237,6 +242,7 @@ export class YourData {
 		};
 		const { columns, ...info } = stored;
 		this.files = { ...this.files, [kind]: info };
+		if (kind === 'salaries') this.asOf = null;
 		this.results = { ...this.results, [kind]: undefined };
 		this.computing = { ...this.computing, [kind]: true };
 		this.notice = previous ? `This ${kind} file replaced the earlier one (${previous.name}): one ${kind} file is kept at a time.` : null;
@@ -253,6 +259,7 @@ export class YourData {
 				const files = { ...this.files };
 				for (const f of r.files) if (!files[f.kind]) files[f.kind] = f;
 				this.files = files;
+				this.asOf = files.salaries ? loadAsOf(files.salaries.loadedAt) : null;
 				this.computing = Object.fromEntries(r.files.map((f) => [f.kind, true]));
 				this.restored = true;
 				return;
@@ -308,6 +315,8 @@ export class YourData {
 		this.computing = {};
 		this.overrides = {};
 		saveOverrides({});
+		saveAsOf('', null);
+		this.asOf = null;
 		await new Promise<void>((ok) => {
 			this.forgotten = ok;
 			this.send({ type: 'forget' });
@@ -316,6 +325,21 @@ export class YourData {
 		});
 		this.error = null;
 		this.notice = 'Your data was forgotten: nothing of it is kept in this browser any more.';
+	}
+
+	/** Set (or clear, with '') the salaries file's "as of" date; false when it is not a date. */
+	setAsOf(date: string): boolean {
+		const f = this.files.salaries;
+		if (!f) return false;
+		if (date === '') {
+			saveAsOf(f.loadedAt, null);
+			this.asOf = null;
+			return true;
+		}
+		if (!isIsoDate(date)) return false;
+		saveAsOf(f.loadedAt, date);
+		this.asOf = date;
+		return true;
 	}
 
 	forgetMappings(): void {

@@ -13,7 +13,7 @@ import { missingSalaryRowFields, toSalaryRows } from '$lib/data/upload/salary-ro
 import { familyCodes, rowFamilies, unmatchedTitles, type TitleCount, type TitleOverrides } from '$lib/data/upload/titles';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
 import { FIELD_LABEL, type PostingField, type SalaryField } from '$lib/data/upload/fields';
-import { COMPANY_SIZES } from '$lib/data/types';
+import { COMPANY_SIZES, type CpiRow } from '$lib/data/types';
 import { SIZE_LABEL } from '$lib/format/labels';
 import { countryName } from '$lib/data/countries';
 import { FAMILY_COLOR } from '$lib/theme';
@@ -90,7 +90,9 @@ function emptyFile<T>(file: string): ParsedFile<T> {
 export function salariesDataset(
 	cols: SalaryColumns,
 	fileName: string,
-	overrides: TitleOverrides = {}
+	overrides: TitleOverrides = {},
+	/** The built-in CPI (public data, fetched from the server) for real pay; without it real pay leaves every row out. */
+	cpi?: ParsedFile<CpiRow>
 ): Dataset & { skipped: ReturnType<typeof toSalaryRows>['skipped'] } {
 	const { rows, skipped } = toSalaryRows(cols, { sortBySalary: true });
 	let last = 0;
@@ -99,7 +101,7 @@ export function salariesDataset(
 		{
 			dataVersion: `${last || 1970}-12-31`,
 			salaries: { file: fileName, rows, issues: [], rowsRead: cols.n, rejected: skipped.length },
-			cpi: emptyFile('none'),
+			cpi: cpi ?? emptyFile('none'),
 			aiShare: emptyFile('none'),
 			genaiShare: emptyFile('none'),
 			sectors: [],

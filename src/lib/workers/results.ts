@@ -8,9 +8,26 @@
  * IndexedDB kept), `recompute` (new title overrides), `forget`.
  * Worker → main: `model` per kind, `restored` (the kept files without columns), `kept` or
  * `keep-failed` after a save, `forgotten`, `error`.
+ *
+ * Every page on the user's data (`source=yours`) asks for its model with `page` (the page's
+ * parsed filters and parameters, the title overrides, and the built-in CPI for real pay); the
+ * worker reads the kept file from IndexedDB when it does not hold it (or holds an older one),
+ * builds the Dataset once per file × overrides × CPI, and answers `page` or `page-error`.
  */
 import type { UploadKind } from '$lib/data/upload/fields';
 import { forgetFiles, loadFiles, saveFile, type StoredFile } from '$lib/data/upload/store';
+import type { CpiRow } from '$lib/data/types';
+import type { TitleOverrides } from '$lib/data/upload/titles';
+import type { ParsedFile } from '$lib/transform/dataset';
+import {
+	datasetKey,
+	pagesUnavailable,
+	yourDataset,
+	yourDemandPage,
+	yourSalaryPage,
+	type YourPageModel,
+	type YourPageQuery
+} from '$lib/views/your-pages';
 import {
 	yourPostingsView,
 	yourSalariesView,
@@ -26,7 +43,18 @@ export type ResultsRequest =
 	| { readonly type: 'load'; readonly file: StoredFile; readonly keep: boolean; readonly query: YourDataQuery }
 	| { readonly type: 'restore'; readonly query: YourDataQuery }
 	| { readonly type: 'recompute'; readonly query: YourDataQuery }
-	| { readonly type: 'forget' };
+	| { readonly type: 'forget' }
+	| {
+			readonly type: 'page';
+			readonly id: number;
+			readonly query: YourPageQuery;
+			/** The kept file the page expects (its load time), so a newer file in IndexedDB is read again. */
+			readonly loadedAt: string;
+			readonly overrides: TitleOverrides;
+			readonly cpi: ParsedFile<CpiRow> | null;
+			/** The salaries file's "as of" date the user gave (YYYY-MM-DD), or null. */
+			readonly asOf: string | null;
+	  };
 
 export type ResultsResponse =
 	| {
@@ -41,7 +69,9 @@ export type ResultsResponse =
 	| { readonly type: 'kept'; readonly kind: UploadKind }
 	| { readonly type: 'keep-failed'; readonly kind: UploadKind; readonly message: string }
 	| { readonly type: 'forgotten' }
-	| { readonly type: 'error'; readonly kind: UploadKind; readonly message: string };
+	| { readonly type: 'error'; readonly kind: UploadKind; readonly message: string }
+	| { readonly type: 'page'; readonly id: number; readonly model: YourPageModel; readonly elapsedMs: number }
+	| { readonly type: 'page-error'; readonly id: number; readonly code: 'no-file' | 'unavailable' | 'failed'; readonly message: string };
 
 const scope = self as unknown as {
 	onmessage: ((e: MessageEvent<ResultsRequest>) => void) | null;
@@ -74,9 +104,64 @@ function compute(f: StoredFile, query: YourDataQuery): void {
 	}
 }
 
+/** The Dataset of the held salaries file for the last overrides × CPI asked for (one kept: a page asks for one at a time). */
+let cached: { key: string; data: ReturnType<typeof yourDataset> } | null = null;
+
+/** The kept file of a kind at the page's expected load time, read from IndexedDB if needed; null when none is kept. */
+async function fileFor(kind: UploadKind, loadedAt: string): Promise<StoredFile | null> {
+	const h = held[kind];
+	if (h && h.loadedAt === loadedAt) return h;
+	const files = await loadFiles();
+	for (const f of Object.values(files)) held[f.kind] = f;
+	cached = null;
+	return held[kind] ?? null;
+}
+
+async function pageModel(req: Extract<ResultsRequest, { type: 'page' }>): Promise<void> {
+	const t0 = performance.now();
+	const q = req.query;
+	const kind: UploadKind = q.page === 'demand' ? 'postings' : 'salaries';
+	try {
+		const f = await fileFor(kind, req.loadedAt);
+		if (!f) {
+			scope.postMessage({ type: 'page-error', id: req.id, code: 'no-file', message: `No ${kind} file is kept in this browser.` });
+			return;
+		}
+		let model: YourPageModel;
+		if (q.page === 'demand') {
+			if (f.columns.kind !== 'postings') throw new Error('the kept postings file has no postings columns');
+			model = yourDemandPage(f.columns, req.overrides, q.filters);
+		} else {
+			if (f.columns.kind !== 'salaries') throw new Error('the kept salaries file has no salaries columns');
+			const why = pagesUnavailable(f.columns);
+			if (why) {
+				scope.postMessage({ type: 'page-error', id: req.id, code: 'unavailable', message: why });
+				return;
+			}
+			const key = datasetKey(f.loadedAt, req.overrides, req.cpi !== null, req.asOf);
+			if (cached?.key !== key) cached = { key, data: yourDataset(f.columns, f.name, req.overrides, req.cpi, req.asOf) };
+			model = yourSalaryPage(cached.data, f.columns, req.overrides, q);
+		}
+		scope.postMessage({ type: 'page', id: req.id, model, elapsedMs: performance.now() - t0 });
+	} catch (err) {
+		scope.postMessage({
+			type: 'page-error',
+			id: req.id,
+			code: 'failed',
+			message:
+				err instanceof RangeError
+					? 'This file is too big for this browser: computing the figures ran out of memory.'
+					: `Computing the figures failed: ${err instanceof Error ? err.message : String(err)}`
+		});
+	}
+}
+
 scope.onmessage = async (e) => {
 	const req = e.data;
 	switch (req.type) {
+		case 'page':
+			await pageModel(req);
+			return;
 		case 'load': {
 			held[req.file.kind] = req.file;
 			// The figures first (the user is waiting for them), then the copy in IndexedDB.

@@ -2,11 +2,14 @@ import { pageRequest } from '$lib/server/page';
 import { parseMarket } from '$lib/state/page-params';
 import type { ParamError } from '$lib/state/url-filters';
 import { DEFAULT_MARKET, demandMarkets, demandView } from '$lib/views/demand';
+import type { YourPageQuery } from '$lib/views/your-pages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const { data, filters } = await pageRequest(url);
+	const { data, filters, source } = await pageRequest(url);
 	const pageErrors: ParamError[] = [];
+	// source=yours: the postings figures of the user's postings file, computed in the browser.
+	if (source === 'yours') return { source, query: { page: 'demand', filters } satisfies YourPageQuery, pageErrors };
 	const market = parseMarket(url.searchParams, demandMarkets(data), DEFAULT_MARKET, pageErrors);
-	return { ...demandView(data, { filters, market }), pageErrors };
+	return { source, ...demandView(data, { filters, market }), pageErrors };
 };

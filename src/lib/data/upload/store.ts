@@ -36,6 +36,7 @@ const DB_NAME = 'ai-vs-ml-your-data';
 const FILES = 'files';
 const MAPPING_PREFIX = 'ai-vs-ml:mapping:';
 const OVERRIDES_KEY = 'ai-vs-ml:title-overrides';
+const AS_OF_KEY = 'ai-vs-ml:as-of';
 
 let opening: Promise<IDBDatabase> | null = null;
 
@@ -103,6 +104,23 @@ export async function loadFiles(): Promise<Partial<Record<UploadKind, StoredFile
 		const { bigColumns, ...rest } = meta;
 		void bigColumns;
 		out[kind] = { ...rest, columns: columns as unknown as StoredFile['columns'] };
+	}
+	return out;
+}
+
+/**
+ * What is kept, without the columns (one small record per kind): the source switch on every
+ * page reads this on the main thread to name the file and its rows without loading the data.
+ */
+export async function loadFileInfos(): Promise<Partial<Record<UploadKind, Omit<StoredFile, 'columns'>>>> {
+	const out: Partial<Record<UploadKind, Omit<StoredFile, 'columns'>>> = {};
+	for (const kind of ['salaries', 'postings'] as const) {
+		const meta = (await tx('readonly', (s) => s.get(kind))) as (StoredFile & { bigColumns?: string[] }) | undefined;
+		if (!meta) continue;
+		const { columns, bigColumns, ...info } = meta;
+		void columns;
+		void bigColumns;
+		out[kind] = info;
 	}
 	return out;
 }
@@ -181,4 +199,33 @@ export function saveOverrides(o: TitleOverrides): void {
 	if (!s) return;
 	if (Object.keys(o).length === 0) s.removeItem(OVERRIDES_KEY);
 	else s.setItem(OVERRIDES_KEY, JSON.stringify(o));
+}
+
+/** A calendar date `YYYY-MM-DD` that exists: `isIsoDate('2025-01-19') → true`, `isIsoDate('2025-02-30') → false`. */
+export function isIsoDate(v: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+	const d = new Date(`${v}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/**
+ * The date the user says their salaries file is "as of" (its export date), for the kept file
+ * loaded at `loadedAt` only (a new file does not inherit it); null when not given.
+ */
+export function loadAsOf(loadedAt: string): string | null {
+	const raw = storage()?.getItem(AS_OF_KEY);
+	if (!raw) return null;
+	try {
+		const o = JSON.parse(raw) as { loadedAt?: unknown; date?: unknown };
+		return o.loadedAt === loadedAt && typeof o.date === 'string' && isIsoDate(o.date) ? o.date : null;
+	} catch {
+		return null;
+	}
+}
+
+export function saveAsOf(loadedAt: string, date: string | null): void {
+	const s = storage();
+	if (!s) return;
+	if (date === null) s.removeItem(AS_OF_KEY);
+	else s.setItem(AS_OF_KEY, JSON.stringify({ loadedAt, date }));
 }

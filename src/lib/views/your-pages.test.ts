@@ -1,0 +1,234 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { toCsv } from '$lib/csv/write';
+import { parseSalaries } from '$lib/data/salaries';
+import type { CpiRow } from '$lib/data/types';
+import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
+import { fixtureBytes, load } from '$lib/data/upload/testing/load';
+import { isIsoDate } from '$lib/data/upload/store';
+import { buildDataset } from '$lib/transform/dataset';
+import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
+import { payView } from './pay';
+import { summaryView } from './summary-table';
+import {
+	datasetKey,
+	downloadsOf,
+	pagesUnavailable,
+	yourDataset,
+	yourDemandPage,
+	yourSalaryPage,
+	yourSummaryMeta,
+	type YourPageQuery
+} from './your-pages';
+
+const NAME = 'pages-salaries.csv';
+const text = () => new TextDecoder().decode(fixtureBytes(NAME));
+
+/** The fixture's rows by a plain split (no quoted cells), for independent expectations. */
+function rows() {
+	const [head, ...lines] = text().trim().split('\n');
+	const cols = head!.split(',');
+	return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, v])));
+}
+
+async function columns(): Promise<SalaryColumns> {
+	const { done } = await load(NAME);
+	return done.columns as SalaryColumns;
+}
+
+/** The server's Dataset from the same text (built-in parser), with the user's file's date. */
+function serverData(dataVersion: string) {
+	const empty = { file: 'none', rows: [], issues: [], rowsRead: 0, rejected: 0 };
+	return buildDataset({
+		dataVersion,
+		salaries: { file: NAME, ...parseSalaries(text()) },
+		cpi: empty,
+		aiShare: empty,
+		genaiShare: empty,
+		sectors: [],
+		sources: []
+	});
+}
+
+const strict: Filters = { ...DEFAULT_FILTERS, titles: 'strict' };
+
+describe('yourSalaryPage', () => {
+	it('gives each page the model the server view gives on the same rows, and every download the server CSV', async () => {
+		expect.hasAssertions();
+		const cols = await columns();
+		const data = yourDataset(cols, NAME, {}, null);
+		const server = serverData(data.dataVersion);
+		const pay = yourSalaryPage(data, cols, {}, { page: 'pay', filters: strict, scale: 'log', salary: 150_000, band: null });
+		expect(pay.page).toBe('pay');
+		if (pay.page !== 'pay') return;
+		expect(pay.model).toEqual(payView(server, { filters: strict, scale: 'log', salary: 150_000, band: null }));
+		expect(Object.keys(pay.downloads).sort()).toEqual(['employment_type', 'experience_level', 'none', 'region', 'remote_ratio']);
+		for (const [by, d] of Object.entries(pay.downloads)) {
+			const t = summaryView(server, { by: by as never, filters: strict });
+			expect(toCsv(d!.table.columns, d!.table.rows)).toBe(toCsv(t.columns, t.rows));
+			expect(d!.canonical).toBe(`by=${by}&titles=strict`);
+		}
+	});
+
+	it('counts the file: n per family, its years and countries, facets from its rows', async () => {
+		expect.hasAssertions();
+		const cols = await columns();
+		const data = yourDataset(cols, NAME, {}, null);
+		const m = yourSalaryPage(data, cols, {}, { page: 'overview', filters: strict, claimYear: null });
+		if (m.page !== 'overview') throw new Error('overview expected');
+		const r = rows();
+		expect(m.model.families.AI.n).toBe(r.filter((x) => x.job_title === 'AI Engineer').length);
+		expect(m.model.families.ML.n).toBe(r.filter((x) => x.job_title === 'Machine Learning Engineer').length);
+		expect(m.years).toEqual([...new Set(r.map((x) => Number(x.work_year)))].sort());
+		expect(m.countries.map((c) => c.code).sort()).toEqual([...new Set(r.map((x) => x.company_location))].sort());
+		const large = r.filter((x) => x.company_size === 'L' && (x.job_title === 'AI Engineer' || x.job_title === 'Machine Learning Engineer'));
+		expect(m.facets.options.size.L).toBe(large.length);
+		expect(m.rowsUsed).toBe(r.length);
+		expect(Object.keys(m.downloads)).toEqual(['none']);
+	});
+
+	it('trends downloads by work year; titles lists the user choices and the titles in neither family', async () => {
+		expect.hasAssertions();
+		const cols = await columns();
+		const overrides = { 'Prompt Wrangler': 'AI' as const, 'AI Engineer': null };
+		const data = yourDataset(cols, NAME, overrides, null);
+		const t = yourSalaryPage(data, cols, overrides, { page: 'trends', filters: DEFAULT_FILTERS, gfrom: null, gto: null });
+		expect(Object.keys(t.page === 'trends' ? t.downloads : {})).toEqual(['work_year']);
+		const ti = yourSalaryPage(data, cols, overrides, { page: 'titles', filters: DEFAULT_FILTERS });
+		if (ti.page !== 'titles') throw new Error('titles expected');
+		expect(ti.yourTitles.overrides).toEqual([
+			{ title: 'AI Engineer', family: null, builtIn: 'AI', n: 24 },
+			{ title: 'Prompt Wrangler', family: 'AI', builtIn: null, n: 2 }
+		]);
+		// Neither family after the choices: "AI Engineer" (sent to neither) and the two other titles; not "Prompt Wrangler".
+		expect(ti.yourTitles.neither.map((x) => x.title).sort()).toEqual(['AI Engineer', 'Chief Vibes Officer', 'Data Scientist']);
+	});
+
+	it('real pay with the built-in CPI given: every row has a real value; without it the view says no CPI year', async () => {
+		expect.hasAssertions();
+		const cols = await columns();
+		const cpi: CpiRow[] = [];
+		for (const year of [2022, 2023, 2024])
+			for (let month = 1; month <= 12; month++)
+				cpi.push({ date: `${year}-${String(month).padStart(2, '0')}-01`, year, month, index: 290 + (year - 2022) * 10 + month / 12 });
+		const real: Filters = { ...strict, real: true };
+		const withCpi = yourDataset(cols, NAME, {}, { file: 'us-cpi', rows: cpi, issues: [], rowsRead: cpi.length, rejected: 0 });
+		const a = yourSalaryPage(withCpi, cols, {}, { page: 'pay', filters: real, scale: 'linear', salary: null, band: null });
+		if (a.page !== 'pay') throw new Error('pay expected');
+		expect(a.model.pay.basis).toBe('real');
+		expect(a.model.pay.rowsWithoutCpi).toBe(0);
+		expect(a.model.counts.counted).toBe(48);
+		const without = yourDataset(cols, NAME, {}, null);
+		const b = yourSalaryPage(without, cols, {}, { page: 'pay', filters: real, scale: 'linear', salary: null, band: null });
+		if (b.page !== 'pay') throw new Error('pay expected');
+		expect(b.model.counts.counted).toBe(0);
+		expect(b.model.pay.rowsWithoutCpi).toBe(48);
+	});
+
+	it('leaves the columns unchanged', async () => {
+		expect.hasAssertions();
+		const cols = await columns();
+		const before = Array.from(cols.salaryUsd);
+		const data = yourDataset(cols, NAME, {}, null);
+		yourSalaryPage(data, cols, {}, { page: 'pay', filters: DEFAULT_FILTERS, scale: 'linear', salary: null, band: null });
+		expect(Array.from(cols.salaryUsd)).toEqual(before);
+	});
+});
+
+describe('pagesUnavailable', () => {
+	it('names the columns a file lacks (generic-salaries.csv has no employment type), null for a full file', async () => {
+		const { done } = await load('generic-salaries.csv');
+		expect(pagesUnavailable(done.columns as SalaryColumns)).toMatch(
+			/^Your salaries file has no column for Employment type\b.*: the pages filter and group every report by it,/
+		);
+		expect(pagesUnavailable(await columns())).toBeNull();
+	});
+});
+
+describe('downloadsOf', () => {
+	it('offers no download on /titles and /demand (their own tables have theirs)', () => {
+		expect(downloadsOf({ page: 'titles', filters: DEFAULT_FILTERS }, null)).toEqual([]);
+		expect(downloadsOf({ page: 'demand', filters: DEFAULT_FILTERS }, null)).toEqual([]);
+	});
+});
+
+describe('datasetKey', () => {
+	it('differs by file, CPI and overrides, not by the overrides’ order', () => {
+		const a = datasetKey('t1', { x: 'AI', y: 'ML' }, false);
+		expect(datasetKey('t1', { y: 'ML', x: 'AI' }, false)).toBe(a);
+		expect(datasetKey('t2', { x: 'AI', y: 'ML' }, false)).not.toBe(a);
+		expect(datasetKey('t1', { x: 'AI', y: 'ML' }, true)).not.toBe(a);
+		expect(datasetKey('t1', { x: 'ML', y: 'ML' }, false)).not.toBe(a);
+	});
+});
+
+describe('yourSummaryMeta', () => {
+	it('names the file as the source and holds no row of it', async () => {
+		const cols = await columns();
+		const data = yourDataset(cols, NAME, {}, null);
+		const m = yourSalaryPage(data, cols, {}, { page: 'overview', filters: DEFAULT_FILTERS, claimYear: null });
+		const d = m.page === 'overview' ? m.downloads.none! : null;
+		const meta = yourSummaryMeta(d!, DEFAULT_FILTERS, NAME, 'x.csv', '2026-01-01T00:00:00.000Z');
+		expect(meta.source).toBe(`your file ${NAME}`);
+		expect(meta.query).toBe('by=none');
+		const body = JSON.stringify(meta);
+		for (const t of ['Prompt Wrangler', 'Chief Vibes Officer', '120000']) expect(body).not.toContain(t);
+	});
+});
+
+describe('yourDemandPage', () => {
+	it('runs the postings view in the query’s title mode', async () => {
+		const { done } = await load('data-jobs-postings.csv');
+		const q: YourPageQuery = { page: 'demand', filters: DEFAULT_FILTERS };
+		const m = yourDemandPage(done.columns as PostingsColumns, {}, q.filters);
+		if (m.page !== 'demand') throw new Error('demand expected');
+		expect(m.postings.summary.familyPostings).toEqual({ AI: 7, ML: 7 });
+		const s = yourDemandPage(done.columns as PostingsColumns, {}, { ...DEFAULT_FILTERS, titles: 'strict' });
+		if (s.page !== 'demand') throw new Error('demand expected');
+		// Exact titles, counted in the fixture with papaparse (not the app's parser).
+		const recs = Papa.parse<Record<string, string>>(new TextDecoder().decode(fixtureBytes('data-jobs-postings.csv')), {
+			header: true,
+			skipEmptyLines: true
+		}).data;
+		expect(s.postings.summary.familyPostings).toEqual({
+			AI: recs.filter((r) => r.job_title === 'AI Engineer').length,
+			ML: recs.filter((r) => r.job_title === 'Machine Learning Engineer').length
+		});
+	});
+});
+
+describe('as-of date', () => {
+	it.each([
+		['2025-01-19', true],
+		['2024-02-29', true],
+		['2025-02-29', false],
+		['2025-13-01', false],
+		['2025-1-19', false],
+		['19/01/2025', false],
+		['', false]
+	])('isIsoDate(%s) → %s', (v, want) => {
+		expect(isIsoDate(v)).toBe(want);
+	});
+
+	it('makes its year partial on the trends download, as the server marks the snapshot year', async () => {
+		expect.hasAssertions();
+		const cols = await columns();
+		const q = { page: 'trends' as const, filters: DEFAULT_FILTERS, gfrom: null, gto: null };
+		const partialOf = (asOf: string | null) => {
+			const m = yourSalaryPage(yourDataset(cols, NAME, {}, null, asOf), cols, {}, q);
+			if (m.page !== 'trends') throw new Error('trends expected');
+			const t = m.downloads.work_year!.table;
+			const i = t.columns.indexOf('partial_year');
+			return t.rows.map((r) => `${r[0]}:${r[i]}`);
+		};
+		expect(partialOf(null)).toEqual(['2023:false', '2023:false', '2024:false', '2024:false']);
+		expect(partialOf('2024-06-30')).toEqual(['2023:false', '2023:false', '2024:true', '2024:true']);
+		// And the same table as the server's Dataset dated the same day.
+		const m = yourSalaryPage(yourDataset(cols, NAME, {}, null, '2024-06-30'), cols, {}, q);
+		const t = summaryView(serverData('2024-06-30'), { by: 'work_year', filters: DEFAULT_FILTERS });
+		expect(m.page === 'trends' && toCsv(m.downloads.work_year!.table.columns, m.downloads.work_year!.table.rows)).toBe(
+			toCsv(t.columns, t.rows)
+		);
+		expect(datasetKey('t', {}, false, '2024-06-30')).not.toBe(datasetKey('t', {}, false, null));
+	});
+});
