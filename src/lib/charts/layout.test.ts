@@ -12,6 +12,7 @@ import {
 	legendLayout,
 	LINE_PX,
 	nearestIndex,
+	placeMedianLabel,
 	NARROW_PX,
 	rowLabelY,
 	rowLayout,
@@ -289,5 +290,26 @@ describe('spacedLine: wrapped lines keep their word breaks in the SVG text', () 
 		const lines = ['AI Engineer family · n = 14 ·', 'few reports'];
 		expect(lines.map((_, i) => spacedLine(lines, i)).join('')).toBe('AI Engineer family · n = 14 · few reports');
 		expect(lines.map((_, i) => spacedLine(lines, i, 'end')).join('')).toBe('AI Engineer family · n = 14 · few reports');
+	});
+});
+
+describe('placeMedianLabel', () => {
+	// 'median $178k' is 12 characters = 79.2 px at 6.6 px; '$178k' is 33 px. The chart spans 0…300.
+	it('puts the full label right of the whisker when it fits, else left of it', () => {
+		expect(placeMedianLabel('$178k', 100, 200, 0, 300)).toEqual({ x: 200, anchor: 'start', text: 'median $178k' });
+		expect(placeMedianLabel('$178k', 100, 250, 0, 300)).toEqual({ x: 100, anchor: 'end', text: 'median $178k' });
+		// The left margin counts as room: 50 − 79.2 = −29.2 ≥ −40.
+		expect(placeMedianLabel('$178k', 50, 250, -40, 300)).toEqual({ x: 50, anchor: 'end', text: 'median $178k' });
+	});
+	it('on a narrow chart drops the word before cutting the label at an edge (the phone /pay case)', () => {
+		// Right: 250 + 79.2 > 300; left: 50 − 79.2 < 0; the value alone fits right (250 + 33 ≤ 300).
+		expect(placeMedianLabel('$178k', 50, 250, 0, 300)).toEqual({ x: 250, anchor: 'start', text: '$178k' });
+		expect(placeMedianLabel('$178k', 50, 280, 0, 300)).toEqual({ x: 50, anchor: 'end', text: '$178k' });
+	});
+	it('when nothing fits beside the whiskers, keeps the value whole inside the chart on the roomier side', () => {
+		// Room: 15 px right of the whisker, 20 px left of it; the value needs 33 px; the chart is 40 px.
+		expect(placeMedianLabel('$178k', 20, 25, 0, 40)).toEqual({ x: 33, anchor: 'end', text: '$178k' });
+		// Room: 30 px right, 5 px left: start at 40 − 33 = 7, so it ends at the chart's edge.
+		expect(placeMedianLabel('$178k', 5, 10, 0, 40)).toEqual({ x: 7, anchor: 'start', text: '$178k' });
 	});
 });

@@ -369,3 +369,28 @@ export function exportHeight(height: number | ((outerWidth: number) => number), 
 	if (typeof height === 'function') return Math.round(height(width));
 	return Math.max(Math.round(height), Math.round((width * 9) / 16));
 }
+
+/**
+ * Where a distribution row's median label goes, given the room between the chart's edges
+ * (`minX` … `maxX` in plot coordinates, margins included) and the whisker ends (`leftEdge` =
+ * p10 − gap, `rightEdge` = p90 + gap): "median $152k" right of the whisker, else left of it; on
+ * a narrow chart where neither fits, the value alone ("$152k", the box's median line says what
+ * it is) on whichever side fits, else on the roomier side, clamped so it is never cut at an edge.
+ */
+export function placeMedianLabel(
+	value: string,
+	leftEdge: number,
+	rightEdge: number,
+	minX: number,
+	maxX: number
+): { x: number; anchor: 'start' | 'end'; text: string } {
+	for (const text of [`median ${value}`, value]) {
+		const w = textWidth(text);
+		if (rightEdge + w <= maxX) return { x: r1(rightEdge), anchor: 'start', text };
+		if (leftEdge - w >= minX) return { x: r1(leftEdge), anchor: 'end', text };
+	}
+	const w = textWidth(value);
+	return maxX - rightEdge >= leftEdge - minX
+		? { x: r1(Math.max(minX, maxX - w)), anchor: 'start', text: value }
+		: { x: r1(Math.min(maxX, minX + w)), anchor: 'end', text: value };
+}
