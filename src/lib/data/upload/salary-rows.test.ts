@@ -18,11 +18,15 @@ describe('toSalaryRows', () => {
 			expect(done.report.rejected).toBe(builtIn.rejected);
 		}
 	});
-	it('names the fields a generic file lacks, and converts one that has them all', async () => {
+	it('names the fields a generic file lacks; they are null (not given) on every row', async () => {
 		const { done } = await load('generic-salaries.csv');
 		const c = done.columns as SalaryColumns;
 		expect(missingSalaryRowFields(c)).toEqual(['employmentType']);
-		expect(() => toSalaryRows(c)).toThrow('employmentType');
+		const { rows, skipped } = toSalaryRows(c);
+		expect(rows.length + skipped.length).toBe(c.n);
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.every((r) => r.employmentType === null)).toBe(true);
+		expect(rows.some((r) => r.companySize !== null)).toBe(true);
 		const full = await load('tab-separated.tsv');
 		expect(missingSalaryRowFields(full.done.columns as SalaryColumns)).toEqual([
 			'country',
@@ -31,13 +35,47 @@ describe('toSalaryRows', () => {
 			'remoteRatio'
 		]);
 	});
-	it('skips and lists rows with an empty needed value; stands in USD where no local pay is given', async () => {
+	it('an empty optional cell is null (not given); stands in USD where no local pay is given', async () => {
 		const text =
-			'title,pay_usd,year,company_size,country,experience,employment_type,remote\nAI Engineer,100k,2024,M,DE,SE,FT,0\nAI Engineer,90k,2024,,DE,SE,FT,0\n';
+			'title,pay_usd,year,company_size,country,experience,employment_type,remote\nAI Engineer,100k,2024,M,DE,SE,FT,0\nAI Engineer,90k,2024,,,,,\nML Engineer,80k,2023,L,,MI,,50\n';
 		const { done } = await load(new TextEncoder().encode(text));
 		const { rows, skipped } = toSalaryRows(done.columns as SalaryColumns);
-		expect(skipped).toEqual([{ line: 3, reason: 'a value needed by the dashboard is empty' }]);
-		expect(rows).toEqual([
+		expect(skipped).toEqual([]);
+		expect(rows.slice(1)).toEqual([
+			{
+				line: 3,
+				workYear: 2024,
+				workYearEstimated: false,
+				experienceLevel: null,
+				employmentType: null,
+				jobTitle: 'AI Engineer',
+				salary: 90000,
+				salaryCurrency: 'USD',
+				salaryUsd: 90000,
+				employeeResidence: null,
+				remoteRatio: null,
+				companyLocation: null,
+				region: null,
+				companySize: null
+			},
+			{
+				line: 4,
+				workYear: 2023,
+				workYearEstimated: false,
+				experienceLevel: 'MI',
+				employmentType: null,
+				jobTitle: 'ML Engineer',
+				salary: 80000,
+				salaryCurrency: 'USD',
+				salaryUsd: 80000,
+				employeeResidence: null,
+				remoteRatio: 50,
+				companyLocation: null,
+				region: null,
+				companySize: 'L'
+			}
+		]);
+		expect(rows.slice(0, 1)).toEqual([
 			{
 				line: 2,
 				workYear: 2024,
@@ -55,6 +93,25 @@ describe('toSalaryRows', () => {
 				companySize: 'M'
 			}
 		]);
+	});
+});
+
+describe('toSalaryRows on a file with only title, pay and year', () => {
+	it('every optional dimension is null, residence too', async () => {
+		const text = 'title,salary,year\nAI Engineer,100000,2024\nMachine Learning Engineer,120000,2023\n';
+		const { done } = await load(new TextEncoder().encode(text));
+		const c = done.columns as SalaryColumns;
+		expect(missingSalaryRowFields(c)).toEqual(['companySize', 'country', 'experienceLevel', 'employmentType', 'remoteRatio']);
+		const { rows, skipped } = toSalaryRows(c, { sortBySalary: true });
+		expect(skipped).toEqual([]);
+		expect(rows.map((r) => [r.line, r.jobTitle, r.salaryUsd, r.workYear])).toEqual([
+			[2, 'AI Engineer', 100000, 2024],
+			[3, 'Machine Learning Engineer', 120000, 2023]
+		]);
+		for (const r of rows)
+			expect([r.companySize, r.companyLocation, r.region, r.experienceLevel, r.employmentType, r.remoteRatio, r.employeeResidence]).toEqual(
+				Array(7).fill(null)
+			);
 	});
 });
 
