@@ -6,7 +6,8 @@
  *
  * 1. A title families-v1 names (in a family or as considered and left out) keeps that
  *    decision, in both modes: the built-in file uploaded gives the built-in families.
- * 2. Any other title is normalised and its normal form looked up:
+ * 2. In a file of the aijobs.net layout, any other title is in neither family (exactly as the
+ *    built-in data). In a free-text file (data_jobs, a mapped file) it is normalised and its normal form looked up:
  *    - family mode: `normaliseTitle` (qualifier cut, case and punctuation, ML/AI spelled
  *      one way, seniority and level words dropped) against the normal forms of the family lists;
  *    - strict mode: `tidyTitle` (case, punctuation and spacing only) against the strict titles.
@@ -70,7 +71,11 @@ export function cutQualifier(raw: string): string {
 
 /** AI and ML spelled one way (after tidyTitle): "artificial intelligence" → "ai", "ml" → "machine learning". */
 function spellOut(tidy: string): string {
-	return ` ${tidy} `.replace(/ artificial intelligence /g, ' ai ').replace(/ ml /g, ' machine learning ').replace(/ ml /g, ' machine learning ').trim();
+	return ` ${tidy} `
+		.replace(/ artificial intelligence /g, ' ai ')
+		.replace(/ ml /g, ' machine learning ')
+		.replace(/ ml /g, ' machine learning ')
+		.trim();
 }
 
 /**
@@ -106,6 +111,15 @@ const FAMILY_NORMAL = indexBy(FAMILY_TITLES, normaliseTitle);
 const STRICT_TIDY = indexBy(STRICT_TITLES, tidyTitle);
 const LISTED = new Set([...FAMILY_TITLES.AI, ...FAMILY_TITLES.ML, ...Object.keys(EXCLUDED_BORDERLINE)]);
 
+export interface MatchOptions {
+	/**
+	 * False: exact families-v1 only, as the built-in data (for the aijobs.net layout, whose
+	 * vocabulary the lists were written for: a new title lands in neither until it is decided).
+	 * Default true.
+	 */
+	readonly normalise?: boolean;
+}
+
 /** How an uploaded title was matched, for the unmatched-titles table and tests. */
 export interface TitleMatch {
 	readonly family: TitleFamily | null;
@@ -123,15 +137,16 @@ export interface TitleMatch {
  * `matchTitle('Senior AI Engineer', 'family') → { family: 'AI', form: 'ai engineer', how: 'normalised' }`;
  * in strict mode the same title is `{ family: null, form: 'senior ai engineer', how: 'none' }`.
  */
-export function matchTitle(raw: string, mode: TitleMode): TitleMatch {
+export function matchTitle(raw: string, mode: TitleMode, opts: MatchOptions = {}): TitleMatch {
 	if (LISTED.has(raw)) return { family: familyOf(raw, mode), form: raw, how: 'listed' };
+	if (opts.normalise === false) return { family: null, form: raw, how: 'none' };
 	const form = mode === 'strict' ? tidyTitle(raw) : normaliseTitle(raw);
 	if (isMixedTitle(raw)) return { family: null, form, how: 'mixed' };
 	const family = (mode === 'strict' ? STRICT_TIDY : FAMILY_NORMAL).get(form) ?? null;
 	return { family, form, how: family === null ? 'none' : 'normalised' };
 }
 
-/** `matchTitle(raw, mode).family`: the classifier for uploaded files. */
-export function uploadedFamilyOf(raw: string, mode: TitleMode): TitleFamily | null {
-	return matchTitle(raw, mode).family;
+/** `matchTitle(raw, mode, opts).family`: the classifier for uploaded files. */
+export function uploadedFamilyOf(raw: string, mode: TitleMode, opts: MatchOptions = {}): TitleFamily | null {
+	return matchTitle(raw, mode, opts).family;
 }

@@ -10,7 +10,14 @@
 import type { BarSeries, LineSeries, TableData } from '$lib/charts/types';
 import type { CsvCell } from '$lib/csv/write';
 import { missingSalaryRowFields, SALARY_ROW_FIELDS, toSalaryRows } from '$lib/data/upload/salary-rows';
-import { familyCodes, rowFamilies, unmatchedTitles, type TitleOverrides, type UnmatchedTitle } from '$lib/data/upload/titles';
+import {
+	familyCodes,
+	rowFamilies,
+	titleMatching,
+	unmatchedTitles,
+	type TitleOverrides,
+	type UnmatchedTitle
+} from '$lib/data/upload/titles';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
 import { FIELD_LABEL, type PostingField, type SalaryField } from '$lib/data/upload/fields';
 import { COMPANY_SIZES } from '$lib/data/types';
@@ -30,7 +37,7 @@ import {
 } from '$lib/transform/postings';
 import type { TitleClassifier } from '$lib/transform/stats/prepare';
 import { FAMILY_LABEL, type TitleFamily, type TitleMode } from '$lib/transform/title-families';
-import { uploadedFamilyOf } from '$lib/transform/title-normalise';
+import { uploadedFamilyOf, type MatchOptions } from '$lib/transform/title-normalise';
 import type { NullableDimension } from '$lib/transform/stats/dimensions';
 import { ABSENT_NOTE } from './labels';
 import { overviewView, type OverviewModel } from './overview';
@@ -43,13 +50,15 @@ export interface YourDataQuery {
 }
 
 /** Title → family for an uploaded file: the user's overrides win, else the uploaded-title matching (as `familyCodes` does for columns). */
-export function classifierWith(overrides: TitleOverrides): TitleClassifier {
-	return (title, mode) => (Object.hasOwn(overrides, title) ? overrides[title]! : uploadedFamilyOf(title, mode));
+export function classifierWith(overrides: TitleOverrides, opts: MatchOptions = {}): TitleClassifier {
+	return (title, mode) => (Object.hasOwn(overrides, title) ? overrides[title]! : uploadedFamilyOf(title, mode, opts));
 }
 
 /** Titles in neither family under the app's lists alone (so a title the user assigned stays listed, with its choice). */
-function unmatchedOf(title: SalaryColumns['title'], mode: TitleMode, weight?: Float64Array | null): UnmatchedTitle[] {
-	return unmatchedTitles(title, familyCodes(title.dict, mode), mode, weight);
+function unmatchedOf(cols: SalaryColumns | PostingsColumns, mode: TitleMode): UnmatchedTitle[] {
+	const opts = titleMatching(cols);
+	const weight = cols.kind === 'postings' ? cols.count : null;
+	return unmatchedTitles(cols.title, familyCodes(cols.title.dict, mode, {}, opts), mode, weight, opts);
 }
 
 /** An optional field the file lacks, and what cannot be shown without it. */
@@ -122,14 +131,14 @@ export function salariesDataset(
 			// A user's file is not a pinned source: nothing was refused.
 			sources: []
 		},
-		{ classify: classifierWith(overrides) }
+		{ classify: classifierWith(overrides, titleMatching(cols)) }
 	);
 	return { ...data, skipped };
 }
 
 /** The summary of an uploaded salaries file, with the default filters in the query's title mode. */
 export function yourSalariesView(cols: SalaryColumns, fileName: string, query: YourDataQuery): YourSalariesModel {
-	const unmatched = unmatchedOf(cols.title, query.mode);
+	const unmatched = unmatchedOf(cols, query.mode);
 	const absentFields = missingSalaryRowFields(cols);
 	const missing: MissingField[] = absentFields.map((field) => ({
 		field,
@@ -223,8 +232,8 @@ const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);
 
 /** The postings figures of an uploaded postings file, in the query's title mode. */
 export function yourPostingsView(cols: PostingsColumns, query: YourDataQuery): YourPostingsModel {
-	const unmatched = unmatchedOf(cols.title, query.mode, cols.count);
-	const families = rowFamilies(cols.title, familyCodes(cols.title.dict, query.mode, query.overrides));
+	const unmatched = unmatchedOf(cols, query.mode);
+	const families = rowFamilies(cols.title, familyCodes(cols.title.dict, query.mode, query.overrides, titleMatching(cols)));
 	const s = summarisePostings(cols, families, { topSkills: SKILLS_SHOWN });
 	const missing: MissingField[] = POSTING_OPTIONAL.filter(
 		(o) => cols[o.field as 'companySize' | 'country' | 'skills' | 'salaryUsd'] === null
