@@ -94,6 +94,19 @@ describe('yourSalariesView', () => {
 		expect(csv).toContain('140000');
 	});
 
+	it('salaries-gaps.csv: the figures expected-values.py computes (raw medians, rows without a cell, like-for-like)', async () => {
+		expect.hasAssertions();
+		const { done } = await load('salaries-gaps.csv');
+		const m = yourSalariesView(done.columns as SalaryColumns, 'salaries-gaps.csv', DEFAULT);
+		const o = m.overview!;
+		expect([o.families.AI.n, o.families.AI.median?.median, o.families.ML.n, o.families.ML.median?.median]).toEqual([
+			15, 165_000, 16, 150_000
+		]);
+		expect(o.likeForLike).toMatchObject({ aiRowsWithoutCell: 8, mlRowsWithoutCell: 7, mlNSupported: 8, aiNUsed: 7 });
+		// 7 AI and 8 ML rows with a matching cell: too few for a like-for-like gap, so it is suppressed.
+		expect(o.likeForLike).toMatchObject({ support: 'suppressed', aiMedianAdjusted: null, mlMedianSupported: null, adjusted: null });
+	});
+
 	it('empty optional cells: "not given" counted per column, like-for-like leaves those rows out', async () => {
 		expect.hasAssertions();
 		const lines = ['title,salary,year,company_size,country,experience'];
