@@ -34,7 +34,9 @@ describe('titles of an uploaded file', () => {
 		const { done } = await load('data-jobs-postings.csv');
 		const c = done.columns as PostingsColumns;
 		const byCode = familyCodes(c.title.dict, 'family');
-		expect(unmatchedTitles(c.title, byCode, 'family')).toEqual([{ title: 'Data Scientist', count: 1, form: 'data scientist', how: 'none' }]);
+		expect(unmatchedTitles(c.title, byCode, 'family')).toEqual([
+			{ title: 'Data Scientist', count: 1, form: 'data scientist', how: 'none' }
+		]);
 		const weights = new Float64Array(c.n).fill(3);
 		expect(unmatchedTitles(c.title, byCode, 'family', weights)[0]).toEqual({
 			title: 'Data Scientist',

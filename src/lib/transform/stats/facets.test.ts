@@ -27,7 +27,9 @@ const arbFilters: fc.Arbitrary<Filters> = fc.record({
 
 /** The filters with one facet cleared, or set to one option. */
 function without(f: Filters, facet: Facet): Filters {
-	return facet === 'years' ? { ...f, from: null, to: null } : { ...f, [facet]: [], notGiven: (f.notGiven ?? []).filter((x) => x !== facet) };
+	return facet === 'years'
+		? { ...f, from: null, to: null }
+		: { ...f, [facet]: [], notGiven: (f.notGiven ?? []).filter((x) => x !== facet) };
 }
 function only(f: Filters, facet: Facet, value: string | number | null): Filters {
 	if (facet === 'years') return { ...f, from: value as number, to: value as number };
