@@ -35,13 +35,16 @@ const arbFilters: fc.Arbitrary<Filters> = fc.record({
 	exp: subset(EXPERIENCE_LEVELS),
 	type: subset(EMPLOYMENT_TYPES),
 	remote: subset(REMOTE_RATIOS),
-	notGiven: subset(NOT_GIVEN_FACETS),
 	from: fc.option(fc.integer({ min: 2019, max: 2025 }), { freq: 2 }),
 	to: fc.option(fc.integer({ min: 2020, max: 2026 }), { freq: 2 }),
 	titles: fc.constantFrom(...TITLE_MODES),
 	dedupe: fc.boolean(),
 	real: fc.boolean()
 });
+/** As arbFilters, with "Not given" ticked on some filters (for rows with gaps; on complete rows it would empty most views). */
+const arbFiltersNotGiven: fc.Arbitrary<Filters> = fc
+	.tuple(arbFilters, subset(NOT_GIVEN_FACETS))
+	.map(([f, notGiven]) => (notGiven.length > 0 ? { ...f, notGiven } : f));
 const arbOptions: fc.Arbitrary<StatsOptions> = fc.record({
 	cpi: fc.constant(cpi),
 	groupBy: fc.option(fc.constantFrom<Dimension>(...DIMENSIONS)),
@@ -110,7 +113,7 @@ describe('computeStats', () => {
 		let withGaps = 0;
 		let runs = 0;
 		fc.assert(
-			fc.property(arbRowsWithGaps(300), arbFilters, arbOptions, (rows, filters, options) => {
+			fc.property(arbRowsWithGaps(300), arbFiltersNotGiven, arbOptions, (rows, filters, options) => {
 				const prepared = prepareRows(rows);
 				const view = computeStats(prepared, filters, options);
 				const ref = reference(rows, filters, options);
