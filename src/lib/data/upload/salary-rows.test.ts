@@ -115,6 +115,48 @@ describe('toSalaryRows on a file with only title, pay and year', () => {
 	});
 });
 
+describe('toSalaryRows on columns built by hand', () => {
+	const cols = (country: SalaryColumns['country']): SalaryColumns => ({
+		kind: 'salaries',
+		n: 3,
+		line: Uint32Array.from([2, 3, 4]),
+		title: { codes: Int32Array.from([0, 0, 0]), dict: ['AI Engineer'] },
+		salaryUsd: Float64Array.from([300, 100, 200]),
+		year: Uint16Array.from([2024, 2024, 2023]),
+		yearEstimated: Uint8Array.from([0, 1, 0]),
+		companySize: Int8Array.from([-1, 0, 2]),
+		country,
+		experienceLevel: null,
+		employmentType: Int8Array.from([0, -1, 3]),
+		remoteRatio: Int8Array.from([2, 1, -1]),
+		salaryLocal: null,
+		salaryCurrency: null,
+		employeeResidence: { codes: Int32Array.from([-1, 0, -1]), dict: ['IN'] },
+		fields: []
+	});
+	it('a country without a continent is skipped with its line; codes become values, -1 and absent columns null', () => {
+		expect.hasAssertions();
+		const { rows, skipped } = toSalaryRows(cols({ codes: Int32Array.from([1, -1, 0]), dict: ['DE', 'AQ'] }));
+		expect(skipped).toEqual([{ line: 2, reason: 'country has no region (continent)' }]);
+		expect(
+			rows.map((r) => [r.line, r.companySize, r.companyLocation, r.region, r.employeeResidence, r.employmentType, r.remoteRatio])
+		).toEqual([
+			[3, 'S', null, null, 'IN', null, 50],
+			[4, 'L', 'DE', 'europe', 'DE', 'FL', null]
+		]);
+		expect(rows.map((r) => [r.experienceLevel, r.workYearEstimated, r.salaryCurrency, r.salary])).toEqual([
+			[null, true, 'USD', 100],
+			[null, false, 'USD', 200]
+		]);
+		// Sorted by salary: 100 (line 3) before 200 (line 4); the skipped row is still listed.
+		const sorted = toSalaryRows(cols({ codes: Int32Array.from([1, -1, 0]), dict: ['DE', 'AQ'] }), { sortBySalary: true });
+		expect(sorted.rows.map((r) => r.line)).toEqual([3, 4]);
+		expect(sorted.skipped).toEqual(skipped);
+		// No country column: nobody is skipped, every country null.
+		expect(toSalaryRows(cols(null)).rows.map((r) => r.companyLocation)).toEqual([null, null, null]);
+	});
+});
+
 describe('toSalaryRows sorted by salary', () => {
 	it('gives the order prepareRows sorts into (stable), so prepared rows are identical', async () => {
 		// aijobs-salaries.csv has two rows at 150,000 (lines 2 and 10): ties keep file order.

@@ -25,6 +25,11 @@ describe('codeMask with "not given"', () => {
 		expect.hasAssertions();
 		expect(Array.from(codeMask(COMPANY_SIZES, allowed as unknown as ('S' | 'M' | 'L')[], ng))).toEqual(want);
 	});
+	it('without the third argument, "not given" is allowed only by an empty filter', () => {
+		expect.hasAssertions();
+		expect(Array.from(codeMask(COMPANY_SIZES, ['M']))).toEqual([0, 1, 0, 0]);
+		expect(Array.from(codeMask(COMPANY_SIZES, []))).toEqual([1, 1, 1, 1]);
+	});
 	it('the not-given code is one past the list, and never a cell', () => {
 		expect.hasAssertions();
 		expect(notGivenCode(COMPANY_SIZES)).toBe(3);
