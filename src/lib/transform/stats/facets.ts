@@ -51,6 +51,49 @@ export function isActive(filters: Filters, facet: Facet): boolean {
 	return facet === 'years' ? filters.from !== null || filters.to !== null : filterSet(filters, facet);
 }
 
+/**
+ * The one pass over the index (its own function, so V8 optimises the hot loop alone):
+ * adds each entry to `current`, `without` and `optionCounts` as the module comment says.
+ */
+function countPass(
+	ix: PreparedRows['modes']['family'],
+	dedupe: boolean,
+	masks: readonly Uint8Array[],
+	columns: readonly ArrayLike<number>[],
+	optionCounts: readonly Int32Array[],
+	without: Int32Array,
+	current: Int32Array
+): void {
+	const F = masks.length;
+	const codes = new Int32Array(F);
+	for (let e = 0; e < ix.count; e++) {
+		if (dedupe && ix.duplicate[e] === 1) continue;
+		let failed = -1;
+		let fails = 0;
+		for (let d = 0; d < F; d++) {
+			const c = columns[d]![e]!;
+			codes[d] = c;
+			if (masks[d]![c] === 0) {
+				fails++;
+				failed = d;
+				if (fails > 1) break;
+			}
+		}
+		if (fails > 1) continue;
+		const fam = ix.family[e] === FAMILY_CODE.AI ? 0 : 1;
+		if (fails === 0) {
+			current[fam]! += 1;
+			for (let d = 0; d < F; d++) {
+				without[d * 2 + fam]! += 1;
+				optionCounts[d]![codes[d]! * 2 + fam]! += 1;
+			}
+		} else {
+			without[failed * 2 + fam]! += 1;
+			optionCounts[failed]![codes[failed]! * 2 + fam]! += 1;
+		}
+	}
+}
+
 /** The dimension each nullable filter reads. */
 export const FACET_DIMENSION: Readonly<Record<NotGivenFacet, NullableDimension>> = {
 	size: 'companySize',
@@ -96,34 +139,7 @@ export function facetCounts(prepared: PreparedRows, filters: Filters): FacetCoun
 	const optionCounts = sizes.map((k) => new Int32Array((k + 1) * 2));
 	const without = new Int32Array(F * 2);
 	const current = new Int32Array(2);
-	const codes = new Int32Array(F);
-	const dedupe = filters.dedupe;
-	for (let e = 0; e < ix.count; e++) {
-		if (dedupe && ix.duplicate[e] === 1) continue;
-		let failed = -1;
-		let fails = 0;
-		for (let d = 0; d < F; d++) {
-			const c = columns[d]![e]!;
-			codes[d] = c;
-			if (masks[d]![c] === 0) {
-				fails++;
-				failed = d;
-				if (fails > 1) break;
-			}
-		}
-		if (fails > 1) continue;
-		const fam = ix.family[e] === FAMILY_CODE.AI ? 0 : 1;
-		if (fails === 0) {
-			current[fam]! += 1;
-			for (let d = 0; d < F; d++) {
-				without[d * 2 + fam]! += 1;
-				optionCounts[d]![codes[d]! * 2 + fam]! += 1;
-			}
-		} else {
-			without[failed * 2 + fam]! += 1;
-			optionCounts[failed]![codes[failed]! * 2 + fam]! += 1;
-		}
-	}
+	countPass(ix, filters.dedupe, masks, columns, optionCounts, without, current);
 	const count = (ai: number, ml: number): FacetCount => ({ ai, ml, n: ai + ml });
 	const labels: readonly (readonly (string | number)[])[] = [
 		COMPANY_SIZES,
