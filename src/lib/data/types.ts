@@ -18,27 +18,33 @@ export type RemoteRatio = (typeof REMOTE_RATIOS)[number];
 export const REGIONS = ['africa', 'asia', 'europe', 'north-america', 'oceania', 'south-america'] as const;
 export type Region = (typeof REGIONS)[number];
 
-/** One aijobs.net salary report after validation and coercion. */
+/**
+ * One salary report after validation and coercion. The built-in aijobs.net file gives
+ * every field; an uploaded file may leave the optional dimensions out (a column absent, or
+ * an empty cell): those are `null`, "not given" (see src/lib/data/upload/README.md).
+ */
 export interface SalaryRow {
 	/** 1-based line number in the source file (the header is line 1). */
 	readonly line: number;
 	readonly workYear: number;
 	/** True when the source wrote the year with an `e` suffix (an estimate, e.g. `2021e`). */
 	readonly workYearEstimated: boolean;
-	readonly experienceLevel: ExperienceLevel;
-	readonly employmentType: EmploymentType;
+	readonly experienceLevel: ExperienceLevel | null;
+	readonly employmentType: EmploymentType | null;
 	readonly jobTitle: string;
 	/** Salary in the currency of `salaryCurrency`, gross per year. */
 	readonly salary: number;
 	readonly salaryCurrency: string;
 	/** Salary in US dollars as converted by aijobs.net, gross per year. */
 	readonly salaryUsd: number;
-	readonly employeeResidence: string;
-	readonly remoteRatio: RemoteRatio;
+	/** ISO code of the employee's country; null when neither it nor the company country is given. */
+	readonly employeeResidence: string | null;
+	readonly remoteRatio: RemoteRatio | null;
 	/** ISO 3166-1 alpha-2 code of the employer's country. */
-	readonly companyLocation: string;
-	readonly region: Region;
-	readonly companySize: CompanySize;
+	readonly companyLocation: string | null;
+	/** Null exactly when `companyLocation` is. */
+	readonly region: Region | null;
+	readonly companySize: CompanySize | null;
 }
 
 /** Why one source row (or cell) was rejected. */

@@ -3,13 +3,15 @@
  * the filters the user set (defaults are omitted), in a fixed order, so equal views have equal
  * queries — the URL, the CSV's `query` column and the file name all say the same thing.
  */
-import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
+import { DEFAULT_FILTERS, type Filters, type NotGivenFacet } from '$lib/transform/filters';
 
 /** Canonical query string (no leading `?`) holding only non-default filters. */
 export function filtersToQuery(f: Filters, extra: Record<string, string | null | undefined> = {}): string {
 	const parts: string[] = [];
-	const list = (k: string, xs: readonly (string | number)[]) => {
-		if (xs.length > 0) parts.push(`${k}=${xs.map((x) => encodeURIComponent(String(x))).join(',')}`);
+	// A ticked "Not given" is the token `none`, after the values (as state/url-filters reads it).
+	const list = (k: NotGivenFacet, xs: readonly (string | number)[]) => {
+		const all = f.notGiven?.includes(k) ? [...xs.map(String), 'none'] : xs;
+		if (all.length > 0) parts.push(`${k}=${all.map((x) => encodeURIComponent(String(x))).join(',')}`);
 	};
 	list('size', f.size);
 	list('region', f.region);

@@ -31,6 +31,18 @@ describe('parseFilters', () => {
 		});
 	});
 
+	it('reads `none` as a filter\'s "Not given" option, alone or with values, in any case and order', () => {
+		expect.hasAssertions();
+		const { filters, errors } = parse('remote=NONE&size=none,L&country=US,none&exp=SE');
+		expect(errors).toEqual([]);
+		expect(filters).toMatchObject({ size: ['L'], country: ['US'], remote: [], exp: ['SE'], notGiven: ['size', 'country', 'remote'] });
+		expect(filtersToQuery(filters)).toBe('size=L,none&country=US,none&exp=SE&remote=none');
+		expect(parse(filtersToQuery(filters)).filters).toEqual(filters);
+		// A bad value next to `none` is still an error, and `none` is not a country code.
+		expect(parse('size=none,XL').errors.map((e) => e.param)).toEqual(['size']);
+		expect(parse('size=none,XL').filters.notGiven).toEqual(['size']);
+	});
+
 	it.each([
 		['size=XL', 'size', /S, M, L/],
 		['region=mars', 'region', /europe/],
@@ -220,6 +232,7 @@ describe('filtersToQuery: every filter and the extras', () => {
 		exp: ['SE'],
 		type: ['FT', 'CT'],
 		remote: [0, 100],
+		notGiven: ['type'],
 		from: 2021,
 		to: 2024,
 		titles: 'strict',
@@ -230,7 +243,7 @@ describe('filtersToQuery: every filter and the extras', () => {
 	it('writes each non-default filter in the fixed order', () => {
 		expect.hasAssertions();
 		expect(filtersToQuery(every)).toBe(
-			'size=S,L&region=europe,asia&country=GB,US&exp=SE&type=FT,CT&remote=0,100&from=2021&to=2024&titles=strict&dedupe=1&real=1'
+			'size=S,L&region=europe,asia&country=GB,US&exp=SE&type=FT,CT,none&remote=0,100&from=2021&to=2024&titles=strict&dedupe=1&real=1'
 		);
 		expect(filtersToQuery({ ...DEFAULT_FILTERS, from: 2020 })).toBe('from=2020');
 		expect(filtersToQuery({ ...DEFAULT_FILTERS, to: 2025 })).toBe('to=2025');

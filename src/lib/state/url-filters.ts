@@ -7,6 +7,9 @@
  * Two rules hold for every parameter: an empty value (`size=`, `from=`, `real=`) is the same
  * as leaving the parameter out, and a switch (`dedupe`, `real`) takes 1 or 0, or true or
  * false in any case; anything else is an error.
+ *
+ * `none` in a list filter (`size=none`, `size=S,none`) is its "Not given" option (rows of an
+ * uploaded file without that value; see `Filters.notGiven`). It is listed last in the URL.
  */
 import {
 	COMPANY_SIZES,
@@ -21,7 +24,7 @@ import {
 	type RemoteRatio
 } from '$lib/data/types';
 import { isCountryCode } from '$lib/data/countries';
-import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
+import { DEFAULT_FILTERS, type Filters, type NotGivenFacet } from '$lib/transform/filters';
 import { TITLE_MODES, type TitleMode } from '$lib/transform/title-families';
 
 export const FILTER_PARAMS = ['size', 'region', 'country', 'exp', 'type', 'remote', 'from', 'to', 'titles', 'dedupe', 'real'] as const;
@@ -47,9 +50,19 @@ export interface ParamError {
 	readonly message: string;
 }
 
+/** The URL token of a list filter's "Not given" option. */
+export const NOT_GIVEN_TOKEN = 'none';
+
 export const YEAR_MIN = 2020;
 export const YEAR_MAX = 2025;
 const MAX_PARAM_CHARS = 400;
+
+/** Removes the "Not given" token from a list value; true when it was there. */
+function takeNotGiven(raw: string): { rest: string; notGiven: boolean } {
+	const parts = raw.split(',');
+	const kept = parts.filter((p) => p.trim().toLowerCase() !== NOT_GIVEN_TOKEN);
+	return { rest: kept.join(','), notGiven: kept.length < parts.length };
+}
 
 function parseList<T extends string | number>(raw: string, param: string, allowed: readonly T[], errors: ParamError[]): T[] {
 	const out: T[] = [];
@@ -106,10 +119,18 @@ export function parseFilters(params: URLSearchParams): { filters: Filters; error
 		return all[0]!.trim() === '' ? null : all[0]!;
 	};
 	const f: { -readonly [K in keyof Filters]: Filters[K] } = { ...DEFAULT_FILTERS };
+	const notGiven: NotGivenFacet[] = [];
+	const getList = (p: NotGivenFacet): string | null => {
+		const raw = get(p);
+		if (raw === null) return null;
+		const { rest, notGiven: ng } = takeNotGiven(raw);
+		if (ng) notGiven.push(p);
+		return rest;
+	};
 	let v: string | null;
-	if ((v = get('size')) !== null) f.size = parseList<CompanySize>(v, 'size', COMPANY_SIZES, errors);
-	if ((v = get('region')) !== null) f.region = parseList<Region>(v, 'region', REGIONS, errors);
-	if ((v = get('country')) !== null) {
+	if ((v = getList('size')) !== null) f.size = parseList<CompanySize>(v, 'size', COMPANY_SIZES, errors);
+	if ((v = getList('region')) !== null) f.region = parseList<Region>(v, 'region', REGIONS, errors);
+	if ((v = getList('country')) !== null) {
 		const codes: string[] = [];
 		for (const part of v.split(',')) {
 			const c = part.trim().toUpperCase();
@@ -123,9 +144,10 @@ export function parseFilters(params: URLSearchParams): { filters: Filters; error
 		}
 		f.country = codes.sort();
 	}
-	if ((v = get('exp')) !== null) f.exp = parseList<ExperienceLevel>(v, 'exp', EXPERIENCE_LEVELS, errors);
-	if ((v = get('type')) !== null) f.type = parseList<EmploymentType>(v, 'type', EMPLOYMENT_TYPES, errors);
-	if ((v = get('remote')) !== null) f.remote = parseList<RemoteRatio>(v, 'remote', REMOTE_RATIOS, errors);
+	if ((v = getList('exp')) !== null) f.exp = parseList<ExperienceLevel>(v, 'exp', EXPERIENCE_LEVELS, errors);
+	if ((v = getList('type')) !== null) f.type = parseList<EmploymentType>(v, 'type', EMPLOYMENT_TYPES, errors);
+	if ((v = getList('remote')) !== null) f.remote = parseList<RemoteRatio>(v, 'remote', REMOTE_RATIOS, errors);
+	if (notGiven.length > 0) f.notGiven = notGiven;
 	if ((v = get('from')) !== null) f.from = parseYear(v, 'from', errors);
 	if ((v = get('to')) !== null) f.to = parseYear(v, 'to', errors);
 	if (f.from !== null && f.to !== null && f.from > f.to) {

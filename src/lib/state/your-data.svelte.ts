@@ -28,7 +28,7 @@ import {
 import type { TitleOverrides } from '$lib/data/upload/titles';
 import { transferablesOf } from '$lib/data/upload/columns';
 import type { DateFormat, NumberFormat } from '$lib/data/upload/values';
-import type { TitleFamily } from '$lib/transform/title-families';
+import type { TitleFamily, TitleMode } from '$lib/transform/title-families';
 import type { YourPostingsModel, YourSalariesModel } from '$lib/views/your-data';
 import { gibibytes } from '$lib/format';
 import type { FileInfo, ResultsRequest, ResultsResponse } from '$lib/workers/results';
@@ -64,6 +64,8 @@ export class YourData {
 	/** The loaded files without their columns (those live in the results worker). */
 	files: Partial<Record<UploadKind, FileInfo>> = $state.raw({});
 	overrides: TitleOverrides = $state.raw({});
+	/** How titles are matched to families (`titles=family|strict` in the /data URL); set before `start`, change with `setMode`. */
+	mode: TitleMode = $state('family');
 	results: Results = $state.raw({});
 	resultErrors: Partial<Record<UploadKind, string>> = $state.raw({});
 	computing: Partial<Record<UploadKind, boolean>> = $state.raw({});
@@ -101,7 +103,15 @@ export class YourData {
 	}
 
 	private query() {
-		return { mode: 'family' as const, overrides: this.overrides };
+		return { mode: this.mode, overrides: this.overrides };
+	}
+
+	/** Switch between family and strict title matching; recompute the loaded files. */
+	setMode(mode: TitleMode): void {
+		if (mode === this.mode) return;
+		this.mode = mode;
+		this.computing = Object.fromEntries(Object.keys(this.files).map((k) => [k, true]));
+		this.send({ type: 'recompute', query: this.query() });
 	}
 
 	private send(m: ResultsRequest, transfer: Transferable[] = []): void {

@@ -10,12 +10,12 @@ export interface CountryOption {
 	readonly n: number;
 }
 
-/** Countries present in the data, most reports first. */
+/** Countries present in the data, most reports first (rows without a country are not an option here). */
 export function countryOptions(rows: readonly SalaryRow[]): CountryOption[] {
 	return rollups(
-		rows,
+		rows.filter((r) => r.companyLocation !== null),
 		(g) => g.length,
-		(r) => r.companyLocation
+		(r) => r.companyLocation!
 	)
 		.map(([code, n]) => ({ code, name: countryName(code), n }))
 		.sort((a, b) => descending(a.n, b.n) || a.name.localeCompare(b.name));

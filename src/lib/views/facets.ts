@@ -5,34 +5,68 @@
  * "count identical rows once" honoured).
  */
 import type { Dataset } from '$lib/transform/dataset';
-import type { Filters } from '$lib/transform/filters';
+import type { Filters, NotGivenFacet } from '$lib/transform/filters';
 import { SUPPRESS_BELOW } from '$lib/transform/stats/constants';
-import { facetCounts, type Facet, type FacetCount } from '$lib/transform/stats/facets';
+import type { NullableDimension } from '$lib/transform/stats/dimensions';
+import { FACET_DIMENSION, facetCounts, type Facet, type FacetCount } from '$lib/transform/stats/facets';
+import { absentDimensions } from '$lib/transform/stats/prepare';
+import { ABSENT_NOTE } from './labels';
+
+/** The options key of a filter's "Not given" option (as the URL writes it). */
+export const NOT_GIVEN_OPTION = 'none';
+
+/** A filter whose dimension the whole file lacks: the panel hides it and shows the note. */
+export interface AbsentFilter {
+	readonly facet: NotGivenFacet;
+	readonly dimension: NullableDimension;
+	/** "This file has no company size column." */
+	readonly note: string;
+}
 
 export interface FacetsModel {
 	readonly current: FacetCount;
-	/** Per filter, option value (as a string, as in the URL) → reports it would leave. */
+	/**
+	 * Per filter, option value (as a string, as in the URL) → reports it would leave. A
+	 * "Not given" option (key NOT_GIVEN_OPTION) is there only when the data have rows without
+	 * that value, and never for a filter in `absent`.
+	 */
 	readonly options: Readonly<Record<Facet, Readonly<Record<string, number>>>>;
 	/**
 	 * When a family has fewer than SUPPRESS_BELOW reports: the active filter whose removal
 	 * gives the most reports, with those counts; null otherwise (or when no filter is set).
 	 */
 	readonly relax: ({ readonly facet: Facet } & FacetCount) | null;
+	/** Filters to hide, with their note: the data give no value at all for their dimension. Empty for the built-in data. */
+	readonly absent: readonly AbsentFilter[];
 }
 
 /** The facets model for `filters` (one pass over the prepared index). */
 export function facetsView(data: Pick<Dataset, 'prepared'>, filters: Filters): FacetsModel {
 	const fc = facetCounts(data.prepared, filters);
+	const gone = absentDimensions(data.prepared);
+	const absent: AbsentFilter[] = (Object.keys(FACET_DIMENSION) as NotGivenFacet[])
+		.filter((f) => gone.includes(FACET_DIMENSION[f]))
+		.map((facet) => ({ facet, dimension: FACET_DIMENSION[facet], note: ABSENT_NOTE[FACET_DIMENSION[facet]] }));
 	const options = Object.fromEntries(
-		Object.entries(fc.options).map(([facet, list]) => [facet, Object.fromEntries(list.map((o) => [String(o.value), o.n]))])
+		Object.entries(fc.options).map(([facet, list]) => [
+			facet,
+			absent.some((a) => a.facet === facet)
+				? {}
+				: Object.fromEntries(list.map((o) => [o.value === null ? NOT_GIVEN_OPTION : String(o.value), o.n]))
+		])
 	) as unknown as Record<Facet, Record<string, number>>;
 	const small = fc.current.ai < SUPPRESS_BELOW || fc.current.ml < SUPPRESS_BELOW;
 	const best = fc.withoutFilter[0];
 	const relax = small && best && best.n > fc.current.n ? best : null;
-	return { current: fc.current, options, relax };
+	return { current: fc.current, options, relax, absent };
 }
 
-/** The filter change that removes one facet: `removeFacet('years') → { from: null, to: null }`. */
-export function removeFacet(facet: Facet): Partial<Filters> {
-	return facet === 'years' ? { from: null, to: null } : { [facet]: [] };
+/**
+ * The filter change that removes one facet: `removeFacet('years') → { from: null, to: null }`.
+ * Pass the current `notGiven` to untick the facet's "Not given" too:
+ * `removeFacet('size', ['size', 'exp']) → { size: [], notGiven: ['exp'] }`.
+ */
+export function removeFacet(facet: Facet, notGiven?: readonly NotGivenFacet[]): Partial<Filters> {
+	if (facet === 'years') return { from: null, to: null };
+	return notGiven === undefined ? { [facet]: [] } : { [facet]: [], notGiven: notGiven.filter((f) => f !== facet) };
 }

@@ -65,7 +65,9 @@ describe('overviewView', () => {
 				'aiNUsed',
 				'aiEffectiveN',
 				'mlNSupported',
-				'unsupportedMlSharePct'
+				'unsupportedMlSharePct',
+				'aiRowsWithoutCell',
+				'mlRowsWithoutCell'
 			].sort()
 		);
 		for (const [key, value] of Object.entries(rest)) expect(value).toEqual(l[key as keyof typeof l]);

@@ -76,6 +76,8 @@ export interface OverviewModel {
 		| 'mlNSupported'
 		| 'unsupportedMlSharePct'
 		| 'unsupportedCells'
+		| 'aiRowsWithoutCell'
+		| 'mlRowsWithoutCell'
 	> & { readonly unsupportedCellCount: number };
 	/** The same filters with the location forced to the claim's country and the claim's years. */
 	readonly claim: typeof CLAIM & ClaimCheck;
@@ -106,7 +108,10 @@ export function overviewView(data: Dataset, query: OverviewQuery): OverviewModel
 			mlNSupported: lfl.mlNSupported,
 			unsupportedMlSharePct: lfl.unsupportedMlSharePct,
 			unsupportedCells: lfl.unsupportedCells.slice(0, UNSUPPORTED_CELLS_SHOWN),
-			unsupportedCellCount: lfl.unsupportedCells.length
+			unsupportedCellCount: lfl.unsupportedCells.length,
+			// Rows of an uploaded file without experience, region or size: not in the like-for-like gap (0 for the built-in data).
+			aiRowsWithoutCell: lfl.aiRowsWithoutCell,
+			mlRowsWithoutCell: lfl.mlRowsWithoutCell
 		},
 		claim: { ...CLAIM, ...claim },
 		medianRows: (['ML', 'AI'] as const).map((f) => {

@@ -9,7 +9,8 @@ import { FAMILIES } from '$lib/transform/stats/summary';
 import { FAMILY_LABEL } from '$lib/transform/title-families';
 import { FAMILY_COLOR } from '$lib/theme';
 import { BY_DIMENSION, type By } from './summary-table';
-import { DIMENSION_LABEL, groupLabel } from './labels';
+import { ABSENT_NOTE, DIMENSION_LABEL, groupLabel } from './labels';
+import { absentDimensions } from '$lib/transform/stats/prepare';
 
 export { DIMENSION_LABEL, groupLabel };
 
@@ -75,6 +76,11 @@ export interface PayModel {
 	readonly distributionEmpty: boolean;
 	readonly distTable: TableData;
 	readonly segments: readonly SegmentModel[];
+	/**
+	 * Segment dimensions the data give no value for at all (an uploaded file without the
+	 * column): no chart, a note instead ("This file has no company size column."). Empty for the built-in data.
+	 */
+	readonly absentSegments: readonly { readonly dim: SegmentDimension; readonly note: string }[];
 }
 
 const byOf = (dim: Dimension) => (Object.entries(BY_DIMENSION).find(([, d]) => d === dim)?.[0] ?? 'none') as By;
@@ -118,9 +124,11 @@ export function payView(data: Dataset, query: PayQuery): PayModel {
 	const { filters, scale, salary } = query;
 	const band = query.band ?? null;
 	const stats = computeStats(data.prepared, filters, { cpi: data.annualCpi, sample: DOTS_PER_FAMILY, salary, band });
-	const segments = SEGMENT_DIMENSIONS.map((dim) =>
+	const absent = absentDimensions(data.prepared);
+	const segments = SEGMENT_DIMENSIONS.filter((dim) => !absent.includes(dim)).map((dim) =>
 		segmentModel(dim, computeStats(data.prepared, filters, { cpi: data.annualCpi, groupBy: dim }).groups!.groups)
 	);
+	const absentSegments = SEGMENT_DIMENSIONS.filter((dim) => absent.includes(dim)).map((dim) => ({ dim, note: ABSENT_NOTE[dim] }));
 	const groups: DistributionGroup[] = FAMILIES.map((f) => {
 		const s = stats.families[f];
 		return {
@@ -169,6 +177,7 @@ export function payView(data: Dataset, query: PayQuery): PayModel {
 		groups,
 		distributionEmpty,
 		distTable,
-		segments
+		segments,
+		absentSegments
 	};
 }

@@ -50,12 +50,88 @@ describe('yourSalariesView', () => {
 		expect(m.rowsUsed).toBe(done.report.accepted - m.skipped.count);
 	});
 
-	it('names the missing dimensions instead of computing', async () => {
+	it('computes on a file without some optional columns, naming them with the note pages show', async () => {
 		const { done } = await load('generic-salaries.csv');
-		const m = yourSalariesView(done.columns as SalaryColumns, 'g.csv', DEFAULT);
-		expect(m.missing.map((f) => f.field)).toEqual(['employmentType']);
-		expect(m.overview).toBeNull();
-		expect(m.summary).toBeNull();
+		const cols = done.columns as SalaryColumns;
+		const m = yourSalariesView(cols, 'g.csv', DEFAULT);
+		expect(m.missing).toEqual([
+			{ field: 'employmentType', label: expect.any(String), consequence: 'This file has no employment type column.' }
+		]);
+		expect(m.overview).not.toBeNull();
+		expect(m.rowsUsed).toBe(cols.n);
+		expect(m.overview!.counts.matched).toBe(m.overview!.families.AI.n + m.overview!.families.ML.n);
+	});
+
+	it('title, pay and year only: every dimension absent, medians from the rows, like-for-like leaves every row out', async () => {
+		expect.hasAssertions();
+		// 12 AI at 100k…210k and 11 ML at 90k…190k (steps of 10k): medians 155k and 140k, computed here by hand.
+		const lines = ['title,salary,year'];
+		for (let i = 0; i < 12; i++) lines.push(`Senior AI Engineer,${100_000 + i * 10_000},2024`);
+		for (let i = 0; i < 11; i++) lines.push(`ML Engineer (Remote),${90_000 + i * 10_000},2023`);
+		lines.push('Data Scientist,50000,2024');
+		const { done } = await load(new TextEncoder().encode(lines.join('\n') + '\n'));
+		const m = yourSalariesView(done.columns as SalaryColumns, 'min.csv', DEFAULT);
+		expect(m.missing.map((f) => f.field)).toEqual(['companySize', 'country', 'experienceLevel', 'employmentType', 'remoteRatio']);
+		expect(m.notGiven).toEqual([]);
+		expect(m.rowsUsed).toBe(24);
+		expect(m.years).toEqual({ first: 2023, last: 2024 });
+		const o = m.overview!;
+		expect([o.families.AI.n, o.families.ML.n]).toEqual([12, 11]);
+		expect(o.families.AI.median?.median).toBe(155_000);
+		expect(o.families.ML.median?.median).toBe(140_000);
+		expect(o.gap.estimate?.gapUsd).toBe(15_000);
+		expect(o.likeForLike).toMatchObject({
+			aiRowsWithoutCell: 12,
+			mlRowsWithoutCell: 11,
+			aiNUsed: 0,
+			adjusted: null,
+			support: 'suppressed'
+		});
+		expect(m.unmatched.map((t) => [t.title, t.count, t.form])).toEqual([['Data Scientist', 1, 'data scientist']]);
+		// The summary CSV has the medians too.
+		const csv = toCsv(m.summary!.columns, m.summary!.rows);
+		expect(csv).toContain('155000');
+		expect(csv).toContain('140000');
+	});
+
+	it('salaries-gaps.csv: the figures expected-values.py computes (raw medians, rows without a cell, like-for-like)', async () => {
+		expect.hasAssertions();
+		const { done } = await load('salaries-gaps.csv');
+		const m = yourSalariesView(done.columns as SalaryColumns, 'salaries-gaps.csv', DEFAULT);
+		const o = m.overview!;
+		expect([o.families.AI.n, o.families.AI.median?.median, o.families.ML.n, o.families.ML.median?.median]).toEqual([
+			15, 165_000, 16, 150_000
+		]);
+		expect(o.likeForLike).toMatchObject({ aiRowsWithoutCell: 8, mlRowsWithoutCell: 7, mlNSupported: 8, aiNUsed: 7 });
+		// 7 AI and 8 ML rows with a matching cell: too few for a like-for-like gap, so it is suppressed.
+		expect(o.likeForLike).toMatchObject({ support: 'suppressed', aiMedianAdjusted: null, mlMedianSupported: null, adjusted: null });
+	});
+
+	it('empty optional cells: "not given" counted per column, like-for-like leaves those rows out', async () => {
+		expect.hasAssertions();
+		const lines = ['title,salary,year,company_size,country,experience'];
+		// AI: 10 complete (M, US, SE) + 3 without a size; ML: 10 complete + 2 without experience, 1 without country.
+		for (let i = 0; i < 10; i++) lines.push(`AI Engineer,${150_000 + i * 1000},2024,M,US,SE`);
+		for (let i = 0; i < 3; i++) lines.push(`AI Engineer,${200_000 + i * 1000},2024,,US,SE`);
+		for (let i = 0; i < 10; i++) lines.push(`Machine Learning Engineer,${140_000 + i * 1000},2024,M,US,SE`);
+		for (let i = 0; i < 2; i++) lines.push(`Machine Learning Engineer,${100_000 + i * 1000},2024,L,US,`);
+		lines.push('Machine Learning Engineer,90000,2024,L,,MI');
+		const { done } = await load(new TextEncoder().encode(lines.join('\n') + '\n'));
+		const m = yourSalariesView(done.columns as SalaryColumns, 'mix.csv', DEFAULT);
+		expect(m.missing.map((f) => f.field)).toEqual(['employmentType', 'remoteRatio']);
+		expect(m.notGiven.map((g) => [g.field, g.rows])).toEqual([
+			['companySize', 3],
+			['country', 1],
+			['experienceLevel', 2]
+		]);
+		const lfl = m.overview!.likeForLike;
+		expect([lfl.aiRowsWithoutCell, lfl.mlRowsWithoutCell]).toEqual([3, 3]);
+		// Same cell (SE × north-america × M) on both sides: the like-for-like medians are those of the complete rows.
+		expect(lfl.aiMedianAdjusted).toBe(154_500);
+		expect(lfl.mlMedianSupported).toBe(144_500);
+		// The raw medians use every row: AI 13 rows → 7th = 156k; ML 13 rows → 7th of (90k, 100k, 101k, 140k…149k) = 143k.
+		expect(m.overview!.families.AI.median?.median).toBe(156_000);
+		expect(m.overview!.families.ML.median?.median).toBe(143_000);
 	});
 
 	it('applies title overrides: a title assigned to a family is counted in it', async () => {
@@ -75,30 +151,42 @@ describe('yourSalariesView', () => {
 });
 
 describe('yourPostingsView', () => {
-	it('turns the data_jobs fixture into the figures its README states', async () => {
+	it('turns the data_jobs fixture into the figures its README states (titles normalised)', async () => {
 		const { done } = await load('data-jobs-postings.csv');
 		const m = yourPostingsView(done.columns as PostingsColumns, DEFAULT);
+		// Exact families-v1 gives Feb 2 AI, Mar 2 ML; normalised, line 11 (Senior AI Engineer, Feb, US,
+		// $210k, python + aws) joins AI and line 17 (Machine Learning Engineer, Ranking, Mar, US, $240k) joins ML.
 		expect(m.monthTable.rows.map((r) => [r.month, r.ai, r.ml, r.partial])).toEqual([
 			['2023-01', 3, 2, 'partial'],
-			['2023-02', 2, 3, 'whole'],
-			['2023-03', 2, 2, 'whole']
+			['2023-02', 3, 3, 'whole'],
+			['2023-03', 2, 3, 'whole']
 		]);
 		expect(m.partialMonths).toEqual(['2023-01']);
 		expect(m.byMonthCsv.rows).toEqual([
 			['2023-01', 'AI Engineer', 3],
 			['2023-01', 'ML Engineer', 2],
-			['2023-02', 'AI Engineer', 2],
+			['2023-02', 'AI Engineer', 3],
 			['2023-02', 'ML Engineer', 3],
 			['2023-03', 'AI Engineer', 2],
-			['2023-03', 'ML Engineer', 2]
+			['2023-03', 'ML Engineer', 3]
 		]);
-		expect(m.unmatched).toHaveLength(3);
-		expect(m.skills!.AI.rows[0]).toMatchObject({ skill: 'python', postings: 7 });
-		expect(m.byCountry!.rows[0]).toMatchObject({ group: 'United States', ai: 5, ml: 2 });
+		expect(m.unmatched).toEqual([{ title: 'Data Scientist', count: 1, form: 'data scientist', how: 'none' }]);
+		expect(m.skills!.AI.rows.slice(0, 2)).toEqual([
+			{ skill: 'python', postings: 8, share: null },
+			{ skill: 'aws', postings: 4, share: null }
+		]);
+		expect(m.byCountry!.rows[0]).toMatchObject({ group: 'United States', ai: 6, ml: 3 });
 		// data_jobs has no company-size column.
 		expect(m.missing.map((f) => f.field)).toEqual(['companySize']);
 		expect(m.bySize).toBeNull();
-		expect(m.salary!.rows.map((r) => r.n)).toEqual([4, 5]);
+		expect(m.salary!.rows.map((r) => r.n)).toEqual([5, 6]);
+		// Strict mode: only the two titles, exactly (up to case and punctuation).
+		const strict = yourPostingsView(done.columns as PostingsColumns, { mode: 'strict', overrides: {} });
+		expect(strict.monthTable.rows.map((r) => [r.month, r.ai, r.ml])).toEqual([
+			['2023-01', 2, 2],
+			['2023-02', 2, 2],
+			['2023-03', 2, 1]
+		]);
 	});
 
 	it('month-only dates: partial months are unknown, not guessed', async () => {

@@ -9,8 +9,15 @@
  */
 import type { BarSeries, LineSeries, TableData } from '$lib/charts/types';
 import type { CsvCell } from '$lib/csv/write';
-import { missingSalaryRowFields, toSalaryRows } from '$lib/data/upload/salary-rows';
-import { familyCodes, rowFamilies, unmatchedTitles, type TitleCount, type TitleOverrides } from '$lib/data/upload/titles';
+import { missingSalaryRowFields, SALARY_ROW_FIELDS, toSalaryRows } from '$lib/data/upload/salary-rows';
+import {
+	familyCodes,
+	rowFamilies,
+	titleMatching,
+	unmatchedTitles,
+	type TitleOverrides,
+	type UnmatchedTitle
+} from '$lib/data/upload/titles';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
 import { FIELD_LABEL, type PostingField, type SalaryField } from '$lib/data/upload/fields';
 import { COMPANY_SIZES, type CpiRow } from '$lib/data/types';
@@ -29,7 +36,10 @@ import {
 	type PostingsSummary
 } from '$lib/transform/postings';
 import type { TitleClassifier } from '$lib/transform/stats/prepare';
-import { FAMILY_LABEL, familyOf, type TitleFamily, type TitleMode } from '$lib/transform/title-families';
+import { FAMILY_LABEL, type TitleFamily, type TitleMode } from '$lib/transform/title-families';
+import { uploadedFamilyOf, type MatchOptions } from '$lib/transform/title-normalise';
+import type { NullableDimension } from '$lib/transform/stats/dimensions';
+import { ABSENT_NOTE } from './labels';
 import { overviewView, type OverviewModel } from './overview';
 import { summaryView, type SummaryTable } from './summary-table';
 
@@ -39,14 +49,16 @@ export interface YourDataQuery {
 	readonly overrides: TitleOverrides;
 }
 
-/** Title → family with the user's overrides winning (as `familyCodes` does for columns). */
-export function classifierWith(overrides: TitleOverrides): TitleClassifier {
-	return (title, mode) => (Object.hasOwn(overrides, title) ? overrides[title]! : familyOf(title, mode));
+/** Title → family for an uploaded file: the user's overrides win, else the uploaded-title matching (as `familyCodes` does for columns). */
+export function classifierWith(overrides: TitleOverrides, opts: MatchOptions = {}): TitleClassifier {
+	return (title, mode) => (Object.hasOwn(overrides, title) ? overrides[title]! : uploadedFamilyOf(title, mode, opts));
 }
 
 /** Titles in neither family under the app's lists alone (so a title the user assigned stays listed, with its choice). */
-function unmatchedOf(title: SalaryColumns['title'], mode: TitleMode, weight?: Float64Array | null): TitleCount[] {
-	return unmatchedTitles(title, familyCodes(title.dict, mode), weight);
+function unmatchedOf(cols: SalaryColumns | PostingsColumns, mode: TitleMode): UnmatchedTitle[] {
+	const opts = titleMatching(cols);
+	const weight = cols.kind === 'postings' ? cols.count : null;
+	return unmatchedTitles(cols.title, familyCodes(cols.title.dict, mode, {}, opts), mode, weight, opts);
 }
 
 /** An optional field the file lacks, and what cannot be shown without it. */
@@ -61,21 +73,33 @@ export interface MissingField {
 export interface YourSalariesModel {
 	readonly kind: 'salaries';
 	readonly rowsInFile: number;
-	/** Titles that matched neither family before overrides, most frequent first. */
-	readonly unmatched: readonly TitleCount[];
-	/** Dashboard dimensions the file has no column for; non-empty means no statistics. */
+	/** Titles that matched neither family before overrides, most frequent first (with the form they were matched in). */
+	readonly unmatched: readonly UnmatchedTitle[];
+	/**
+	 * Optional dimensions the file has no column for: every report is "not given" there, and
+	 * pages hide that filter and chart, showing `consequence` ("This file has no … column.").
+	 */
 	readonly missing: readonly MissingField[];
-	/** Accepted rows the dashboard cannot use (an empty dimension cell, a country without a continent). */
+	/** Optional dimensions the file has a column for but some cells empty: those reports form a "Not given" group. */
+	readonly notGiven: readonly { readonly field: SalaryField; readonly label: string; readonly rows: number }[];
+	/** Accepted rows the dashboard cannot use (a country without a continent). */
 	readonly skipped: { readonly count: number; readonly first: readonly { readonly line: number; readonly reason: string }[] };
 	/** Rows that became dashboard rows. */
 	readonly rowsUsed: number;
 	readonly years: { readonly first: number; readonly last: number } | null;
-	readonly overview: Pick<OverviewModel, 'families' | 'gap' | 'counts' | 'pay'> | null;
+	readonly overview: Pick<OverviewModel, 'families' | 'gap' | 'counts' | 'pay' | 'likeForLike'> | null;
 	/** The Overview's "Download CSV" table (`by=none`, default filters) on this file. */
 	readonly summary: SummaryTable | null;
 }
 
-const SALARY_CONSEQUENCE = 'the dashboard filters and groups every report by it, so the medians cannot be computed yet';
+/** The dimension each optional salaries field fills. */
+const FIELD_DIMENSION: Readonly<Record<(typeof SALARY_ROW_FIELDS)[number], NullableDimension>> = {
+	companySize: 'companySize',
+	country: 'country',
+	experienceLevel: 'experienceLevel',
+	employmentType: 'employmentType',
+	remoteRatio: 'remoteRatio'
+};
 
 /** The empty sources a salaries-only Dataset needs (no CPI: only nominal pay on /data). */
 function emptyFile<T>(file: string): ParsedFile<T> {
@@ -85,7 +109,8 @@ function emptyFile<T>(file: string): ParsedFile<T> {
 /**
  * The Dataset of an uploaded salaries file, built with `buildDataset` as the server builds
  * the built-in one. `dataVersion` is 31 December of the file's last year: a file carries no
- * snapshot date, so no year is marked partial.
+ * snapshot date, so no year is marked partial. Optional columns the file lacks, and empty
+ * cells, are "not given" (see src/lib/data/upload/README.md).
  */
 export function salariesDataset(
 	cols: SalaryColumns,
@@ -108,22 +133,24 @@ export function salariesDataset(
 			// A user's file is not a pinned source: nothing was refused.
 			sources: []
 		},
-		{ classify: classifierWith(overrides) }
+		{ classify: classifierWith(overrides, titleMatching(cols)) }
 	);
 	return { ...data, skipped };
 }
 
 /** The summary of an uploaded salaries file, with the default filters in the query's title mode. */
 export function yourSalariesView(cols: SalaryColumns, fileName: string, query: YourDataQuery): YourSalariesModel {
-	const unmatched = unmatchedOf(cols.title, query.mode);
-	const missing: MissingField[] = missingSalaryRowFields(cols).map((field) => ({
+	const unmatched = unmatchedOf(cols, query.mode);
+	const absentFields = missingSalaryRowFields(cols);
+	const missing: MissingField[] = absentFields.map((field) => ({
 		field,
 		label: FIELD_LABEL[field],
-		consequence: SALARY_CONSEQUENCE
+		consequence: ABSENT_NOTE[FIELD_DIMENSION[field as keyof typeof FIELD_DIMENSION]]
 	}));
-	const base = { kind: 'salaries' as const, rowsInFile: cols.n, unmatched, missing };
-	if (missing.length > 0) return { ...base, skipped: { count: 0, first: [] }, rowsUsed: 0, years: null, overview: null, summary: null };
 	const data = salariesDataset(cols, fileName, query.overrides);
+	const notGiven = SALARY_ROW_FIELDS.filter((f) => !absentFields.includes(f))
+		.map((field) => ({ field, label: FIELD_LABEL[field], rows: data.prepared.notGiven[FIELD_DIMENSION[field]] }))
+		.filter((x) => x.rows > 0);
 	const filters: Filters = { ...DEFAULT_FILTERS, titles: query.mode };
 	const o = overviewView(data, { filters });
 	const { columns, rows } = summaryView(data, { by: 'none', filters });
@@ -134,11 +161,15 @@ export function yourSalariesView(cols: SalaryColumns, fileName: string, query: Y
 		if (r.workYear > last) last = r.workYear;
 	}
 	return {
-		...base,
+		kind: 'salaries',
+		rowsInFile: cols.n,
+		unmatched,
+		missing,
+		notGiven,
 		skipped: { count: data.skipped.length, first: data.skipped.slice(0, 20) },
 		rowsUsed: data.salaries.length,
 		years: Number.isFinite(first) ? { first, last } : null,
-		overview: { families: o.families, gap: o.gap, counts: o.counts, pay: o.pay },
+		overview: { families: o.families, gap: o.gap, counts: o.counts, pay: o.pay, likeForLike: o.likeForLike },
 		summary: { columns, rows }
 	};
 }
@@ -153,7 +184,8 @@ export interface CsvTable {
 export interface YourPostingsModel {
 	readonly kind: 'postings';
 	readonly rowsInFile: number;
-	readonly unmatched: readonly TitleCount[];
+	/** Titles that matched neither family before overrides, most frequent first (with the form they were matched in). */
+	readonly unmatched: readonly UnmatchedTitle[];
 	readonly missing: readonly MissingField[];
 	readonly summary: PostingsSummary;
 	/** Postings per month, one line per family. */
@@ -202,8 +234,8 @@ const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);
 
 /** The postings figures of an uploaded postings file, in the query's title mode. */
 export function yourPostingsView(cols: PostingsColumns, query: YourDataQuery): YourPostingsModel {
-	const unmatched = unmatchedOf(cols.title, query.mode, cols.count);
-	const families = rowFamilies(cols.title, familyCodes(cols.title.dict, query.mode, query.overrides));
+	const unmatched = unmatchedOf(cols, query.mode);
+	const families = rowFamilies(cols.title, familyCodes(cols.title.dict, query.mode, query.overrides, titleMatching(cols)));
 	const s = summarisePostings(cols, families, { topSkills: SKILLS_SHOWN });
 	const missing: MissingField[] = POSTING_OPTIONAL.filter(
 		(o) => cols[o.field as 'companySize' | 'country' | 'skills' | 'salaryUsd'] === null

@@ -28,6 +28,13 @@ export interface ListColumn {
 export interface SalaryColumns {
 	readonly kind: 'salaries';
 	readonly n: number;
+	/**
+	 * False for the aijobs.net layout, whose titles families-v1 names exactly (matched as the
+	 * built-in data are); true for free-text titles (data_jobs, a mapped file), matched through
+	 * the uploaded-title normalisation (transform/title-normalise.ts). Absent in files kept
+	 * before it existed: treated as true.
+	 */
+	readonly freeTextTitles?: boolean;
 	/** 1-based physical line where the row starts (the header is line 1). */
 	readonly line: Uint32Array;
 	readonly title: DictColumn;
@@ -51,6 +58,13 @@ export interface SalaryColumns {
 export interface PostingsColumns {
 	readonly kind: 'postings';
 	readonly n: number;
+	/**
+	 * False for the aijobs.net layout, whose titles families-v1 names exactly (matched as the
+	 * built-in data are); true for free-text titles (data_jobs, a mapped file), matched through
+	 * the uploaded-title normalisation (transform/title-normalise.ts). Absent in files kept
+	 * before it existed: treated as true.
+	 */
+	readonly freeTextTitles?: boolean;
 	readonly line: Uint32Array;
 	readonly title: DictColumn;
 	/** Posted date, ms since 1970 UTC. */

@@ -242,6 +242,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 		build = (n): SalaryColumns => ({
 			kind: 'salaries',
 			n,
+			freeTextTitles: mapping.layout !== 'aijobs',
 			line: line.finish(n),
 			title: title.finish(n),
 			salaryUsd: salaryUsd.finish(n),
@@ -324,6 +325,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 		build = (n): PostingsColumns => ({
 			kind: 'postings',
 			n,
+			freeTextTitles: mapping.layout !== 'aijobs',
 			line: line.finish(n),
 			title: title.finish(n),
 			postedMs: posted.finish(n),

@@ -14,31 +14,47 @@ describe('titles of an uploaded file', () => {
 		'Data Scientist',
 		'toString'
 	];
-	it('uses families-v1 and strict like the built-in data', () => {
+	it('uses families-v1 and strict like the built-in data for listed titles, and normalises the others', () => {
 		const code = (t: string) => {
 			const f = familyOf(t, 'family');
 			return f === 'AI' ? 0 : f === 'ML' ? 1 : -1;
 		};
-		expect(Array.from(familyCodes(dict, 'family'))).toEqual(dict.map(code));
-		expect(Array.from(familyCodes(dict, 'family'))).toEqual([0, 0, 1, 1, -1, -1, -1]);
+		const listed = dict.slice(0, 4);
+		expect(Array.from(familyCodes(listed, 'family'))).toEqual(listed.map(code));
+		// 'Senior AI Engineer' reaches 'ai engineer' in family mode; strict keeps it out.
+		expect(Array.from(familyCodes(dict, 'family'))).toEqual([0, 0, 1, 1, 0, -1, -1]);
 		expect(Array.from(familyCodes(dict, 'strict'))).toEqual([0, -1, 1, -1, -1, -1, -1]);
 	});
 	it("applies the user's overrides in both modes, including taking a title out", () => {
-		const o = { 'Senior AI Engineer': 'AI', 'Prompt Engineer': null } as const;
-		expect(Array.from(familyCodes(dict, 'family', o))).toEqual([0, -1, 1, 1, 0, -1, -1]);
-		expect(Array.from(familyCodes(dict, 'strict', o))).toEqual([0, -1, 1, -1, 0, -1, -1]);
+		const o = { 'Senior AI Engineer': 'ML', 'Prompt Engineer': null } as const;
+		expect(Array.from(familyCodes(dict, 'family', o))).toEqual([0, -1, 1, 1, 1, -1, -1]);
+		expect(Array.from(familyCodes(dict, 'strict', o))).toEqual([0, -1, 1, -1, 1, -1, -1]);
 	});
 	it('lists unmatched titles with counts, most frequent first', async () => {
 		const { done } = await load('data-jobs-postings.csv');
 		const c = done.columns as PostingsColumns;
 		const byCode = familyCodes(c.title.dict, 'family');
-		expect(unmatchedTitles(c.title, byCode)).toEqual([
-			{ title: 'Data Scientist', count: 1 },
-			{ title: 'Machine Learning Engineer, Ranking', count: 1 },
-			{ title: 'Senior AI Engineer', count: 1 }
+		expect(unmatchedTitles(c.title, byCode, 'family')).toEqual([
+			{ title: 'Data Scientist', count: 1, form: 'data scientist', how: 'none' }
 		]);
 		const weights = new Float64Array(c.n).fill(3);
-		expect(unmatchedTitles(c.title, byCode, weights)[0]).toEqual({ title: 'Data Scientist', count: 3 });
+		expect(unmatchedTitles(c.title, byCode, 'family', weights)[0]).toEqual({
+			title: 'Data Scientist',
+			count: 3,
+			form: 'data scientist',
+			how: 'none'
+		});
+		// Strict mode: the free-text titles stay out, each with the tidy form it was looked up in.
+		const strict = familyCodes(c.title.dict, 'strict');
+		// A title families-v1 lists keeps its listed decision (no strict family), shown as written.
+		expect(unmatchedTitles(c.title, strict, 'strict')).toEqual([
+			{ title: 'Computer Vision Engineer', count: 1, form: 'Computer Vision Engineer', how: 'listed' },
+			{ title: 'Data Scientist', count: 1, form: 'data scientist', how: 'none' },
+			{ title: 'MLOps Engineer', count: 1, form: 'MLOps Engineer', how: 'listed' },
+			{ title: 'Machine Learning Engineer, Ranking', count: 1, form: 'machine learning engineer ranking', how: 'none' },
+			{ title: 'Prompt Engineer', count: 1, form: 'Prompt Engineer', how: 'listed' },
+			{ title: 'Senior AI Engineer', count: 1, form: 'senior ai engineer', how: 'none' }
+		]);
 		const fam = rowFamilies(c.title, byCode);
 		expect(fam).toHaveLength(c.n);
 		expect(fam[0]).toBe(0);

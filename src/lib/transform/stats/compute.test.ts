@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
-import { DEFAULT_FILTERS, type Filters } from '../filters';
+import { DEFAULT_FILTERS, NOT_GIVEN_FACETS, type Filters } from '../filters';
 import { TITLE_MODES } from '../title-families';
 import { countDuplicates, dedupeRows } from './dedupe';
-import { DIMENSIONS, type Dimension } from './dimensions';
+import { DIMENSIONS, NOT_GIVEN, type Dimension } from './dimensions';
 import { payBandPositionSorted } from './pay-band';
 import { prepareRows } from './prepare';
 import { sortBySalary } from './quantiles';
 import { annualCpi, deflator, latestFullYear } from './real-pay';
 import { gapSummary } from './summary';
 import { applyFilters, familySummaries, familyValues, groupSummaries, growthByYear, likeForLike } from './testing/oracle';
-import { arbRows, cpiYear, familyRow, frozen, row, shuffled } from './testing/rows';
+import { arbRows, arbRowsWithGaps, cpiYear, familyRow, frozen, row, shuffled } from './testing/rows';
 import type { StatsOptions } from './types';
 import { computeStats, dedupeSensitivity, headlineOf, rankSample } from './compute';
 
@@ -41,6 +41,10 @@ const arbFilters: fc.Arbitrary<Filters> = fc.record({
 	dedupe: fc.boolean(),
 	real: fc.boolean()
 });
+/** As arbFilters, with "Not given" ticked on some filters (for rows with gaps; on complete rows it would empty most views). */
+const arbFiltersNotGiven: fc.Arbitrary<Filters> = fc
+	.tuple(arbFilters, subset(NOT_GIVEN_FACETS))
+	.map(([f, notGiven]) => (notGiven.length > 0 ? { ...f, notGiven } : f));
 const arbOptions: fc.Arbitrary<StatsOptions> = fc.record({
 	cpi: fc.constant(cpi),
 	groupBy: fc.option(fc.constantFrom<Dimension>(...DIMENSIONS)),
@@ -102,6 +106,62 @@ describe('computeStats', () => {
 		);
 		// a share, not a count: mutation runs cap the number of cases (tests/mutation/fast-check-capped.ts)
 		expect(informative / runs).toBeGreaterThan(0.15);
+	});
+
+	it('property: with dimensions not given (an uploaded file), equals the row-level reference', () => {
+		expect.hasAssertions();
+		let withGaps = 0;
+		let runs = 0;
+		fc.assert(
+			fc.property(arbRowsWithGaps(300), arbFiltersNotGiven, arbOptions, (rows, filters, options) => {
+				const prepared = prepareRows(rows);
+				const view = computeStats(prepared, filters, options);
+				const ref = reference(rows, filters, options);
+				runs++;
+				if (view.likeForLike.aiRowsWithoutCell + view.likeForLike.mlRowsWithoutCell > 0) withGaps++;
+				expect(view.counts).toEqual(ref.counts);
+				expect(view.families).toEqual(ref.families);
+				expect(view.gap).toEqual(ref.gap);
+				expect(view.likeForLike).toEqual(ref.likeForLike);
+				expect(view.growth).toEqual(ref.growth);
+				expect(view.groups).toEqual(ref.groups);
+			}),
+			{ seed: 20261129, numRuns: 200 }
+		);
+		expect(withGaps / runs).toBeGreaterThan(0.3);
+	});
+
+	it('"Not given" in a filter: only the rows without the value, or with one of the chosen values', () => {
+		expect.hasAssertions();
+		const rows = [
+			...Array.from({ length: 3 }, (_, i) => familyRow('AI', { companySize: 'S', salaryUsd: 100_000 + i })),
+			...Array.from({ length: 4 }, (_, i) => familyRow('AI', { companySize: null, salaryUsd: 200_000 + i })),
+			...Array.from({ length: 5 }, (_, i) => familyRow('ML', { companySize: 'L', salaryUsd: 300_000 + i })),
+			...Array.from({ length: 6 }, (_, i) => familyRow('ML', { companySize: null, salaryUsd: 400_000 + i }))
+		];
+		const p = prepareRows(shuffled(rows, 7));
+		const n = (f: Partial<Filters>) => {
+			const v = computeStats(p, { ...DEFAULT_FILTERS, ...f });
+			return [v.families.AI.n, v.families.ML.n];
+		};
+		expect(n({})).toEqual([7, 11]);
+		expect(n({ notGiven: ['size'] })).toEqual([4, 6]);
+		expect(n({ size: ['S'] })).toEqual([3, 0]);
+		expect(n({ size: ['S'], notGiven: ['size'] })).toEqual([7, 6]);
+		expect(n({ size: ['M'], notGiven: ['size'] })).toEqual([4, 6]);
+		// Ticking another dimension's "not given" does not touch size: no row lacks a country.
+		expect(n({ notGiven: ['country'] })).toEqual([0, 0]);
+		expect(p.notGiven).toMatchObject({ companySize: 10, country: 0, region: 0 });
+		const g = computeStats(p, DEFAULT_FILTERS, { groupBy: 'companySize' }).groups!.groups;
+		expect(g.map((x) => [x.key, x.families.AI.n, x.families.ML.n])).toEqual([
+			['S', 3, 0],
+			['L', 0, 5],
+			[NOT_GIVEN, 4, 6]
+		]);
+		// Same suppression rules as any group: 4 and 6 reports are too few for a median.
+		expect(g[2]!.families.AI.median).toBeNull();
+		expect(g[2]!.families.ML.median).toBeNull();
+		expect(g[2]!.families.AI.support).toBe('suppressed');
 	});
 
 	it('property: results do not depend on row order', () => {

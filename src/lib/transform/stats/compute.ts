@@ -4,11 +4,11 @@
  * selected entries in salary order, so quantiles are index look-ups.
  */
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
-import type { Filters } from '../filters';
+import { notGivenTicked, type Filters, type NotGivenFacet } from '../filters';
 import type { TitleFamily } from '../title-families';
 import { bootstrapGapClustered, clustersOf } from './bootstrap';
 import { bandShareSorted, claimPositionSorted } from './claim';
-import type { Dimension } from './dimensions';
+import { NOT_GIVEN, type Dimension } from './dimensions';
 import { growthFromSortedByYear, type Growth } from './growth';
 import { likeForLikeSorted, type LikeForLike } from './like-for-like';
 import { payBandPositionSorted } from './pay-band';
@@ -60,25 +60,30 @@ function payValues(entries: Int32Array, ix: ModeIndex, factor: Float64Array | nu
 	return v;
 }
 
-/** Code → group key label, per dimension. */
+/** Code → group key label, per dimension; the code list's length is "not given" (key NOT_GIVEN). */
 function groupCodes(
 	dim: Dimension,
 	ix: ModeIndex,
 	countries: readonly string[]
 ): { codes: ArrayLike<number>; size: number; label: (c: number) => string } {
+	const coded = (codes: ArrayLike<number>, list: readonly (string | number)[]) => ({
+		codes,
+		size: list.length + 1,
+		label: (c: number) => (c === list.length ? NOT_GIVEN : String(list[c]!))
+	});
 	switch (dim) {
 		case 'companySize':
-			return { codes: ix.companySize, size: COMPANY_SIZES.length, label: (c) => COMPANY_SIZES[c]! };
+			return coded(ix.companySize, COMPANY_SIZES);
 		case 'region':
-			return { codes: ix.region, size: REGIONS.length, label: (c) => REGIONS[c]! };
+			return coded(ix.region, REGIONS);
 		case 'country':
-			return { codes: ix.country, size: countries.length, label: (c) => countries[c]! };
+			return coded(ix.country, countries);
 		case 'experienceLevel':
-			return { codes: ix.experienceLevel, size: EXPERIENCE_LEVELS.length, label: (c) => EXPERIENCE_LEVELS[c]! };
+			return coded(ix.experienceLevel, EXPERIENCE_LEVELS);
 		case 'employmentType':
-			return { codes: ix.employmentType, size: EMPLOYMENT_TYPES.length, label: (c) => EMPLOYMENT_TYPES[c]! };
+			return coded(ix.employmentType, EMPLOYMENT_TYPES);
 		case 'remoteRatio':
-			return { codes: ix.remoteRatio, size: REMOTE_RATIOS.length, label: (c) => String(REMOTE_RATIOS[c]!) };
+			return coded(ix.remoteRatio, REMOTE_RATIOS);
 		case 'workYear':
 			return { codes: ix.yearSlot, size: ix.years.length, label: (c) => String(ix.years[c]!) };
 	}
@@ -139,12 +144,13 @@ function selectEntries(
 	yearOk: Uint8Array,
 	realFactor: Float64Array | null
 ): Selection {
-	const mExp = mask(EXPERIENCE_LEVELS, filters.exp);
-	const mType = mask(EMPLOYMENT_TYPES, filters.type);
-	const mSize = mask(COMPANY_SIZES, filters.size);
-	const mRegion = mask(REGIONS, filters.region);
-	const mRemote = mask(REMOTE_RATIOS, filters.remote);
-	const mCountry = mask(prepared.countries, filters.country);
+	const ng = (f: NotGivenFacet) => notGivenTicked(filters, f);
+	const mExp = mask(EXPERIENCE_LEVELS, filters.exp, ng('exp'));
+	const mType = mask(EMPLOYMENT_TYPES, filters.type, ng('type'));
+	const mSize = mask(COMPANY_SIZES, filters.size, ng('size'));
+	const mRegion = mask(REGIONS, filters.region, ng('region'));
+	const mRemote = mask(REMOTE_RATIOS, filters.remote, ng('remote'));
+	const mCountry = mask(prepared.countries, filters.country, ng('country'));
 	const dedupe = filters.dedupe;
 	const selAi = new Int32Array(ix.count);
 	const selMl = new Int32Array(ix.count);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS } from '../../data/types';
-import { DEFAULT_FILTERS, type Filters } from '../filters';
+import { DEFAULT_FILTERS, NOT_GIVEN_FACETS, type Filters } from '../filters';
 import { TITLE_MODES } from '../title-families';
 import { FACETS, facetCounts, type Facet } from './facets';
 import { prepareRows } from './prepare';
@@ -17,6 +17,7 @@ const arbFilters: fc.Arbitrary<Filters> = fc.record({
 	exp: subset(EXPERIENCE_LEVELS),
 	type: subset(EMPLOYMENT_TYPES),
 	remote: subset(REMOTE_RATIOS),
+	notGiven: subset(NOT_GIVEN_FACETS),
 	from: fc.option(fc.integer({ min: 2020, max: 2025 }), { freq: 2 }),
 	to: fc.option(fc.integer({ min: 2020, max: 2025 }), { freq: 2 }),
 	titles: fc.constantFrom(...TITLE_MODES),
@@ -26,10 +27,14 @@ const arbFilters: fc.Arbitrary<Filters> = fc.record({
 
 /** The filters with one facet cleared, or set to one option. */
 function without(f: Filters, facet: Facet): Filters {
-	return facet === 'years' ? { ...f, from: null, to: null } : { ...f, [facet]: [] };
+	return facet === 'years'
+		? { ...f, from: null, to: null }
+		: { ...f, [facet]: [], notGiven: (f.notGiven ?? []).filter((x) => x !== facet) };
 }
-function only(f: Filters, facet: Facet, value: string | number): Filters {
-	return facet === 'years' ? { ...f, from: value as number, to: value as number } : { ...f, [facet]: [value] };
+function only(f: Filters, facet: Facet, value: string | number | null): Filters {
+	if (facet === 'years') return { ...f, from: value as number, to: value as number };
+	const rest = (f.notGiven ?? []).filter((x) => x !== facet);
+	return value === null ? { ...f, [facet]: [], notGiven: [...rest, facet] } : { ...f, [facet]: [value], notGiven: rest };
 }
 
 describe('facet counts (one pass) equal a computeStats per alternative', () => {

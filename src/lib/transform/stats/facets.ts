@@ -13,7 +13,8 @@
  * that real pay's CPI rule is not applied (it only drops the partial CPI year).
  */
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS } from '../../data/types';
-import type { Filters } from '../filters';
+import { filterSet, notGivenTicked, type Filters, type NotGivenFacet } from '../filters';
+import type { NullableDimension } from './dimensions';
 import { codeMask as mask, FAMILY_CODE, type PreparedRows } from './prepare';
 
 /** The filters, in the order of the filter panel; `years` is the from/to range. */
@@ -28,8 +29,12 @@ export interface FacetCount {
 }
 
 export interface FacetOption extends FacetCount {
-	/** The option as it appears in `Filters` (a code, a country, a remote ratio or a year). */
-	readonly value: string | number;
+	/**
+	 * The option as it appears in `Filters` (a code, a country, a remote ratio or a year), or
+	 * null for "Not given" (ticked through `Filters.notGiven`; listed last, and only when the
+	 * data have rows without that value).
+	 */
+	readonly value: string | number | null;
 }
 
 export interface FacetCounts {
@@ -43,45 +48,24 @@ export interface FacetCounts {
 
 /** Is this filter set (narrowing the view)? */
 export function isActive(filters: Filters, facet: Facet): boolean {
-	return facet === 'years' ? filters.from !== null || filters.to !== null : filters[facet].length > 0;
+	return facet === 'years' ? filters.from !== null || filters.to !== null : filterSet(filters, facet);
 }
 
 /**
- * Facet counts for `filters` over the prepared index of `filters.titles`, in one pass.
- * `facetCounts(p, { ...DEFAULT_FILTERS, size: ['L'] }).withoutFilter → [{ facet: 'size', n: 7093, … }]`.
+ * The one pass over the index (its own function, so V8 optimises the hot loop alone):
+ * adds each entry to `current`, `without` and `optionCounts` as the module comment says.
  */
-export function facetCounts(prepared: PreparedRows, filters: Filters): FacetCounts {
-	const ix = prepared.modes[filters.titles];
-	const years = ix.years;
-	const from = filters.from ?? -Infinity;
-	const to = filters.to ?? Infinity;
-	const yearOk = Uint8Array.from({ length: Math.max(1, years.length) }, (_, s) => (years[s]! >= from && years[s]! <= to ? 1 : 0));
-	const masks = [
-		mask(COMPANY_SIZES, filters.size),
-		mask(REGIONS, filters.region),
-		mask(prepared.countries, filters.country),
-		mask(EXPERIENCE_LEVELS, filters.exp),
-		mask(EMPLOYMENT_TYPES, filters.type),
-		mask(REMOTE_RATIOS, filters.remote),
-		yearOk
-	];
-	const columns = [ix.companySize, ix.region, ix.country, ix.experienceLevel, ix.employmentType, ix.remoteRatio, ix.yearSlot];
-	const sizes = [
-		COMPANY_SIZES.length,
-		REGIONS.length,
-		prepared.countries.length,
-		EXPERIENCE_LEVELS.length,
-		EMPLOYMENT_TYPES.length,
-		REMOTE_RATIOS.length,
-		years.length
-	];
-	const F = FACETS.length;
-	// [facet][code][family]
-	const optionCounts = sizes.map((k) => new Int32Array(Math.max(1, k) * 2));
-	const without = new Int32Array(F * 2);
-	const current = new Int32Array(2);
+function countPass(
+	ix: PreparedRows['modes']['family'],
+	dedupe: boolean,
+	masks: readonly Uint8Array[],
+	columns: readonly ArrayLike<number>[],
+	optionCounts: readonly Int32Array[],
+	without: Int32Array,
+	current: Int32Array
+): void {
+	const F = masks.length;
 	const codes = new Int32Array(F);
-	const dedupe = filters.dedupe;
 	for (let e = 0; e < ix.count; e++) {
 		if (dedupe && ix.duplicate[e] === 1) continue;
 		let failed = -1;
@@ -108,6 +92,54 @@ export function facetCounts(prepared: PreparedRows, filters: Filters): FacetCoun
 			optionCounts[failed]![codes[failed]! * 2 + fam]! += 1;
 		}
 	}
+}
+
+/** The dimension each nullable filter reads. */
+export const FACET_DIMENSION: Readonly<Record<NotGivenFacet, NullableDimension>> = {
+	size: 'companySize',
+	region: 'region',
+	country: 'country',
+	exp: 'experienceLevel',
+	type: 'employmentType',
+	remote: 'remoteRatio'
+};
+
+/**
+ * Facet counts for `filters` over the prepared index of `filters.titles`, in one pass.
+ * `facetCounts(p, { ...DEFAULT_FILTERS, size: ['L'] }).withoutFilter → [{ facet: 'size', n: 7093, … }]`.
+ */
+export function facetCounts(prepared: PreparedRows, filters: Filters): FacetCounts {
+	const ix = prepared.modes[filters.titles];
+	const years = ix.years;
+	const from = filters.from ?? -Infinity;
+	const to = filters.to ?? Infinity;
+	const yearOk = Uint8Array.from({ length: Math.max(1, years.length) }, (_, s) => (years[s]! >= from && years[s]! <= to ? 1 : 0));
+	const ng = (f: NotGivenFacet) => notGivenTicked(filters, f);
+	const masks = [
+		mask(COMPANY_SIZES, filters.size, ng('size')),
+		mask(REGIONS, filters.region, ng('region')),
+		mask(prepared.countries, filters.country, ng('country')),
+		mask(EXPERIENCE_LEVELS, filters.exp, ng('exp')),
+		mask(EMPLOYMENT_TYPES, filters.type, ng('type')),
+		mask(REMOTE_RATIOS, filters.remote, ng('remote')),
+		yearOk
+	];
+	const columns = [ix.companySize, ix.region, ix.country, ix.experienceLevel, ix.employmentType, ix.remoteRatio, ix.yearSlot];
+	const sizes = [
+		COMPANY_SIZES.length,
+		REGIONS.length,
+		prepared.countries.length,
+		EXPERIENCE_LEVELS.length,
+		EMPLOYMENT_TYPES.length,
+		REMOTE_RATIOS.length,
+		years.length
+	];
+	const F = FACETS.length;
+	// [facet][code][family]; one more code per list for "not given"
+	const optionCounts = sizes.map((k) => new Int32Array((k + 1) * 2));
+	const without = new Int32Array(F * 2);
+	const current = new Int32Array(2);
+	countPass(ix, filters.dedupe, masks, columns, optionCounts, without, current);
 	const count = (ai: number, ml: number): FacetCount => ({ ai, ml, n: ai + ml });
 	const labels: readonly (readonly (string | number)[])[] = [
 		COMPANY_SIZES,
@@ -118,8 +150,17 @@ export function facetCounts(prepared: PreparedRows, filters: Filters): FacetCoun
 		REMOTE_RATIOS,
 		years
 	];
+	const option = (d: number, value: string | number | null, c: number): FacetOption => ({
+		value,
+		...count(optionCounts[d]![c * 2]!, optionCounts[d]![c * 2 + 1]!)
+	});
 	const options = Object.fromEntries(
-		FACETS.map((f, d) => [f, labels[d]!.map((value, c) => ({ value, ...count(optionCounts[d]![c * 2]!, optionCounts[d]![c * 2 + 1]!) }))])
+		FACETS.map((f, d) => {
+			const list = labels[d]!.map((value, c) => option(d, value, c));
+			// "Not given" only where some row (of any title) lacks the value.
+			if (f !== 'years' && prepared.notGiven[FACET_DIMENSION[f]] > 0) list.push(option(d, null, labels[d]!.length));
+			return [f, list];
+		})
 	) as unknown as Record<Facet, FacetOption[]>;
 	const withoutFilter = FACETS.flatMap((facet, d) =>
 		isActive(filters, facet) ? [{ facet, ...count(without[d * 2]!, without[d * 2 + 1]!) }] : []

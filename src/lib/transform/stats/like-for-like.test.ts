@@ -291,3 +291,67 @@ describe('like-for-like: edges', () => {
 		expect(l.adjusted!.medianB).toBe(l.mlMedianSupported);
 	});
 });
+
+describe('like-for-like with rows without a cell (uploaded files, "not given")', () => {
+	const gapFields = ['experienceLevel', 'companySize', 'companyLocation'] as const;
+	const arbFamRow = fc
+		.record({
+			family: fc.constantFrom<'AI' | 'ML'>('AI', 'ML'),
+			salaryUsd: fc.integer({ min: 10, max: 60 }).map((k) => k * 5000),
+			experienceLevel: fc.constantFrom('MI' as const, 'SE' as const),
+			companySize: fc.constantFrom('M' as const, 'L' as const),
+			gap: fc.option(fc.constantFrom(...gapFields), { freq: 4 })
+		})
+		.map(({ family, gap, ...r }) => {
+			const row = familyRow(family, r);
+			return gap === null ? row : ({ ...row, [gap]: null, ...(gap === 'companyLocation' ? { region: null } : {}) } as FamilyRow);
+		});
+
+	it('cellOf gives NO_CELL (= CELL_COUNT) when experience, region or size is not given', () => {
+		expect.hasAssertions();
+		const r = familyRow('AI');
+		expect(cellOf(r)).toBeLessThan(CELL_COUNT);
+		expect(cellOf({ ...r, experienceLevel: null })).toBe(CELL_COUNT);
+		expect(cellOf({ ...r, region: null })).toBe(CELL_COUNT);
+		expect(cellOf({ ...r, companySize: null })).toBe(CELL_COUNT);
+	});
+
+	it('property: equals the comparison of the rows with a cell alone, and counts the others', () => {
+		expect.hasAssertions();
+		fc.assert(
+			fc.property(fc.array(arbFamRow, { maxLength: 120 }), (rows) => {
+				const all = likeForLike(rows);
+				const withCell = rows.filter((r) => cellOf(r) < CELL_COUNT);
+				const only = likeForLike(withCell);
+				const noCell = (f: 'AI' | 'ML') => rows.filter((r) => r.family === f && cellOf(r) === CELL_COUNT).length;
+				expect([all.aiRowsWithoutCell, all.mlRowsWithoutCell]).toEqual([noCell('AI'), noCell('ML')]);
+				expect([only.aiRowsWithoutCell, only.mlRowsWithoutCell]).toEqual([0, 0]);
+				expect(all.aiN).toBe(only.aiN + noCell('AI'));
+				expect(all.mlN).toBe(only.mlN + noCell('ML'));
+				// Everything else is the comparison of the rows with a cell (cluster sizes: identical rows share gaps).
+				const strip = (l: typeof all) => {
+					const { aiN: _a, mlN: _m, aiRowsWithoutCell: _x, mlRowsWithoutCell: _y, ...rest } = l;
+					return rest;
+				};
+				expect(strip(all)).toEqual(strip(only));
+			}),
+			{ seed: 77, numRuns: 200 }
+		);
+	});
+
+	it('hand example: 12 AI and 12 ML in one cell, plus 3 AI and 2 ML without a size', () => {
+		expect.hasAssertions();
+		const rows = [
+			...seq(100_000, 12).map((v) => familyRow('AI', { salaryUsd: v })),
+			...seq(90_000, 12).map((v) => familyRow('ML', { salaryUsd: v })),
+			...seq(500_000, 3).map((v) => familyRow('AI', { salaryUsd: v, companySize: null })),
+			...seq(10_000, 2).map((v) => familyRow('ML', { salaryUsd: v, companySize: null }))
+		];
+		const l = likeForLike(shuffled(rows, 3));
+		expect(l).toMatchObject({ aiN: 15, mlN: 14, aiRowsWithoutCell: 3, mlRowsWithoutCell: 2, aiNUsed: 12, mlNSupported: 12 });
+		expect(l.unsupportedMlSharePct).toBe(0);
+		// One cell: the adjusted AI median is the plain median of the 12 AI rows, 105,500; ML 95,500.
+		expect(l.aiMedianAdjusted).toBe(105_500);
+		expect(l.mlMedianSupported).toBe(95_500);
+	});
+});

@@ -7,6 +7,8 @@
  *   are listed with the share of ML rows they hold, and the target mix is renormalised
  *   over the supported cells (the ML side is restricted to those cells too).
  * - AI rows in cells where ML has no rows get weight 0.
+ * - Rows with experience, region or size not given (NO_CELL) are left out on both sides and
+ *   counted (`aiRowsWithoutCell`, `mlRowsWithoutCell`); shares are of the rows with a cell.
  * - Weight of an AI row in cell c: w = t_c / a_c, with t_c the ML share of supported cell c
  *   and a_c the AI rows in c (weights sum to 1). Kish effective n = 1 / Σ w².
  */
@@ -30,17 +32,25 @@ export interface Cell {
 	readonly companySize: CompanySize;
 }
 
-/** Cell index from the three code positions (as in EXPERIENCE_LEVELS, REGIONS, COMPANY_SIZES). */
+/** The cell "index" of a row with experience, region or size not given: no cell, left out of the like-for-like gap. */
+export const NO_CELL = CELL_COUNT;
+
+/**
+ * Cell index from the three code positions (as in EXPERIENCE_LEVELS, REGIONS, COMPANY_SIZES);
+ * NO_CELL when a code is the list's "not given" code (its length) or beyond.
+ */
 export function cellIndexOfCodes(exp: number, region: number, size: number): number {
+	if (exp >= NE || region >= NR || size >= NS) return NO_CELL;
 	return (exp * NR + region) * NS + size;
 }
 
-/** The cell index of a row. */
+/** The cell index of a row (NO_CELL when one of the three is not given). */
 export function cellOf(row: {
-	readonly experienceLevel: ExperienceLevel;
-	readonly region: Region;
-	readonly companySize: CompanySize;
+	readonly experienceLevel: ExperienceLevel | null;
+	readonly region: Region | null;
+	readonly companySize: CompanySize | null;
 }): number {
+	if (row.experienceLevel === null || row.region === null || row.companySize === null) return NO_CELL;
 	return cellIndexOfCodes(
 		EXPERIENCE_LEVELS.indexOf(row.experienceLevel),
 		REGIONS.indexOf(row.region),
@@ -95,9 +105,16 @@ export interface UnsupportedCell extends Cell {
 export interface LikeForLike {
 	/** Weaker of the AI side (by Kish effective n) and the ML side (rows in supported cells). */
 	readonly support: Support;
+	/** Rows in the view per family, including rows without a cell. */
 	readonly aiN: number;
 	readonly mlN: number;
-	/** AI rows with positive weight (in cells that ML also has). */
+	/**
+	 * Rows left out because experience level, region or company size is not given (an
+	 * uploaded file): they have no cell. Zero for the built-in data.
+	 */
+	readonly aiRowsWithoutCell: number;
+	readonly mlRowsWithoutCell: number;
+	/** AI rows with positive weight (with a cell that ML also has). */
 	readonly aiNUsed: number;
 	/** AI rows in cells where ML has no rows: weight 0. */
 	readonly aiRowsWithoutTarget: number;
@@ -108,9 +125,9 @@ export interface LikeForLike {
 	readonly mlEffectiveNClustered: number;
 	/** ML rows in supported cells (the comparison population). */
 	readonly mlNSupported: number;
-	/** Cells where ML has rows but AI has none, largest ML share first. */
+	/** Cells where ML has rows but AI has none, largest ML share first (shares of the ML rows with a cell). */
 	readonly unsupportedCells: readonly UnsupportedCell[];
-	/** Share of ML rows in unsupported cells, 0–100. */
+	/** Share of the ML rows with a cell that sit in unsupported cells, 0–100. */
 	readonly unsupportedMlSharePct: number;
 	/** Post-stratified (weighted) AI median, and its interval; null when suppressed. */
 	readonly aiMedianAdjusted: number | null;
@@ -137,12 +154,17 @@ export interface CelledValues {
  * ML median's Price–Bonett SE.
  */
 export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number = Z_95): LikeForLike {
-	const aiCount = new Float64Array(CELL_COUNT);
-	const mlCount = new Float64Array(CELL_COUNT);
+	// One extra slot collects the rows without a cell (NO_CELL); no loop below reads it as a cell.
+	const aiCount = new Float64Array(CELL_COUNT + 1);
+	const mlCount = new Float64Array(CELL_COUNT + 1);
 	for (let i = 0; i < ai.cells.length; i++) aiCount[ai.cells[i]!]! += 1;
 	for (let i = 0; i < ml.cells.length; i++) mlCount[ml.cells[i]!]! += 1;
+	const aiRowsWithoutCell = aiCount[NO_CELL]!;
+	const mlRowsWithoutCell = mlCount[NO_CELL]!;
 	const mlN = ml.values.length;
 	const aiN = ai.values.length;
+	// ML rows with a cell: the population whose mix the AI rows are reweighted to.
+	const mlWithCell = mlN - mlRowsWithoutCell;
 
 	let mlSupported = 0;
 	let aiWithoutTarget = 0;
@@ -151,13 +173,13 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 		const m = mlCount[c]!;
 		const a = aiCount[c]!;
 		if (m > 0 && a > 0) mlSupported += m;
-		else if (m > 0) unsupported.push({ ...cellAt(c), mlRows: m, mlSharePct: (100 * m) / mlN });
+		else if (m > 0) unsupported.push({ ...cellAt(c), mlRows: m, mlSharePct: (100 * m) / mlWithCell });
 		else if (a > 0) aiWithoutTarget += a;
 	}
 	unsupported.sort((x, y) => y.mlRows - x.mlRows || x.index - y.index);
 
-	// Weight per AI row by cell: t_c / a_c, t_c = m_c / (ML rows in supported cells).
-	const cellWeight = new Float64Array(CELL_COUNT);
+	// Weight per AI row by cell: t_c / a_c, t_c = m_c / (ML rows in supported cells); NO_CELL keeps weight 0.
+	const cellWeight = new Float64Array(CELL_COUNT + 1);
 	let sumW2 = 0;
 	for (let c = 0; c < CELL_COUNT; c++) {
 		const m = mlCount[c]!;
@@ -172,7 +194,7 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 	const weights = new Float64Array(aiN);
 	// Σ over rows of m·w² = Σ over clusters of (m·w)² (a cluster's rows share a cell); summed
 	// per cell first (integers), so the result does not depend on row order.
-	const aiSumM = new Float64Array(CELL_COUNT);
+	const aiSumM = new Float64Array(CELL_COUNT + 1);
 	for (let i = 0; i < aiN; i++) {
 		weights[i] = cellWeight[ai.cells[i]!]!;
 		aiSumM[ai.cells[i]!]! += ai.clusterSizes ? ai.clusterSizes[i]! : 1;
@@ -198,14 +220,16 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 		support,
 		aiN,
 		mlN,
-		aiNUsed: aiN - aiWithoutTarget,
+		aiRowsWithoutCell,
+		mlRowsWithoutCell,
+		aiNUsed: aiN - aiRowsWithoutCell - aiWithoutTarget,
 		aiRowsWithoutTarget: aiWithoutTarget,
 		aiEffectiveN,
 		aiEffectiveNClustered,
 		mlEffectiveNClustered,
 		mlNSupported: mlSupported,
 		unsupportedCells: unsupported,
-		unsupportedMlSharePct: mlN > 0 ? (100 * (mlN - mlSupported)) / mlN : 0
+		unsupportedMlSharePct: mlWithCell > 0 ? (100 * (mlWithCell - mlSupported)) / mlWithCell : 0
 	};
 	const mlEst = support === 'suppressed' ? null : medianEstimateClusteredSorted(mlSupportedValues, mlEffectiveNClustered);
 	if (mlEst === null) {

@@ -8,6 +8,7 @@
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
 import { familyOf, TITLE_MODES, type TitleFamily, type TitleMode } from '../title-families';
 import { duplicateClustersSorted } from './dedupe';
+import { NULLABLE_DIMENSIONS, type NullableDimension } from './dimensions';
 import { cellIndexOfCodes } from './like-for-like';
 import { isSortedBySalary, sortBySalary } from './quantiles';
 
@@ -34,9 +35,9 @@ export interface ModeIndex {
 	readonly companySize: Uint8Array;
 	readonly region: Uint8Array;
 	readonly remoteRatio: Uint8Array;
-	/** Position of companyLocation in `PreparedRows.countries`. */
+	/** Position of companyLocation in `PreparedRows.countries` (`countries.length` = not given). */
 	readonly country: Uint16Array;
-	/** Like-for-like cell (experience × region × size). */
+	/** Like-for-like cell (experience × region × size); CELL_COUNT when one of the three is not given. */
 	readonly cell: Uint8Array;
 	/** 1 when the row repeats an earlier row exactly. */
 	readonly duplicate: Uint8Array;
@@ -53,8 +54,10 @@ export interface ModeIndex {
 export interface PreparedRows {
 	/** All rows, ascending by salaryUsd (stable). */
 	readonly rows: readonly SalaryRow[];
-	/** Distinct company_location codes, A–Z. */
+	/** Distinct company_location codes, A–Z (not given is not among them). */
 	readonly countries: readonly string[];
+	/** Per nullable dimension, rows (of all titles) where it is not given; all zero for the built-in data. */
+	readonly notGiven: Readonly<Record<NullableDimension, number>>;
 	/** Per row of `rows`: 1 when it repeats an earlier row exactly. */
 	readonly duplicateFlags: Uint8Array;
 	/** Rows that repeat an earlier row exactly, over the whole data set. */
@@ -62,19 +65,31 @@ export interface PreparedRows {
 	readonly modes: Readonly<Record<TitleMode, ModeIndex>>;
 }
 
-/** Filter lookup table over a code list: 1 for allowed codes; an empty filter list allows every code. */
-export function codeMask<T>(codes: readonly T[], allowed: readonly T[]): Uint8Array {
-	const m = new Uint8Array(Math.max(1, codes.length));
-	if (allowed.length === 0) m.fill(1);
-	else
+/**
+ * Filter lookup table over a code list, one entry per code plus one for "not given" (code
+ * `codes.length`, see `notGivenCode`): 1 for allowed codes. An empty filter list allows every
+ * code unless `notGiven` is ticked; `notGiven` allows the extra code.
+ * `codeMask(['S','M','L'], ['M'], true) → [0, 1, 0, 1]`.
+ */
+export function codeMask<T>(codes: readonly T[], allowed: readonly T[], notGiven = false): Uint8Array {
+	const m = new Uint8Array(codes.length + 1);
+	if (allowed.length === 0 && !notGiven) m.fill(1);
+	else {
 		for (const a of allowed) {
 			const i = codes.indexOf(a);
 			if (i >= 0) m[i] = 1;
 		}
+		if (notGiven) m[codes.length] = 1;
+	}
 	return m;
 }
 
-function codeOf<T>(list: readonly T[], v: T, what: string): number {
+/** The "not given" code of a dimension with this code list: one past its last code. */
+export const notGivenCode = (codes: readonly unknown[]): number => codes.length;
+
+/** Code of a value in its list; null (not given) → `notGivenCode(list)`. */
+function codeOf<T>(list: readonly T[], v: T | null, what: string): number {
+	if (v === null) return list.length;
 	const i = list.indexOf(v);
 	if (i < 0) throw new RangeError(`unknown ${what}: ${String(v)}`);
 	return i;
@@ -131,7 +146,7 @@ function buildModeIndex(
 		ix.companySize[e] = size;
 		ix.region[e] = region;
 		ix.remoteRatio[e] = codeOf(REMOTE_RATIOS, r.remoteRatio, 'remote ratio');
-		ix.country[e] = countryCode.get(r.companyLocation)!;
+		ix.country[e] = r.companyLocation === null ? countryCode.size : countryCode.get(r.companyLocation)!;
 		ix.cell[e] = cellIndexOfCodes(exp, region, size);
 		ix.duplicate[e] = dup[p]!;
 		ix.clusterSize[e] = clusters.size[p]!;
@@ -153,7 +168,32 @@ export type TitleClassifier = (jobTitle: string, mode: TitleMode) => TitleFamily
  */
 export function prepareRows(rows: readonly SalaryRow[], classify: TitleClassifier = familyOf): PreparedRows {
 	const sorted = isSortedBySalary(rows) ? rows : sortBySalary(rows);
-	const countries = [...new Set(sorted.map((r) => r.companyLocation))].sort();
+	// One pass for the countries and the "not given" counts (a loop per dimension costs more at 1e6 rows).
+	const countrySet = new Set<string>();
+	let size = 0;
+	let country = 0;
+	let exp = 0;
+	let type = 0;
+	let remote = 0;
+	for (let i = 0; i < sorted.length; i++) {
+		const r = sorted[i]!;
+		if (r.companyLocation === null) country++;
+		else countrySet.add(r.companyLocation);
+		if (r.companySize === null) size++;
+		if (r.experienceLevel === null) exp++;
+		if (r.employmentType === null) type++;
+		if (r.remoteRatio === null) remote++;
+	}
+	const countries = [...countrySet].sort();
+	// region is null exactly when the company country is.
+	const notGiven: Record<NullableDimension, number> = {
+		companySize: size,
+		region: country,
+		country,
+		experienceLevel: exp,
+		employmentType: type,
+		remoteRatio: remote
+	};
 	const countryCode = new Map(countries.map((c, i) => [c, i]));
 	// One pass over runs of equal salaries gives the clusters; a row repeats an earlier one
 	// exactly when it is not its cluster's first row (same flags as duplicateFlagsSorted).
@@ -164,7 +204,16 @@ export function prepareRows(rows: readonly SalaryRow[], classify: TitleClassifie
 	const modes = Object.fromEntries(
 		TITLE_MODES.map((m) => [m, buildModeIndex(sorted, m, countryCode, duplicateFlags, classify, clusters)])
 	) as Record<TitleMode, ModeIndex>;
-	return { rows: sorted, countries, duplicateFlags, duplicates, modes };
+	return { rows: sorted, countries, notGiven, duplicateFlags, duplicates, modes };
+}
+
+/**
+ * Dimensions no row gives (an uploaded file without that column, or with it empty
+ * throughout): their filter and chart are hidden. Empty for no rows.
+ */
+export function absentDimensions(prepared: Pick<PreparedRows, 'rows' | 'notGiven'>): NullableDimension[] {
+	const n = prepared.rows.length;
+	return n === 0 ? [] : NULLABLE_DIMENSIONS.filter((d) => prepared.notGiven[d] === n);
 }
 
 /** True for the output of `prepareRows` (as opposed to a plain row array). */

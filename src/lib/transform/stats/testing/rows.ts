@@ -72,6 +72,42 @@ export const arbRows = (maxLength = 300): fc.Arbitrary<SalaryRow[]> =>
 			return all.map((r, i) => ({ ...r, line: i + 2 }));
 		});
 
+/** The row fields an uploaded file may leave out (`region` follows `companyLocation`). */
+const GAP_FIELDS = ['companySize', 'companyLocation', 'experienceLevel', 'employmentType', 'remoteRatio'] as const;
+
+/** A row with these fields not given (null); a null company country nulls the region too. */
+export function withGaps(r: SalaryRow, fields: readonly (typeof GAP_FIELDS)[number][]): SalaryRow {
+	const out: Record<string, unknown> = { ...r };
+	for (const f of fields) out[f] = null;
+	if (fields.includes('companyLocation')) out.region = null;
+	return out as unknown as SalaryRow;
+}
+
+/**
+ * Rows as `arbRows`, with some dimensions not given: each field of each row empty with
+ * probability about 1/5, and sometimes a field absent from every row (a file without that
+ * column). Repeats of a row keep its gaps, so exact duplicates stay common.
+ */
+export const arbRowsWithGaps = (maxLength = 300): fc.Arbitrary<SalaryRow[]> =>
+	fc
+		.tuple(arbRows(maxLength), fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.subarray([...GAP_FIELDS], { maxLength: 2 }))
+		.map(([rows, seed, absent]) => {
+			const gapsOf = new Map<string, (typeof GAP_FIELDS)[number][]>();
+			let s = seed;
+			return rows.map((r) => {
+				const key = JSON.stringify({ ...r, line: 0 });
+				let gaps = gapsOf.get(key);
+				if (!gaps) {
+					gaps = GAP_FIELDS.filter(() => {
+						s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+						return s % 5 === 0;
+					});
+					gapsOf.set(key, gaps);
+				}
+				return withGaps(r, [...new Set([...gaps, ...absent])]);
+			});
+		});
+
 /** A value array of small integers (ties likely). */
 export const arbValues = (minLength = 1, maxLength = 200) =>
 	fc.array(
