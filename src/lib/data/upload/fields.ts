@@ -244,11 +244,11 @@ export function detectLayout(header: readonly string[]): Detection {
 		return { kind: null, layout: 'generic', mapping: null, missing: [] };
 	if (mp.length < ms.length) return { kind: 'postings', layout: 'generic', mapping: p, missing: mp };
 	if (ms.length < mp.length) return { kind: 'salaries', layout: 'generic', mapping: s, missing: ms };
-	// A tie: pay is what a salaries file is for, a date what a postings file is for.
+	// A tie: pay is what a salaries file is for. (A tie with a date and no pay cannot happen:
+	// both mappings see the same title column, so with a date postings lacks at most the
+	// title, and salaries then lacks the title and the pay, one more.)
 	if (s.fields.salaryUsd !== undefined && p.fields.postedDate === undefined)
 		return { kind: 'salaries', layout: 'generic', mapping: s, missing: ms };
-	if (p.fields.postedDate !== undefined && s.fields.salaryUsd === undefined)
-		return { kind: 'postings', layout: 'generic', mapping: p, missing: mp };
 	return { kind: null, layout: 'generic', mapping: null, missing: [] };
 }
 
