@@ -104,7 +104,8 @@ export function sniffText(text: string, opts: { complete?: boolean; previewRows?
 	const delimiter = detectDelimiter(text, newline);
 	const records = Papa.parse<string[]>(text, { delimiter, newline, preview: previewRows + 2, skipEmptyLines: 'greedy' }).data;
 	const header = (records[0] ?? []).map((h) => h.trim());
-	if (header.length === 0 || header.every((h) => h === '')) return { error: 'The first line (the header) is empty.' };
+	// 'greedy' skips lines of blank cells, so a header is missing only when every line is blank.
+	if (header.length === 0) return { error: 'The first line (the header) is empty.' };
 	// The last record may be cut by the sample's end; drop it unless the sample is the whole file.
 	const whole = opts.complete ?? true;
 	const preview = records.slice(1, whole || records.length > previewRows + 1 ? previewRows + 1 : -1);
