@@ -202,6 +202,9 @@ describe('parseDate with a user pattern', () => {
 		expect(parseDate('16.06.2023', pat('DD.MM.YYYY'))).toBe(Date.UTC(2023, 5, 16));
 		expect(parseDate('16x06x2023', pat('DD.MM.YYYY'))).toEqual({ error: 'not a date like DD.MM.YYYY' });
 		expect(parseDate('(2023)+06', pat('(YYYY)+MM'))).toBe(Date.UTC(2023, 5, 1));
+		expect(parseDate('(2023)', pat('(YYYY)'))).toBe(Date.UTC(2023, 0, 1));
+		expect(parseDate('2023.', pat('YYYY.'))).toBe(Date.UTC(2023, 0, 1));
+		expect(parseDate('20234', pat('YYYY.'))).toEqual({ error: 'not a date like YYYY.' });
 		expect(parseDate('on 2023/06', pat('on YYYY/MM'))).toBe(Date.UTC(2023, 5, 1));
 		expect(parseDate('2023/06 ok', pat('YYYY/MM ok'))).toBe(Date.UTC(2023, 5, 1));
 		expect(parseDate('x2023/06', pat('YYYY/MM'))).toEqual({ error: 'not a date like YYYY/MM' });
