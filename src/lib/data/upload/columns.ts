@@ -143,7 +143,7 @@ export class DictBuilder {
 		for (let i = 0; i < n; i++) if (codes[i]! >= 0) used[codes[i]!] = 0;
 		const dict: string[] = [];
 		for (let c = 0; c < this.dict.length; c++) if (used[c] === 0) used[c] = dict.push(this.dict[c]!) - 1;
-		if (dict.length !== this.dict.length) for (let i = 0; i < n; i++) if (codes[i]! >= 0) codes[i] = used[codes[i]!]!;
+		for (let i = 0; i < n; i++) if (codes[i]! >= 0) codes[i] = used[codes[i]!]!;
 		return { codes, dict };
 	}
 }
@@ -156,7 +156,7 @@ export class ListBuilder {
 	/** Set row n's list (overwrites an uncommitted row n). */
 	set(n: number, items: readonly string[]): void {
 		this.offsets.ensure(n + 1);
-		const start = n === 0 ? 0 : this.offsets.arr[n]!;
+		const start = this.offsets.arr[n]!; // offsets[0] is 0 from the start
 		this.codes.ensure(start + items.length);
 		let k = start;
 		for (const s of items) {
