@@ -388,3 +388,127 @@ describe('rejectedRowsCsv', () => {
 		]);
 	});
 });
+
+describe('more rows than the first capacity (1,024)', () => {
+	it('keeps every column of every row, salaries', () => {
+		const header = ['title', 'pay', 'year', 'size', 'country', 'local', 'currency'];
+		const rows = Array.from({ length: 1100 }, (_, i) => [
+			`T${i % 3}`,
+			String(1000 + i),
+			'2024',
+			'M',
+			i % 2 ? 'US' : 'DE',
+			String(500 + i),
+			'EUR'
+		]);
+		const { columns, report } = run(
+			header,
+			rows,
+			salaries({ title: 0, salaryUsd: 1, year: 2, companySize: 3, country: 4, salaryLocal: 5, salaryCurrency: 6 })
+		);
+		const c = columns as SalaryColumns;
+		expect(report.accepted).toBe(1100);
+		expect(c.line[1099]).toBe(1101);
+		expect(c.salaryUsd[1099]).toBe(2099);
+		expect(c.year[1099]).toBe(2024);
+		expect(c.companySize![1099]).toBe(1);
+		expect(c.salaryLocal![1099]).toBe(1599);
+		expect(c.kind).toBe('salaries');
+		expect(dictValues(c.country)![1099]).toBe('US');
+		expect(dictValues(c.salaryCurrency)![1099]).toBe('EUR');
+		expect(dictValues(c.title)![1099]).toBe(`T${1099 % 3}`);
+	});
+	it('keeps every column of every row, postings', () => {
+		const header = ['title', 'date', 'company', 'size', 'country', 'pay', 'n', 'skills'];
+		const rows = Array.from({ length: 1100 }, (_, i) => [
+			`T${i % 3}`,
+			'2023-06-01',
+			`C${i % 5}`,
+			'L',
+			'FR',
+			String(1000 + i),
+			String(i),
+			'a, b'
+		]);
+		const { columns } = run(
+			header,
+			rows,
+			postings({ title: 0, postedDate: 1, companyName: 2, companySize: 3, country: 4, salaryUsd: 5, count: 6, skills: 7 })
+		);
+		const c = columns as PostingsColumns;
+		expect(c.n).toBe(1100);
+		expect(c.postedMs[1099]).toBe(Date.UTC(2023, 5, 1));
+		expect(c.companySize![1099]).toBe(2);
+		expect(c.salaryUsd![1099]).toBe(2099);
+		expect(c.count![1099]).toBe(1099);
+		expect(dictValues(c.companyName)![1099]).toBe(`C${1099 % 5}`);
+		expect(dictValues(c.country)![1099]).toBe('FR');
+		expect(c.skills!.offsets[1100]).toBe(2200);
+		expect(c.kind).toBe('postings');
+	});
+});
+
+describe('cells around the edges', () => {
+	const m = salaries({ title: 0, salaryUsd: 1, year: 2 });
+	it('trims cells before reading them', () => {
+		const { columns, report } = run(['t', 'p', 'y'], [[' A ', ' 100 ', ' 2024 ']], m);
+		expect(report.accepted).toBe(1);
+		expect(dictValues(columns.title)).toEqual(['A']);
+	});
+	it('refuses a bad year with its reason', () => {
+		expect(run(['t', 'p', 'y'], [['A', '1', '24']], m).report.reasons).toEqual({ 'y: not a year (YYYY, or YYYYe for an estimate)': 1 });
+	});
+	it('reads a period cell of spaces as no period', () => {
+		const c = run(['t', 'p', 'y', 'per'], [['A', '10', '2024', '   ']], {
+			...salaries({ title: 0, salaryUsd: 1, year: 2, payPeriod: 3 }),
+			payPeriod: 'hour'
+		}).columns as SalaryColumns;
+		expect(Array.from(c.salaryUsd)).toEqual([10 * HOURS_PER_YEAR]);
+	});
+	it('keeps a rejected row as it was pushed, even if the caller reuses the array', () => {
+		const header = ['t', 'p', 'y'];
+		const p = createRowProcessor({ mapping: { ...m, payPeriod: 'year' }, header, numberFormat: US });
+		const record = ['A', 'bad', '2024'];
+		p.push([header, record]);
+		record[0] = 'changed';
+		expect(p.finish().report.rejectedRows[0]!.cells).toEqual(['A', 'bad', '2024']);
+	});
+});
+
+describe('postings pay', () => {
+	it('refuses another currency in either pay column', () => {
+		const { report } = run(
+			['title', 'date', 'pay', 'hourly'],
+			[
+				['A', '2023-06-01', '€90000', ''],
+				['B', '2023-06-01', '', '€50']
+			],
+			postings({ title: 0, postedDate: 1, salaryUsd: 2, salaryHourly: 3 })
+		);
+		expect(report.reasons).toEqual({ 'pay: currency is not USD (€)': 1, 'pay: hourly pay: currency is not USD (€)': 1 });
+	});
+	it('gives NaN for an empty yearly cell when no hourly column is mapped, and spaces count as empty', () => {
+		const { columns, report } = run(
+			['title', 'date', 'pay', 'hourly'],
+			[
+				['A', '2023-06-01', '', '  '],
+				['B', '2023-06-01', '  ', '']
+			],
+			postings({ title: 0, postedDate: 1, salaryUsd: 2, salaryHourly: 3 })
+		);
+		expect(report.accepted).toBe(2);
+		expect(Array.from((columns as PostingsColumns).salaryUsd!)).toEqual([NaN, NaN]);
+		const only = run(['title', 'date', 'pay'], [['A', '2023-06-01', '']], postings({ title: 0, postedDate: 1, salaryUsd: 2 }));
+		expect(only.report.accepted).toBe(1);
+		expect(Array.from((only.columns as PostingsColumns).salaryUsd!)).toEqual([NaN]);
+	});
+	it('shows annualised yearly-column pay as a conversion and leaves the period column out of the fields', () => {
+		const { columns, report } = run(
+			['title', 'date', 'pay', 'rate'],
+			[['A', '2023-06-01', '5000', 'month']],
+			postings({ title: 0, postedDate: 1, salaryUsd: 2, payPeriod: 3 })
+		);
+		expect(report.conversions).toEqual([{ field: 'salaryUsd', column: 'pay', raw: '5000', value: 5000 * MONTHS_PER_YEAR }]);
+		expect((columns as PostingsColumns).fields).toEqual(['title', 'postedDate', 'salaryUsd']);
+	});
+});
