@@ -75,7 +75,7 @@ describe('yourPostingsView tables', () => {
 	it('draws each family its own counts per month, and the share on all postings of the month', async () => {
 		const m = yourPostingsView(await postingsOf(text), DEFAULT);
 		// Even rows (AI) fall in January, odd rows (ML) in February.
-		expect(m.monthSeries[0]!.points.map((p) => [p.x.toISOString().slice(0, 7), p.y, p.n])).toEqual([
+		expect(m.monthSeries[0]!.points.map((p) => [(p.x as Date).toISOString().slice(0, 7), p.y, p.n])).toEqual([
 			['2023-01', 12, 12],
 			['2023-02', 0, 0]
 		]);
