@@ -36,9 +36,10 @@ describe('yourPostingsView tables', () => {
 	// 12 AI and 12 ML postings over two months in three countries and two sizes, with skills and pay.
 	const rows = Array.from({ length: 24 }, (_, i) => {
 		const title = i % 2 ? 'Machine Learning Engineer' : 'AI Engineer';
-		const size = i % 3 === 0 ? 'S' : 'L';
+		const size = i % 3 === 0 ? 'S' : i % 2 ? 'M' : 'L';
 		const country = ['US', 'DE', 'FR'][i % 3];
-		return `${title},2023-0${1 + (i % 2)}-1${i % 10},${size},${country},"python, sql",${100000 + 1000 * i}`;
+		const skills = i % 2 ? 'pytorch, python' : 'python, sql';
+		return `${title},2023-0${1 + (i % 2)}-1${i % 10},${size},${country},"${skills}",${100000 + 1000 * i}`;
 	});
 	const text = 'title,date,company_size,country,skills,salary\n' + rows.join('\n') + '\n';
 
@@ -96,9 +97,10 @@ describe('yourPostingsView tables', () => {
 		// Rows 0, 3, 6, … are small: AI at 0, 6, 12, 18 (4), ML at 3, 9, 15, 21 (4).
 		expect(m.bySize!.series.map((s) => [s.id, s.label, s.color, s.values])).toEqual([
 			['AI', 'AI Engineer family', FAMILY_COLOR.AI, [4, 0, 8]],
-			['ML', 'ML Engineer family', FAMILY_COLOR.ML, [4, 0, 8]]
+			['ML', 'ML Engineer family', FAMILY_COLOR.ML, [4, 8, 0]]
 		]);
-		expect(m.bySize!.table.rows.map((r) => r.group)).toEqual(expect.arrayContaining([SIZE_LABEL.S, SIZE_LABEL.L]));
+		expect(m.bySize!.table.rows.map((r) => r.group)).toEqual(expect.arrayContaining([SIZE_LABEL.S, SIZE_LABEL.M, SIZE_LABEL.L]));
+		expect(m.kind).toBe('postings');
 	});
 
 	it('lists the skills of each family in its own table', async () => {
@@ -107,8 +109,55 @@ describe('yourPostingsView tables', () => {
 			{ skill: 'python', postings: 12, share: 100 },
 			{ skill: 'sql', postings: 12, share: 100 }
 		]);
-		expect(m.skills!.ML.rows.map((r) => r.skill)).toEqual(['python', 'sql']);
+		expect(m.skills!.ML.rows).toEqual([
+			{ skill: 'python', postings: 12, share: 100 },
+			{ skill: 'pytorch', postings: 12, share: 100 }
+		]);
 		expect(m.skillsCsv!.rows).toHaveLength(4);
+	});
+
+	it('formats counts as counts, shares as percentages, pay as money, and puts labels on the left', async () => {
+		const m = yourPostingsView(await postingsOf(text), DEFAULT);
+		const formats = (t: TableData) => t.columns.map((c) => [c.key, c.format ?? c.align]);
+		expect(formats(m.monthTable)).toEqual([
+			['month', 'left'],
+			['ai', 'count'],
+			['ml', 'count'],
+			['share', 'pct'],
+			['partial', 'left']
+		]);
+		expect(formats(m.byCountry!)).toEqual([
+			['group', 'left'],
+			['ai', 'count'],
+			['ml', 'count'],
+			['share', 'pct']
+		]);
+		expect(formats(m.skills!.AI)).toEqual([
+			['skill', 'left'],
+			['postings', 'count'],
+			['share', 'pct']
+		]);
+		expect(formats(m.salary!)).toEqual([
+			['family', 'left'],
+			['median', 'money'],
+			['n', 'count']
+		]);
+	});
+
+	it('lists the ten most asked-for skills per family', async () => {
+		const skills = Array.from({ length: 12 }, (_, i) => `s${String(i).padStart(2, '0')}`).join(', ');
+		const m = yourPostingsView(await postingsOf(`title,date,skills\nAI Engineer,2023-01-05,"${skills}"\n`), DEFAULT);
+		expect(m.skills!.AI.rows).toHaveLength(10);
+	});
+
+	it('shows the share chart when at least one month has enough postings', async () => {
+		const lines = [
+			...Array.from({ length: 12 }, (_, i) => `AI Engineer,2023-01-${String(i + 1).padStart(2, '0')}`),
+			'AI Engineer,2023-02-03'
+		];
+		const m = yourPostingsView(await postingsOf('title,date\n' + lines.join('\n') + '\n'), DEFAULT);
+		expect(m.monthTable.rows.map((r) => r.share)).toEqual([100, null]);
+		expect(m.shareShown).toBe(true);
 	});
 
 	it('shows COUNTRIES_SHOWN countries and counts the others', async () => {
@@ -221,6 +270,18 @@ describe('salaries', () => {
 		const m = yourSalariesView(await salariesOf([head, row(2024, 'AI Engineer', '')].join('\n') + '\n'), 'f.csv', DEFAULT);
 		expect(m.rowsUsed).toBe(0);
 		expect(m.years).toBeNull();
+	});
+	it('builds a dataset of the salaries alone, ascending by pay, ties in file order', async () => {
+		const cols = await salariesOf(
+			[head, row(2023, 'AI Engineer'), row(2021, 'ML Engineer')].join('\n').replace(/100000,US,0/, '120000,US,0') + '\n'
+		);
+		const data = salariesDataset(cols, 'f.csv');
+		expect(data.salaries.map((r) => [r.salaryUsd, r.jobTitle])).toEqual([
+			[100000, 'ML Engineer'],
+			[120000, 'AI Engineer']
+		]);
+		expect([data.cpi, data.aiShare, data.genaiShare, data.sectors, data.sources]).toEqual([[], [], [], [], []]);
+		expect(data.parse[0]).toEqual({ file: 'f.csv', rowsRead: 2, accepted: 2, rejected: 0, sampleIssues: [] });
 	});
 	it('dates the dataset 31 December of its last year, so no year is partial', async () => {
 		const cols = await salariesOf([head, row(2023, 'AI Engineer'), row(2021, 'ML Engineer')].join('\n') + '\n');
