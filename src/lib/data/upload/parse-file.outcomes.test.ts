@@ -127,6 +127,14 @@ describe('runParse', () => {
 		expect(progress).toHaveLength(Math.floor(chunks / 2) + 1);
 	});
 
+	it('times the parse with the performance clock unless given one', async () => {
+		const src = bytesSource(bytes);
+		const sniff = await sniffOf(src);
+		const r = done(await runParse(src, { sniff, mapping: sniff.detection.mapping! }, () => {}));
+		expect(Number.isFinite(r.elapsedMs) && r.elapsedMs >= 0).toBe(true);
+		expect(Number.isInteger(r.rowsPerSecond) && r.rowsPerSecond >= 0).toBe(true);
+	});
+
 	it('gives 0 rows/s when no time has passed', async () => {
 		const src = bytesSource(bytes);
 		const sniff = await sniffOf(src);
