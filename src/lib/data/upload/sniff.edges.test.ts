@@ -60,6 +60,7 @@ describe('detectNewline', () => {
 		expect(detectNewline('\nabc')).toBe('\n');
 		expect(detectNewline('\r\nabc')).toBe('\r\n');
 		expect(detectNewline('a\rb\nc')).toBe('\n');
+		expect(detectNewline('\na\rb')).toBe('\n');
 	});
 });
 
@@ -75,7 +76,14 @@ describe('detectDelimiter', () => {
 		// ";" gives the header 3 fields, but line 2 has 2: only "," agrees (2 fields everywhere).
 		expect(detectDelimiter('a;b;c,d\n1;2,3\n4;5,6\nx,y\n')).toBe(',');
 	});
+	it('leaves the last line out of the vote, whether or not the text ends with a line break', () => {
+		// ";" splits the header in 3, "," in 2; the line "x,y" agrees with "," only.
+		expect(detectDelimiter('a;b;c,d\n1;2;3,4\nx,y\n')).toBe(';');
+		expect(detectDelimiter('a;b;c,d\n1;2;3,4\nx,y')).toBe(';');
+		expect(detectDelimiter('a;b;c,d\n1;2;3,4\nx,y\n5;6;7,8')).toBe(',');
+	});
 	it('judges on the first six lines only', () => {
+		expect(detectDelimiter('a;b;c,d\n' + '1;2;3,4\n'.repeat(5) + '5,6\n'.repeat(3))).toBe(';');
 		const head = 'a;b;c\n' + '1;2;3\n'.repeat(4);
 		expect(detectDelimiter(head + '1;2;3\n' + 'x\n'.repeat(5))).toBe(';');
 	});
