@@ -4,7 +4,16 @@
  * FNV-1a written here with BigInt.
  */
 import { describe, expect, it } from 'vitest';
-import { AIJOBS_COLUMNS, detectLayout, guessMapping, mappingKey, normaliseHeader, validateMapping, type ColumnMapping } from './fields';
+import {
+	AIJOBS_COLUMNS,
+	DATA_JOBS_COLUMNS,
+	detectLayout,
+	guessMapping,
+	mappingKey,
+	normaliseHeader,
+	validateMapping,
+	type ColumnMapping
+} from './fields';
 
 describe('normaliseHeader', () => {
 	it.each([
@@ -12,6 +21,7 @@ describe('normaliseHeader', () => {
 		['__a__', 'a'],
 		['a -- b', 'a_b'],
 		['(USD)', 'usd'],
+		['\tPay\n', 'pay'],
 		['Pay2024', 'pay2024'],
 		['a_b', 'a_b']
 	])('%j → %j', (raw, want) => {
@@ -22,7 +32,9 @@ describe('normaliseHeader', () => {
 describe('detectLayout', () => {
 	it('maps every aijobs.net field to the column of that name', () => {
 		const header = [...AIJOBS_COLUMNS].reverse();
-		const f = detectLayout(header).mapping!.fields;
+		const d = detectLayout(header);
+		expect([d.kind, d.layout, d.mapping!.kind, d.mapping!.layout, d.missing]).toEqual(['salaries', 'aijobs', 'salaries', 'aijobs', []]);
+		const f = d.mapping!.fields;
 		const named = Object.fromEntries(Object.entries(f).map(([k, i]) => [k, header[i!]]));
 		expect(named).toEqual({
 			title: 'job_title',
@@ -37,6 +49,16 @@ describe('detectLayout', () => {
 			salaryCurrency: 'salary_currency',
 			employeeResidence: 'employee_residence'
 		});
+	});
+	it('gives the data_jobs layout as a complete postings mapping', () => {
+		const d = detectLayout(DATA_JOBS_COLUMNS);
+		expect([d.kind, d.layout, d.mapping!.kind, d.mapping!.layout, d.missing]).toEqual([
+			'postings',
+			'data_jobs',
+			'postings',
+			'data_jobs',
+			[]
+		]);
 	});
 	it('is not the aijobs.net layout when one of its columns is missing', () => {
 		expect(detectLayout(AIJOBS_COLUMNS.slice(1)).layout).toBe('generic');
@@ -58,6 +80,7 @@ describe('detectLayout', () => {
 		const d = detectLayout(header);
 		expect(d.kind).toBe(kind);
 		expect(d.mapping?.kind).toBe(kind);
+		expect([d.layout, d.mapping?.layout]).toEqual(['generic', 'generic']);
 		expect(d.missing).toEqual(missing);
 	});
 	it.each([[['title', 'year']], [['salary', 'date', 'year']], [['year']], [['notes']]])('%j gives no guess', (header) => {
