@@ -11,6 +11,9 @@ describe('countryCode', () => {
 		expect(countryCode('GERMANY')).toBe('DE');
 		expect(countryCode('united states of america')).toBe('US');
 		expect(countryCode('Holland')).toBe('NL');
+		expect(countryCode('Österreich')).toBe('AT');
+		expect(countryCode('toString')).toEqual({ error: 'unknown country name' });
+		expect(countryCode('hasOwnProperty')).toEqual({ error: 'unknown country name' });
 	});
 	it('calls only two letters a code; anything else is an unknown name', () => {
 		expect(countryCode('Xyz')).toEqual({ error: 'unknown country name' });
@@ -67,6 +70,11 @@ describe('skillList', () => {
 		['NaN', []],
 		['  none  ', []],
 		['nonesuch', ['nonesuch']],
+		['xnone', ['xnone']],
+		['[]', []],
+		['', []],
+		["x'a'", ["x'a'"]],
+		["'a'x", ["'a'x"]],
 		['[ ]', []],
 		['a,,b', ['a', 'b']],
 		['a, ,b', ['a', 'b']],
