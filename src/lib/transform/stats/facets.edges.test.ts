@@ -33,6 +33,19 @@ describe('facetCounts', () => {
 		expect(r.withoutFilter.map((w) => w.facet)).toEqual(['size', 'exp', 'remote']);
 		expect(r.withoutFilter.every((w) => w.n === 0)).toBe(true);
 	});
+	it('lists the removed filter that brings back more reports first', () => {
+		// Removing experience brings back 20 AI MI rows; removing size, 6 ML rows.
+		const rows = [
+			...Array.from({ length: 6 }, (_, i) => familyRow('ML', { companySize: 'M', experienceLevel: 'SE', salaryUsd: 100_000 + i })),
+			...Array.from({ length: 20 }, (_, i) => familyRow('AI', { companySize: 'L', experienceLevel: 'MI', salaryUsd: 90_000 + i })),
+			...Array.from({ length: 3 }, (_, i) => familyRow('AI', { companySize: 'L', experienceLevel: 'SE', salaryUsd: 80_000 + i }))
+		];
+		const r = facetCounts(prepareRows(rows), { ...DEFAULT_FILTERS, size: ['L'], exp: ['SE'] });
+		expect(r.withoutFilter).toEqual([
+			{ facet: 'exp', ai: 23, ml: 0, n: 23 },
+			{ facet: 'size', ai: 3, ml: 6, n: 9 }
+		]);
+	});
 	it('counts years against a range open at one end', () => {
 		const rows = [2021, 2022, 2023, 2024].flatMap((workYear) =>
 			Array.from({ length: 3 }, (_, i) => familyRow(i ? 'ML' : 'AI', { workYear, salaryUsd: 100_000 + i }))

@@ -84,7 +84,7 @@ export function facetCounts(prepared: PreparedRows, filters: Filters): FacetCoun
 	const dedupe = filters.dedupe;
 	for (let e = 0; e < ix.count; e++) {
 		if (dedupe && ix.duplicate[e] === 1) continue;
-		let failed = -1;
+		let failed = 0; // read only when exactly one filter failed, and then set
 		let fails = 0;
 		for (let d = 0; d < F; d++) {
 			const c = columns[d]![e]!;
@@ -92,6 +92,7 @@ export function facetCounts(prepared: PreparedRows, filters: Filters): FacetCoun
 			if (masks[d]![c] === 0) {
 				fails++;
 				failed = d;
+				// Stryker disable next-line ConditionalExpression: stops early; the same test after the loop skips the entry either way
 				if (fails > 1) break;
 			}
 		}
