@@ -18,6 +18,9 @@ describe('Growable', () => {
 		expect(g.arr.length).toBe(8);
 		g.ensure(8);
 		expect(g.arr.length).toBe(16);
+		const h = new Growable((n) => new Int8Array(n), 4);
+		h.ensure(8);
+		expect(h.arr.length).toBe(16);
 		expect(g.arr[0]).toBe(7);
 		expect(new Growable((n) => new Uint8Array(n)).arr.length).toBe(1024);
 	});
@@ -70,6 +73,15 @@ describe('ListBuilder', () => {
 		expect(col.dict).toEqual(['python', 'sql', 'go']);
 		expect(Array.from(col.offsets)).toEqual([0, 2, 3, 3, 5]);
 	});
+	it('drops entries only an overwritten list used', () => {
+		const b = new ListBuilder();
+		b.set(0, ['a']);
+		b.set(1, ['gone', 'b']);
+		b.set(1, ['b']);
+		const col = b.finish(2);
+		expect(col.dict).toEqual(['a', 'b']);
+		expect(Array.from(col.codes)).toEqual([0, 1]);
+	});
 	it('gives an empty column for no rows', () => {
 		const col = new ListBuilder().finish(0);
 		expect([Array.from(col.offsets), Array.from(col.codes), col.dict]).toEqual([[0], [], []]);
@@ -79,8 +91,10 @@ describe('ListBuilder', () => {
 		for (let i = 0; i < 3000; i++) b.set(i, [`s${i % 7}`, 'x']);
 		const col = b.finish(3000);
 		expect(col.offsets[3000]).toBe(6000);
-		expect(col.dict[col.codes[5999]!]).toBe('x');
-		expect(col.dict[col.codes[5998]!]).toBe(`s${2999 % 7}`);
+		for (let i = 0; i < 3000; i++) {
+			expect(col.dict[col.codes[2 * i]!]).toBe(`s${i % 7}`);
+			expect(col.dict[col.codes[2 * i + 1]!]).toBe('x');
+		}
 	});
 });
 
