@@ -64,13 +64,13 @@ describe('likeForLikeSorted', () => {
 	});
 
 	it('uses only the AI rows with weight for the raw SE', () => {
-		// The same 30 rows, plus 10 rows in a cell ML does not have (weight 0) far above them.
+		// The same 30 rows, plus 10 rows in a cell ML does not have (weight 0) below them.
 		const values = [...Array<number>(12).fill(90_000), ...Array<number>(6).fill(100_000), ...Array<number>(12).fill(110_000)];
-		const extra = Array<number>(10).fill(500_000);
+		const extra = Array<number>(10).fill(50_000);
 		const l = likeForLikeSorted(
 			{
-				values: [...values, ...extra],
-				cells: [...Array<number>(30).fill(0), ...Array<number>(10).fill(5)],
+				values: [...extra, ...values],
+				cells: [...Array<number>(10).fill(5), ...Array<number>(30).fill(0)],
 				clusterSizes: Array<number>(40).fill(3)
 			},
 			ml
