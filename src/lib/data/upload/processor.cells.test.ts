@@ -408,7 +408,8 @@ describe('more rows than the first capacity (1,024)', () => {
 		);
 		const c = columns as SalaryColumns;
 		expect(report.accepted).toBe(1100);
-		expect(c.line[1099]).toBe(1101);
+		expect(Array.from(c.line)).toEqual(Array.from({ length: 1100 }, (_, i) => i + 2));
+		expect(Array.from(c.salaryUsd)).toEqual(Array.from({ length: 1100 }, (_, i) => 1000 + i));
 		expect(c.salaryUsd[1099]).toBe(2099);
 		expect(c.year[1099]).toBe(2024);
 		expect(c.companySize![1099]).toBe(1);
