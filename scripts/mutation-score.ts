@@ -4,16 +4,22 @@
  * scores below the minimum (default 90 %), because Stryker's own `thresholds.break`
  * checks only the score over all files.
  *
- *   npx tsx scripts/mutation-score.ts [--min 90] [--report path]
+ *   npx tsx scripts/mutation-score.ts [--min 90] [--report path] [--survivors]
+ *
+ * `--survivors` also lists each surviving or uncovered mutant: line:column, mutator, the
+ * original code and its replacement (what a new test has to notice).
  */
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 interface Mutant {
 	readonly status: string;
+	readonly mutatorName: string;
+	readonly replacement?: string;
+	readonly location: { readonly start: { line: number; column: number }; readonly end: { line: number; column: number } };
 }
 interface Report {
-	readonly files: Record<string, { readonly mutants: readonly Mutant[] }>;
+	readonly files: Record<string, { readonly source: string; readonly mutants: readonly Mutant[] }>;
 }
 
 const arg = (name: string, fallback: string) => {
@@ -66,6 +72,24 @@ const head = (what: string) => [`| ${what} | score | killed | survived | no cove
 
 console.log(['', ...head('file'), ...[...files].sort(([a], [b]) => a.localeCompare(b)).map(([p, t]) => row(p, t))].join('\n'));
 console.log(['', ...head('folder'), ...[...folders].sort(([a], [b]) => a.localeCompare(b)).map(([p, t]) => row(p, t))].join('\n'));
+
+if (process.argv.includes('--survivors')) {
+	for (const [path, file] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+		const open = file.mutants
+			.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
+			.sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
+		if (open.length === 0) continue;
+		const lines = file.source.split('\n');
+		console.log(`\n${path}`);
+		for (const m of open) {
+			const { start, end } = m.location;
+			const text = lines[start.line - 1]!.slice(start.column - 1, start.line === end.line ? end.column - 1 : undefined);
+			const flat = (t: string) => t.replace(/\s+/g, ' ').slice(0, 90);
+			const tag = m.status === 'NoCoverage' ? ' (no coverage)' : '';
+			console.log(`  ${start.line}:${start.column} ${m.mutatorName}${tag}: ${flat(text)} → ${flat(m.replacement ?? '')}`);
+		}
+	}
+}
 
 const low = [...folders].filter(([, t]) => (score(t) ?? 100) < min);
 if (low.length > 0) {

@@ -306,13 +306,14 @@ export function yourPostingsView(cols: PostingsColumns, query: YourDataQuery): Y
 	const byCountry = s.byCountry
 		? { columns: splitColumns('Country'), rows: s.byCountry.slice(0, COUNTRIES_SHOWN).map((g) => splitRow(g, countryName(g.group))) }
 		: null;
+	// Called only when the file has skills.
 	const skillTable = (f: TitleFamily): TableData => ({
 		columns: [
 			{ key: 'skill', label: 'Skill', align: 'left' },
 			{ key: 'postings', label: 'Postings asking for it', format: 'count' },
 			{ key: 'share', label: `Share of the family's postings (%)`, format: 'pct' }
 		],
-		rows: (s.skills ?? []).filter((k) => k.family === f).map((k) => ({ skill: k.skill, postings: k.postings, share: k.sharePct }))
+		rows: s.skills!.filter((k) => k.family === f).map((k) => ({ skill: k.skill, postings: k.postings, share: k.sharePct }))
 	});
 	const salary: TableData | null = s.salary
 		? {

@@ -16,10 +16,9 @@ export class CsvChunker {
 	constructor(delimiter: Delimiter, newline: Newline) {
 		this.parser = new Papa.Parser({ delimiter, newline });
 	}
-	/** Records completed by this piece of text. `quoted`: whether the text had a `"` (so cells may hold line breaks). */
+	/** Records completed by this piece of text (none for empty input: papaparse gives none). `quoted`: whether the text had a `"` (so cells may hold line breaks). */
 	push(text: string): { records: string[][]; quoted: boolean } {
 		const input = this.carry + text;
-		if (input === '') return { records: [], quoted: false };
 		const res = this.parser.parse(input, 0, true) as Papa.ParseResult<string[]>;
 		this.carry = input.slice(res.meta.cursor);
 		if (this.carry.length > MAX_CARRY_CHARS)
@@ -32,7 +31,6 @@ export class CsvChunker {
 	end(): { records: string[][]; quoted: boolean } {
 		const input = this.carry;
 		this.carry = '';
-		if (input === '') return { records: [], quoted: false };
 		const res = this.parser.parse(input, 0, false) as Papa.ParseResult<string[]>;
 		return { records: res.data, quoted: input.includes('"') };
 	}

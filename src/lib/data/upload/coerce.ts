@@ -133,26 +133,24 @@ const COUNTRY_ALIASES: Record<string, string> = {
 	'bosnia and herzegovina': 'BA'
 };
 
-let nameIndex: Map<string, string> | null = null;
-function countryNames(): Map<string, string> {
-	if (nameIndex) return nameIndex;
+/** Lower-case English and native names, and the aliases, → code. */
+const NAME_INDEX: ReadonlyMap<string, string> = (() => {
 	const m = new Map<string, string>();
 	for (const [code, c] of Object.entries(table)) {
 		m.set(c.name.toLowerCase(), code);
 		if (c.native) m.set(c.native.toLowerCase(), code);
 	}
 	for (const [name, code] of Object.entries(COUNTRY_ALIASES)) m.set(name, code);
-	nameIndex = m;
 	return m;
-}
+})();
 
 /** `countryCode('de') → 'DE'`, `countryCode('Germany') → 'DE'`, `countryCode('UK') → 'GB'`; ISO 3166-1 alpha-2. */
 export function countryCode(raw: string): Parsed<string> {
 	const up = raw.toUpperCase();
-	if (/^[A-Z]{2}$/.test(up) && up in table) return up;
+	if (Object.hasOwn(table, up)) return up; // the keys are the two-letter codes
 	// Two letters that are not a code may still be a common short name (`UK`).
 	return (
-		countryNames().get(raw.toLowerCase()) ?? {
+		NAME_INDEX.get(raw.toLowerCase()) ?? {
 			error: /^[A-Z]{2}$/.test(up) ? 'not an ISO 3166-1 alpha-2 country code' : 'unknown country name'
 		}
 	);
@@ -187,7 +185,8 @@ export function currencyCode(raw: string): Parsed<string> {
  */
 export function skillList(raw: string): Parsed<string[]> {
 	let s = raw.trim();
-	if (s === '' || s === '[]' || /^(none|null|nan)$/i.test(s)) return [];
+	// An empty cell or `[]` gives no items below.
+	if (/^(none|null|nan)$/i.test(s)) return [];
 	if (s.startsWith('[')) {
 		if (!s.endsWith(']')) return { error: 'not a list' };
 		s = s.slice(1, -1);

@@ -89,8 +89,9 @@ type Typed = Int8Array | Uint8Array | Uint16Array | Int32Array | Uint32Array | F
 /** Every ArrayBuffer of the columns, for `postMessage(msg, transferables)`. */
 export function transferablesOf(c: UploadColumns): ArrayBuffer[] {
 	const out: ArrayBuffer[] = [];
-	const add = (a: Typed | null) => {
-		if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+	// Our builders allocate plain ArrayBuffers (never shared ones).
+	const add = (a: Typed) => {
+		if (!out.includes(a.buffer as ArrayBuffer)) out.push(a.buffer as ArrayBuffer);
 	};
 	for (const v of Object.values(c)) {
 		if (ArrayBuffer.isView(v)) add(v as Typed);
@@ -105,11 +106,9 @@ export function transferablesOf(c: UploadColumns): ArrayBuffer[] {
 /** Count of rows per dictionary entry (missing cells are not counted). */
 export function dictCounts(col: DictColumn, weight?: Float64Array | null): Float64Array {
 	const out = new Float64Array(col.dict.length);
-	const { codes } = col;
-	for (let i = 0; i < codes.length; i++) {
-		const c = codes[i]!;
+	col.codes.forEach((c, i) => {
 		if (c >= 0) out[c]! += weight ? weight[i]! : 1;
-	}
+	});
 	return out;
 }
 
@@ -137,6 +136,24 @@ export class Growable<T extends Typed> {
 	}
 }
 
+/**
+ * The dictionary entries that `codes` use, in their order, with `codes` renumbered in place
+ * to match (-1, a missing cell, stays -1): a rejected row may have added an entry.
+ */
+function compact(codes: Int32Array | Uint32Array, dict: readonly string[]): string[] {
+	// 1 + the new index of each used entry; 0 for an unused one.
+	const next = new Int32Array(dict.length);
+	for (const c of codes) if (c >= 0) next[c] = 1;
+	const kept: string[] = [];
+	dict.forEach((s, c) => {
+		if (next[c]) next[c] = kept.push(s);
+	});
+	codes.forEach((c, i) => {
+		if (c >= 0) codes[i] = next[c]! - 1;
+	});
+	return kept;
+}
+
 export class DictBuilder {
 	readonly codes = new Growable((n) => new Int32Array(n));
 	private readonly index = new Map<string, number>();
@@ -153,12 +170,7 @@ export class DictBuilder {
 	/** Drop dictionary entries no accepted row uses (a rejected row may have added one). */
 	finish(n: number): DictColumn {
 		const codes = this.codes.finish(n);
-		const used = new Int32Array(this.dict.length).fill(-1);
-		for (let i = 0; i < n; i++) if (codes[i]! >= 0) used[codes[i]!] = 0;
-		const dict: string[] = [];
-		for (let c = 0; c < this.dict.length; c++) if (used[c] === 0) used[c] = dict.push(this.dict[c]!) - 1;
-		if (dict.length !== this.dict.length) for (let i = 0; i < n; i++) if (codes[i]! >= 0) codes[i] = used[codes[i]!]!;
-		return { codes, dict };
+		return { codes, dict: compact(codes, this.dict) };
 	}
 }
 
@@ -170,7 +182,7 @@ export class ListBuilder {
 	/** Set row n's list (overwrites an uncommitted row n). */
 	set(n: number, items: readonly string[]): void {
 		this.offsets.ensure(n + 1);
-		const start = n === 0 ? 0 : this.offsets.arr[n]!;
+		const start = this.offsets.arr[n]!; // offsets[0] is 0 from the start
 		this.codes.ensure(start + items.length);
 		let k = start;
 		for (const s of items) {
@@ -190,12 +202,6 @@ export class ListBuilder {
 		offsets[0] = 0;
 		const total = offsets[n]!;
 		const codes = this.codes.finish(total);
-		// Compact the dictionary to used entries.
-		const used = new Int32Array(this.dict.length).fill(-1);
-		for (let i = 0; i < total; i++) used[codes[i]!] = 0;
-		const dict: string[] = [];
-		for (let c = 0; c < this.dict.length; c++) if (used[c] === 0) used[c] = dict.push(this.dict[c]!) - 1;
-		for (let i = 0; i < total; i++) codes[i] = used[codes[i]!]!;
-		return { offsets, codes, dict };
+		return { offsets, codes, dict: compact(codes, this.dict) };
 	}
 }

@@ -141,11 +141,11 @@ const DATA_JOBS_FIELDS: Partial<Record<PostingField, string>> = {
 
 /** Header name in a comparable form: `" Job Title "` → `job_title`. */
 export function normaliseHeader(h: string): string {
+	// Spaces and punctuation become one '_' each run, so at most one is left at either end.
 	return h
-		.trim()
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '_')
-		.replace(/^_+|_+$/g, '');
+		.replace(/^_|_$/g, '');
 }
 
 /** Guesses for the generic mapping, tried in order against normalised header names. */
@@ -193,8 +193,7 @@ function byName(header: readonly string[], names: Partial<Record<Field, string>>
 	const norm = header.map(normaliseHeader);
 	const out: Partial<Record<Field, number>> = {};
 	for (const [f, name] of Object.entries(names) as [Field, string][]) {
-		const i = norm.indexOf(name);
-		if (i >= 0) out[f] = i;
+		out[f] = norm.indexOf(name); // found: the layout was recognised by all of its columns
 	}
 	return out;
 }
@@ -235,20 +234,18 @@ export function detectLayout(header: readonly string[]): Detection {
 	const miss = (m: ColumnMapping) => REQUIRED_FIELDS[m.kind].filter((f) => m.fields[f] === undefined);
 	const ms = miss(s);
 	const mp = miss(p);
-	// A date column says postings; a pay + year pair says salaries.
-	if (mp.length === 0 && (ms.length > 0 || p.fields.count !== undefined))
-		return { kind: 'postings', layout: 'generic', mapping: p, missing: [] };
+	// Complete for both: a count column says pre-counted postings, otherwise salaries.
+	if (mp.length === 0 && p.fields.count !== undefined) return { kind: 'postings', layout: 'generic', mapping: p, missing: [] };
 	if (ms.length === 0) return { kind: 'salaries', layout: 'generic', mapping: s, missing: [] };
 	// Without a single required field recognised, there is nothing to guess from.
 	if (mp.length === REQUIRED_FIELDS.postings.length && ms.length === REQUIRED_FIELDS.salaries.length)
 		return { kind: null, layout: 'generic', mapping: null, missing: [] };
 	if (mp.length < ms.length) return { kind: 'postings', layout: 'generic', mapping: p, missing: mp };
-	if (ms.length < mp.length) return { kind: 'salaries', layout: 'generic', mapping: s, missing: ms };
-	// A tie: pay is what a salaries file is for, a date what a postings file is for.
+	// Salaries lack no more fields than postings: pay without a date says salaries. (Both
+	// mappings see the same title column, so with a date postings lacks at most the title, and
+	// salaries then lack the title too and, without pay, one more: postings won above.)
 	if (s.fields.salaryUsd !== undefined && p.fields.postedDate === undefined)
 		return { kind: 'salaries', layout: 'generic', mapping: s, missing: ms };
-	if (p.fields.postedDate !== undefined && s.fields.salaryUsd === undefined)
-		return { kind: 'postings', layout: 'generic', mapping: p, missing: mp };
 	return { kind: null, layout: 'generic', mapping: null, missing: [] };
 }
 

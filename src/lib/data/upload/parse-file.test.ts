@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bytesSource, runParse, sniffSource, transferablesFor, type ChunkSource, type Progress } from './parse-file';
+import { runParse, sniffSource, transferablesFor, type ChunkSource, type Progress } from './parse-file';
+import { bytesSource } from './testing/bytes-source';
 import { MAX_FILE_BYTES } from './sniff';
 import { fixtureBytes, load, utf8 } from './testing/load';
 

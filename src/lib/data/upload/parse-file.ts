@@ -8,7 +8,7 @@
  */
 import { transferablesOf } from './columns';
 import { CsvChunker, CsvShapeError } from './chunker';
-import { REQUIRED_FIELDS, validateMapping, type ColumnMapping } from './fields';
+import { validateMapping, type ColumnMapping } from './fields';
 import { createRowProcessor, type ProcessResult } from './processor';
 import { MAX_FILE_BYTES, sniffBytes, sniffText, type Sniff } from './sniff';
 import { DEFAULT_NUMBER_FORMAT, type DateFormat, type NumberFormat } from './values';
@@ -112,7 +112,6 @@ export async function runParse(
 	if (big) return big;
 	const problems = validateMapping(job.mapping, job.sniff.header.length);
 	if (problems.length) return { type: 'error', code: 'bad-mapping', message: problems.join('; ') };
-	if (REQUIRED_FIELDS[job.mapping.kind].length === 0) return { type: 'error', code: 'bad-mapping', message: 'no kind' };
 	const t0 = now();
 	let lastPost = t0;
 	let bytesRead = 0;
@@ -184,19 +183,6 @@ export function blobSource(file: Blob): ChunkSource {
 		},
 		chunks() {
 			return file.stream() as unknown as AsyncIterable<Uint8Array>;
-		}
-	};
-}
-
-/** A ChunkSource over bytes in memory, cut every `chunkBytes` (tests, benchmarks). */
-export function bytesSource(bytes: Uint8Array, chunkBytes = 64 * 1024): ChunkSource {
-	return {
-		size: bytes.length,
-		async head(n) {
-			return bytes.subarray(0, n);
-		},
-		async *chunks() {
-			for (let i = 0; i < bytes.length; i += chunkBytes) yield bytes.subarray(i, Math.min(bytes.length, i + chunkBytes));
 		}
 	};
 }

@@ -43,7 +43,7 @@ export function sniffBytes(head: Uint8Array): { bom: boolean } | { error: string
 export function detectNewline(text: string): Newline {
 	const i = text.indexOf('\n');
 	if (i < 0) return text.includes('\r') ? '\r' : '\n';
-	return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+	return text[i - 1] === '\r' ? '\r\n' : '\n'; // text[-1] is undefined
 }
 
 /**
@@ -70,7 +70,7 @@ export function detectDelimiter(text: string, newline: Newline = detectNewline(t
 	// No candidate agrees over the first lines (a quoted cell may span them): judge on the header alone.
 	let most = 1;
 	for (const d of DELIMITERS) {
-		const k = Papa.parse<string[]>(lines[0] ?? '', { delimiter: d }).data[0]?.length ?? 0;
+		const k = Papa.parse<string[]>(lines[0]!, { delimiter: d }).data[0]?.length ?? 0;
 		if (k > most) {
 			best = d;
 			most = k;
@@ -104,10 +104,12 @@ export function sniffText(text: string, opts: { complete?: boolean; previewRows?
 	const delimiter = detectDelimiter(text, newline);
 	const records = Papa.parse<string[]>(text, { delimiter, newline, preview: previewRows + 2, skipEmptyLines: 'greedy' }).data;
 	const header = (records[0] ?? []).map((h) => h.trim());
-	if (header.length === 0 || header.every((h) => h === '')) return { error: 'The first line (the header) is empty.' };
+	// 'greedy' skips lines of blank cells, so a header is missing only when every line is blank.
+	if (header.length === 0) return { error: 'The first line (the header) is empty.' };
 	// The last record may be cut by the sample's end; drop it unless the sample is the whole file.
 	const whole = opts.complete ?? true;
-	const preview = records.slice(1, whole || records.length > previewRows + 1 ? previewRows + 1 : -1);
+	// Papa stops at previewRows + 2 records: with that many, -1 leaves exactly previewRows.
+	const preview = records.slice(1, whole ? previewRows + 1 : -1);
 	const detection = detectLayout(header);
 	const col = (f: 'salaryUsd' | 'postedDate') => {
 		const i = detection.mapping?.fields[f];

@@ -68,7 +68,7 @@ function countPass(
 	const codes = new Int32Array(F);
 	for (let e = 0; e < ix.count; e++) {
 		if (dedupe && ix.duplicate[e] === 1) continue;
-		let failed = -1;
+		let failed = 0; // read only when exactly one filter failed, and then set
 		let fails = 0;
 		for (let d = 0; d < F; d++) {
 			const c = columns[d]![e]!;
@@ -76,6 +76,7 @@ function countPass(
 			if (masks[d]![c] === 0) {
 				fails++;
 				failed = d;
+				// Stryker disable next-line ConditionalExpression: stops early; the same test after the loop skips the entry either way
 				if (fails > 1) break;
 			}
 		}

@@ -91,8 +91,8 @@ export function weightedQuantileSorted(values: ArrayLike<number>, weights: Array
 			return values[i]!;
 		}
 	}
-	// Only reachable through rounding at p = 1: the largest positive-weight value.
-	for (let i = n - 1; i >= 0; i--) if (weights[i]! > 0) return values[i]!;
+	// Not reached: the target is at most the total, and the last positive weight brings cum to
+	// the total exactly (the same additions in the same order; zero weights add nothing).
 	return NaN;
 }
 
@@ -174,7 +174,7 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 		const a = aiCount[c]!;
 		if (m > 0 && a > 0) mlSupported += m;
 		else if (m > 0) unsupported.push({ ...cellAt(c), mlRows: m, mlSharePct: (100 * m) / mlWithCell });
-		else if (a > 0) aiWithoutTarget += a;
+		else aiWithoutTarget += a; // 0 where neither family has rows
 	}
 	unsupported.sort((x, y) => y.mlRows - x.mlRows || x.index - y.index);
 
@@ -201,8 +201,8 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 	}
 	let sumClusterW2 = 0;
 	for (let c = 0; c < CELL_COUNT; c++) {
-		const w = cellWeight[c]!;
-		if (w > 0) sumClusterW2 += w * w * aiSumM[c]!;
+		const w = cellWeight[c]!; // 0 outside the supported cells
+		sumClusterW2 += w * w * aiSumM[c]!;
 	}
 	const aiEffectiveNClustered = sumClusterW2 > 0 ? 1 / sumClusterW2 : 0;
 
@@ -253,7 +253,8 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 	const used = new Float64Array(base.aiNUsed);
 	for (let i = 0, j = 0; i < aiN; i++) if (weights[i]! > 0) used[j++] = ai.values[i]!;
 	const raw = medianSeSorted(used);
-	const deff = aiEffectiveNClustered > 0 ? Math.sqrt(base.aiNUsed / aiEffectiveNClustered) : NaN;
+	// Not suppressed, so the AI side has an effective n of at least SUPPRESS_BELOW (> 0).
+	const deff = Math.sqrt(base.aiNUsed / aiEffectiveNClustered);
 	const seOs = (upper - lower) / (2 * z);
 	const seLogOs = lower > 0 ? (Math.log(upper) - Math.log(lower)) / (2 * z) : NaN;
 	const se = raw ? Math.max(seOs, raw.se * deff) : seOs;

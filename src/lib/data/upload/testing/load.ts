@@ -1,7 +1,8 @@
 /** Test helper: sniff and parse a fixture (or bytes) with the worker's own code path. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bytesSource, runParse, sniffSource, type ParseJob, type Progress, type WorkerResponse } from '../parse-file';
+import { runParse, sniffSource, type ParseJob, type Progress, type WorkerResponse } from '../parse-file';
+import { bytesSource } from './bytes-source';
 import type { Sniff } from '../sniff';
 
 export const FIXTURES = resolve('tests/fixtures/upload');
