@@ -12,7 +12,7 @@ import type { SalaryColumns } from '$lib/data/upload/columns';
 import type { TitleCount, TitleOverrides } from '$lib/data/upload/titles';
 import type { Dataset, ParsedFile } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
-import { countryOptions, type CountryOption } from '$lib/transform/options';
+import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/options';
 import { summaryQuery } from '$lib/format/query';
 import { familyOf, type TitleFamily } from '$lib/transform/title-families';
 import { facetsView, type FacetsModel } from './facets';
@@ -158,7 +158,7 @@ export function yourSalaryPage(
 	q: Exclude<YourPageQuery, { page: 'demand' }>
 ): YourPageModel {
 	const { filters } = q;
-	const years = [...new Set(data.salaries.map((r) => r.workYear))].sort((a, b) => a - b);
+	const years = yearsOf(data.salaries);
 	const frame = (model: unknown): YourPageFrame => ({
 		dataVersion: data.dataVersion,
 		facets: facetsView(data, filters),
