@@ -68,6 +68,10 @@ test('a file with only title, pay and year: / and /pay from its rows, absent fil
 	}
 	// Every optional filter is hidden behind its note; the year filter offers the file's years.
 	for (const [facet, note] of Object.entries(ABSENT)) await expect(page.getByTestId(`filter-absent-${facet}`)).toHaveText(note);
+	// The claim (US companies; company size) cannot be checked without a country or size column: said, not a table of zeros.
+	await expect(page.getByTestId('claim-absent')).toContainText(ABSENT.country);
+	await expect(page.getByTestId('claim-bigtech')).toHaveCount(0);
+	await expect(page.getByTestId('your-page')).toContainText('so none can be compared');
 	await expect(page.getByRole('checkbox', { name: /Large/ })).toHaveCount(0);
 	const years = [...new Set(raw.map((r) => r.year!))].sort();
 	await expect(page.getByRole('combobox', { name: 'From' }).locator('option:not([value=""])')).toHaveText(years);
@@ -98,10 +102,11 @@ test('a file with only title, pay and year: / and /pay from its rows, absent fil
 	}
 	// /trends and /titles compute too.
 	await page.setViewportSize({ width: 1280, height: 900 });
-	for (const path of ['/trends', '/titles']) {
+	for (const path of ['/', '/trends', '/titles']) {
 		await page.goto(`${path}?source=yours`);
 		await expect(page.getByTestId('your-page')).toBeVisible();
 		await expect(page.getByTestId('your-error')).toHaveCount(0);
+		await page.screenshot({ path: `screenshots/your-minimal${path.replace('/', '-') || '-overview'}.png`, fullPage: true });
 	}
 });
 

@@ -192,6 +192,8 @@ describe('yourSalaryPage on files without optional columns', () => {
 			);
 			const overview = yourSalaryPage(data, cols, {}, { page: 'overview', filters: DEFAULT_FILTERS, claimYear: null });
 			if (overview.page !== 'overview') throw new Error('overview expected');
+			const dims = c.absent.flatMap((d) => (d === 'region' ? ['region', 'country'] : [d]));
+			expect(overview.model.absentDimensions.map((x) => x.dim).sort()).toEqual(dims.sort());
 			for (const fam of ['AI', 'ML'] as const) {
 				const v = values(fam);
 				expect(overview.model.families[fam].n).toBe(v.length);
