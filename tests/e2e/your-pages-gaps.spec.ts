@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { expect, test, type Download, type Page } from './fixtures';
-import { quantile7, usd } from './independent';
+import { quantile7, rawRows, usd } from './independent';
 
 const FIX = resolve('tests/fixtures/upload');
 const fixture = (name: string) => resolve(FIX, name);
@@ -133,4 +133,19 @@ test('a file with some optional cells empty: a "Not given" option with its count
 	await option.locator('input').uncheck();
 	await expect(page).not.toHaveURL(/size=/);
 	await expect(page.getByTestId('n-AI')).toHaveText(`n = ${raw.filter((r) => family(r) === 'AI').length}`);
+});
+
+test('work years: the selects list the built-in data years; a year outside them (from=2026) is accepted and stays selected', async ({
+	page
+}) => {
+	const years = [...new Set(rawRows().map((r) => r.work_year!.replace(/e$/i, '')))].sort();
+	await page.goto('/pay');
+	const from = page.getByRole('combobox', { name: 'From' });
+	await expect(from.locator('option:not([value=""])')).toHaveText(years);
+	const res = await page.goto('/pay?from=2026');
+	expect(res?.status()).toBe(200);
+	await expect(from).toHaveValue('2026');
+	await expect(from.locator('option:not([value=""])')).toHaveText([...years, '2026'].sort());
+	await page.goto('/pay?from=2014');
+	await expect(page.getByText('from: "2014" is not a year from 2015 to 2035')).toBeVisible();
 });
