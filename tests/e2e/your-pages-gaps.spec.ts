@@ -123,6 +123,7 @@ test('a file with some optional cells empty: a "Not given" option with its count
 	const option = page.locator('label', { has: page.locator('input[name="size"][value="none"]') });
 	await expect(option).toContainText('Not given');
 	await expect(option.locator('.opt-n')).toHaveText(String(noSize.length));
+	await page.screenshot({ path: 'screenshots/your-overview-gaps.png', fullPage: true });
 	await option.locator('input').check();
 	await expect(page).toHaveURL(/[?&]size=none(&|$)/);
 	await expect(page).toHaveURL(/source=yours/);
