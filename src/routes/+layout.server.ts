@@ -1,6 +1,6 @@
 import { DATA_VERSION, requireDataset, LICENSES, SOURCES, type Dataset } from '$lib/server/dataset';
 import { partOf, type DataPart } from '$lib/transform/dataset';
-import { countryOptions, type CountryOption } from '$lib/transform/options';
+import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/options';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { parseFilters } from '$lib/state/url-filters';
 import { parseSource } from '$lib/state/source';
@@ -19,8 +19,9 @@ const sources = SOURCES.map((s) => ({
 	attribution: s.attribution
 }));
 
-// The country list depends only on the data: compute it once per loaded dataset.
+// The country and year lists depend only on the data: compute them once per loaded dataset.
 const countriesOf = new WeakMap<Dataset, CountryOption[]>();
+const yearsOfData = new WeakMap<Dataset, number[]>();
 
 /** What each degradable source is needed for, in words, for the notice on every page. */
 const AFFECTS: { parts: readonly DataPart[]; what: string }[] = [
@@ -35,6 +36,9 @@ export const load: LayoutServerLoad = async ({ url }) => {
 	const ds = await requireDataset();
 	let countries = countriesOf.get(ds);
 	if (!countries) countriesOf.set(ds, (countries = countryOptions(ds.salaries)));
+	// The year selects offer the years the data hold (the URL accepts WORK_YEAR_MIN–MAX).
+	let years = yearsOfData.get(ds);
+	if (!years) yearsOfData.set(ds, (years = yearsOf(ds.salaries)));
 	// Refused sources (missing or altered files): which file, what it affects, how to fix it.
 	const dataProblems = ds.sources
 		.filter((s) => s.state !== 'ok')
@@ -45,5 +49,14 @@ export const load: LayoutServerLoad = async ({ url }) => {
 	const filtered = !UNFILTERED.has(url.pathname) && !(yours && url.pathname === '/demand');
 	// Option counts beside each filter option, and the "remove one filter" hint for small views.
 	const facets = filtered && !yours ? facetsView(ds, parseFilters(url.searchParams).filters) : null;
-	return { dataVersion: DATA_VERSION, titleMappingVersion: TITLE_MAPPING_VERSION, countries, sources, dataProblems, facets, filtered };
+	return {
+		dataVersion: DATA_VERSION,
+		titleMappingVersion: TITLE_MAPPING_VERSION,
+		countries,
+		years,
+		sources,
+		dataProblems,
+		facets,
+		filtered
+	};
 };

@@ -177,8 +177,8 @@ test.describe('400: a bad query says what to fix', () => {
 			allowed: 'none, company_size, region, country, experience_level, employment_type, remote_ratio, work_year'
 		},
 		{ query: 'size=XL', param: 'size:', allowed: 'S, M, L' },
-		{ query: 'from=2019', param: 'from:', allowed: '2020 to 2025' },
-		{ query: 'to=next', param: 'to:', allowed: '2020 to 2025' },
+		{ query: 'from=2014', param: 'from:', allowed: '2015 to 2035' },
+		{ query: 'to=next', param: 'to:', allowed: '2015 to 2035' },
 		{ query: 'exp=SE&exp=MI', param: 'exp:', allowed: 'give it once' },
 		{ query: 'by=region&by=country', param: 'by:', allowed: 'give it once' }
 	];

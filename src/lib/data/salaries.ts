@@ -1,23 +1,29 @@
 /**
  * Parse the aijobs.net salaries CSV into typed rows. Decisions (also in data/README.md):
  * - `work_year` like `2021e` (an estimate, used in early upstream snapshots) is kept as
- *   2021 with `workYearEstimated = true`; years outside 2015–2035 are rejected.
+ *   2021 with `workYearEstimated = true`; years outside WORK_YEAR_MIN–WORK_YEAR_MAX (2015–2035, types.ts) are rejected.
  * - Unknown codes (experience, employment type, size, remote ratio) reject the row.
  * - Empty, non-numeric or non-positive `salary` / `salary_in_usd` reject the row.
  * - Country codes are upper-cased, then must be ISO 3166-1 alpha-2; otherwise rejected.
  */
-import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REMOTE_RATIOS, type ParseResult, type SalaryRow } from './types';
+import {
+	COMPANY_SIZES,
+	EMPLOYMENT_TYPES,
+	EXPERIENCE_LEVELS,
+	REMOTE_RATIOS,
+	WORK_YEAR_MAX,
+	WORK_YEAR_MIN,
+	type ParseResult,
+	type SalaryRow
+} from './types';
 import { finiteNumber, oneOf, parseWithSchema, requiredText, type Coercer } from './schema';
 import { isCountryCode, regionOf } from './countries';
-
-export const MIN_WORK_YEAR = 2015;
-export const MAX_WORK_YEAR = 2035;
 
 const workYear: Coercer<{ year: number; estimated: boolean }> = (raw) => {
 	const m = /^(\d{4})(e?)$/i.exec(raw);
 	if (!m) return { error: 'not a year (YYYY, or YYYYe for an estimate)' };
 	const year = Number(m[1]);
-	if (year < MIN_WORK_YEAR || year > MAX_WORK_YEAR) return { error: `year outside ${MIN_WORK_YEAR}–${MAX_WORK_YEAR}` };
+	if (year < WORK_YEAR_MIN || year > WORK_YEAR_MAX) return { error: `year outside ${WORK_YEAR_MIN}–${WORK_YEAR_MAX}` };
 	return { year, estimated: m[2] !== '' };
 };
 

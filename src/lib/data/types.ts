@@ -8,6 +8,14 @@ export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
 export const EMPLOYMENT_TYPES = ['FT', 'PT', 'CT', 'FL'] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 
+/**
+ * The work years the app accepts, one bound for everything: the built-in parser, an uploaded
+ * file's year column and the URL's `from`/`to`. Wide on purpose (a later snapshot or a user's
+ * file may hold 2019 or 2026); the year selects list the years the data hold.
+ */
+export const WORK_YEAR_MIN = 2015;
+export const WORK_YEAR_MAX = 2035;
+
 export const COMPANY_SIZES = ['S', 'M', 'L'] as const;
 export type CompanySize = (typeof COMPANY_SIZES)[number];
 

@@ -1,22 +1,29 @@
 /** The active filters in words, for chart subtitles, downloads and sentences. */
-import type { Filters } from '$lib/transform/filters';
+import { notGivenTicked, type Filters, type NotGivenFacet } from '$lib/transform/filters';
 import type { Facet } from '$lib/transform/stats/facets';
 import { countryName } from '$lib/data/countries';
 import { EXP_LABEL, REGION_LABEL, REMOTE_LABEL, SIZE_LABEL, TYPE_LABEL } from './labels';
 import { date } from './index';
 
-/** `describeFilters(DEFAULT_FILTERS) → "Title families · all reports"`. */
+/** The label of a filter's "Not given" option (rows of an uploaded file without that value). */
+export const NOT_GIVEN_LABEL = 'Not given';
+
+/**
+ * `describeFilters(DEFAULT_FILTERS) → "Title families · all reports"`;
+ * `{ size: ['L'], notGiven: ['size'] } → "Title families · Size: Large (> 250), Not given"`.
+ */
 export function describeFilters(f: Filters): string {
 	const parts: string[] = [f.titles === 'strict' ? 'Exact titles' : 'Title families'];
-	const list = <T extends string | number>(label: string, xs: readonly T[], name: (x: T) => string) => {
-		if (xs.length > 0) parts.push(`${label}: ${xs.map(name).join(', ')}`);
+	const list = <T extends string | number>(facet: NotGivenFacet, label: string, xs: readonly T[], name: (x: T) => string) => {
+		const names = [...xs.map(name), ...(notGivenTicked(f, facet) ? [NOT_GIVEN_LABEL] : [])];
+		if (names.length > 0) parts.push(`${label}: ${names.join(', ')}`);
 	};
-	list('Size', f.size, (s) => SIZE_LABEL[s]);
-	list('Region', f.region, (r) => REGION_LABEL[r]);
-	list('Country', f.country, countryName);
-	list('Experience', f.exp, (e) => EXP_LABEL[e]);
-	list('Type', f.type, (t) => TYPE_LABEL[t]);
-	list('Remote', f.remote, (r) => REMOTE_LABEL[r]);
+	list('size', 'Size', f.size, (s) => SIZE_LABEL[s]);
+	list('region', 'Region', f.region, (r) => REGION_LABEL[r]);
+	list('country', 'Country', f.country, countryName);
+	list('exp', 'Experience', f.exp, (e) => EXP_LABEL[e]);
+	list('type', 'Type', f.type, (t) => TYPE_LABEL[t]);
+	list('remote', 'Remote', f.remote, (r) => REMOTE_LABEL[r]);
 	if (f.from !== null || f.to !== null)
 		parts.push(
 			f.from === f.to
@@ -53,7 +60,7 @@ export function facetLabel(facet: Facet, f: Filters): string {
 		remote: () => f.remote.map((r) => REMOTE_LABEL[r])
 	};
 	if (facet === 'years') return `'${f.from ?? '…'}–${f.to ?? '…'}'`;
-	return `'${names[facet]().join(', ')}'`;
+	return `'${[...names[facet](), ...(notGivenTicked(f, facet) ? [NOT_GIVEN_LABEL] : [])].join(', ')}'`;
 }
 
 /** The source line for captions of a page on the user's own file (the name is shown as text only). */

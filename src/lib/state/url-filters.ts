@@ -17,6 +17,8 @@ import {
 	EXPERIENCE_LEVELS,
 	REGIONS,
 	REMOTE_RATIOS,
+	WORK_YEAR_MAX,
+	WORK_YEAR_MIN,
 	type CompanySize,
 	type EmploymentType,
 	type ExperienceLevel,
@@ -38,8 +40,8 @@ export const FILTER_ALLOWED: Record<FilterParam, string> = {
 	exp: EXPERIENCE_LEVELS.join(', '),
 	type: EMPLOYMENT_TYPES.join(', '),
 	remote: REMOTE_RATIOS.join(', '),
-	from: 'a year from 2020 to 2025',
-	to: 'a year from 2020 to 2025',
+	from: `a year from ${WORK_YEAR_MIN} to ${WORK_YEAR_MAX}`,
+	to: `a year from ${WORK_YEAR_MIN} to ${WORK_YEAR_MAX}`,
 	titles: TITLE_MODES.join(', '),
 	dedupe: '1 or 0 (or true, false)',
 	real: '1 or 0 (or true, false)'
@@ -53,8 +55,6 @@ export interface ParamError {
 /** The URL token of a list filter's "Not given" option. */
 export const NOT_GIVEN_TOKEN = 'none';
 
-export const YEAR_MIN = 2020;
-export const YEAR_MAX = 2025;
 const MAX_PARAM_CHARS = 400;
 
 /** Removes the "Not given" token from a list value; true when it was there. */
@@ -83,8 +83,8 @@ function parseList<T extends string | number>(raw: string, param: string, allowe
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 function parseYear(raw: string, param: 'from' | 'to', errors: ParamError[]): number | null {
-	if (!/^\d{4}$/.test(raw.trim()) || +raw < YEAR_MIN || +raw > YEAR_MAX) {
-		errors.push({ param, message: `${param}: "${clip(raw)}" is not a year from ${YEAR_MIN} to ${YEAR_MAX}` });
+	if (!/^\d{4}$/.test(raw.trim()) || +raw < WORK_YEAR_MIN || +raw > WORK_YEAR_MAX) {
+		errors.push({ param, message: `${param}: "${clip(raw)}" is not a year from ${WORK_YEAR_MIN} to ${WORK_YEAR_MAX}` });
 		return null;
 	}
 	return Number(raw);

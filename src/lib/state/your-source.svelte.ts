@@ -117,7 +117,7 @@ export class YourSource {
 
 export class YourPageError extends Error {
 	constructor(
-		readonly code: 'no-file' | 'unavailable' | 'failed',
+		readonly code: 'no-file' | 'failed',
 		message: string
 	) {
 		super(message);

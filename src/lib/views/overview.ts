@@ -11,6 +11,9 @@ import { partialYearOf } from '$lib/transform/dataset';
 import { differenceOf, shareOf, type ClaimPosition, type Difference } from '$lib/transform/stats/claim';
 import type { Interval } from '$lib/transform/stats/intervals';
 import { Z_95 } from '$lib/transform/stats/constants';
+import { absentDimensions } from '$lib/transform/stats/prepare';
+import type { NullableDimension } from '$lib/transform/stats/dimensions';
+import { ABSENT_NOTE } from './labels';
 
 /** The claim the overview checks; a quotation of what is commonly said, not data. */
 export const CLAIM = { mlMedian: 250_000, aiMedian: 160_000, where: 'US' } as const;
@@ -84,6 +87,11 @@ export interface OverviewModel {
 	readonly sensitivity: DedupeSensitivity;
 	/** The overview chart: each family's median and interval in this view, with the claimed median marked. */
 	readonly medianRows: readonly MedianRow[];
+	/**
+	 * Dimensions no row gives (an uploaded file without the column), with the note: the page says so
+	 * where a figure needs them (like-for-like, the claim's US companies, company size). Empty for the built-in data.
+	 */
+	readonly absentDimensions: readonly { readonly dim: NullableDimension; readonly note: string }[];
 }
 
 export function overviewView(data: Dataset, query: OverviewQuery): OverviewModel {
@@ -114,6 +122,7 @@ export function overviewView(data: Dataset, query: OverviewQuery): OverviewModel
 			mlRowsWithoutCell: lfl.mlRowsWithoutCell
 		},
 		claim: { ...CLAIM, ...claim },
+		absentDimensions: absentDimensions(data.prepared).map((dim) => ({ dim, note: ABSENT_NOTE[dim] })),
 		medianRows: (['ML', 'AI'] as const).map((f) => {
 			const s = stats.families[f];
 			return {

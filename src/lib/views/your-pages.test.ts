@@ -10,16 +10,7 @@ import { buildDataset } from '$lib/transform/dataset';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
 import { payView } from './pay';
 import { summaryView } from './summary-table';
-import {
-	datasetKey,
-	downloadsOf,
-	pagesUnavailable,
-	yourDataset,
-	yourDemandPage,
-	yourSalaryPage,
-	yourSummaryMeta,
-	type YourPageQuery
-} from './your-pages';
+import { datasetKey, downloadsOf, yourDataset, yourDemandPage, yourSalaryPage, yourSummaryMeta, type YourPageQuery } from './your-pages';
 
 const NAME = 'pages-salaries.csv';
 const text = () => new TextDecoder().decode(fixtureBytes(NAME));
@@ -135,14 +126,91 @@ describe('yourSalaryPage', () => {
 	});
 });
 
-describe('pagesUnavailable', () => {
-	it('names the columns a file lacks (generic-salaries.csv has no employment type), null for a full file', async () => {
-		const { done } = await load('generic-salaries.csv');
-		expect(pagesUnavailable(done.columns as SalaryColumns)).toMatch(
-			/^Your salaries file has no column for Employment type\b.*: the pages filter and group every report by it,/
-		);
-		expect(pagesUnavailable(await columns())).toBeNull();
-	});
+/** Family-mode families written by hand from title-families.md ("Uploaded titles"), for the two files below. */
+const HAND_FAMILY: Record<string, 'AI' | 'ML' | null> = {
+	'Senior AI Engineer': 'AI',
+	'Sr. AI Engineer (Remote)': 'AI',
+	'Lead AI Engineer - Copilot': 'AI',
+	'AI Engineer': 'AI',
+	'AI Engineer II': 'AI',
+	'Machine Learning Engineer': 'ML',
+	'Senior ML Engineer': 'ML',
+	'Machine Learning Engineer, Ranking': 'ML',
+	'ML Engineer': 'ML',
+	'Staff Machine Learning Engineer | Ads': 'ML',
+	'Data Scientist': null,
+	'Machine Learning Scientist': null,
+	'AI/ML Engineer': null,
+	'Prompt Engineer': 'AI', // in the families-v1 AI list
+	'Data Engineer': null
+};
+
+/** A type-7 median of plain numbers (the test's own). */
+function median7(values: number[]): number {
+	const v = [...values].sort((a, b) => a - b);
+	const h = (v.length - 1) / 2;
+	return v[Math.floor(h)]! + (h - Math.floor(h)) * (v[Math.ceil(h)]! - v[Math.floor(h)]!);
+}
+
+describe('yourSalaryPage on files without optional columns', () => {
+	const cases = [
+		{
+			file: 'salaries-minimal.csv',
+			title: 'title',
+			pay: (r: Record<string, string>) => Number(r.salary),
+			absent: ['companySize', 'region', 'experienceLevel', 'employmentType', 'remoteRatio']
+		},
+		{
+			file: 'generic-salaries.csv',
+			title: 'Position',
+			// `$120,000`, `120k`, `$120–150k` (the midpoint), `USD 101,500.50`: read by hand here.
+			pay: (r: Record<string, string>) => {
+				const raw = r['Annual Pay (USD)']!.replace(/USD|\$|,/g, '').trim();
+				const range = raw.split('–').map((x) => Number(x.replace(/k$/, '')) * (raw.endsWith('k') ? 1000 : 1));
+				return range.length === 2 ? (range[0]! + range[1]!) / 2 : range[0]!;
+			},
+			absent: ['employmentType']
+		}
+	];
+	for (const c of cases) {
+		it(`${c.file}: every page computes, absent segments and filters listed, n and medians from the rows`, async () => {
+			expect.hasAssertions();
+			const { done } = await load(c.file);
+			const cols = done.columns as SalaryColumns;
+			const data = yourDataset(cols, c.file, {}, null);
+			const raw = Papa.parse<Record<string, string>>(new TextDecoder().decode(fixtureBytes(c.file)), {
+				header: true,
+				skipEmptyLines: true
+			}).data;
+			const values = (fam: 'AI' | 'ML') => raw.filter((r) => HAND_FAMILY[r[c.title]!] === fam).map(c.pay);
+			const pay = yourSalaryPage(data, cols, {}, { page: 'pay', filters: DEFAULT_FILTERS, scale: 'linear', salary: null, band: null });
+			if (pay.page !== 'pay') throw new Error('pay expected');
+			expect(pay.model.absentSegments.map((a) => a.dim)).toEqual(c.absent);
+			expect(pay.model.segments.map((s) => s.dim).filter((d) => c.absent.includes(d))).toEqual([]);
+			expect(pay.facets.absent.map((a) => a.dimension)).toEqual(
+				expect.arrayContaining(c.absent.filter((d) => d !== 'region').concat(c.absent.includes('region') ? ['region', 'country'] : []))
+			);
+			const overview = yourSalaryPage(data, cols, {}, { page: 'overview', filters: DEFAULT_FILTERS, claimYear: null });
+			if (overview.page !== 'overview') throw new Error('overview expected');
+			const dims = c.absent.flatMap((d) => (d === 'region' ? ['region', 'country'] : [d]));
+			expect(overview.model.absentDimensions.map((x) => x.dim).sort()).toEqual(dims.sort());
+			for (const fam of ['AI', 'ML'] as const) {
+				const v = values(fam);
+				expect(overview.model.families[fam].n).toBe(v.length);
+				expect(pay.model.counts.counted).toBe(values('AI').length + values('ML').length);
+				const m = overview.model.families[fam].median;
+				if (v.length >= 5) expect(m?.median).toBeCloseTo(median7(v), 6);
+				else expect(m).toBeNull();
+			}
+			const trends = yourSalaryPage(data, cols, {}, { page: 'trends', filters: DEFAULT_FILTERS, gfrom: null, gto: null });
+			expect(trends.page).toBe('trends');
+			const titles = yourSalaryPage(data, cols, {}, { page: 'titles', filters: DEFAULT_FILTERS });
+			if (titles.page !== 'titles') throw new Error('titles expected');
+			expect(titles.yourTitles.neither.map((t) => t.title).sort()).toEqual(
+				[...new Set(raw.map((r) => r[c.title]!))].filter((t) => HAND_FAMILY[t] === null).sort()
+			);
+		});
+	}
 });
 
 describe('downloadsOf', () => {

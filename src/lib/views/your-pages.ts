@@ -12,7 +12,7 @@ import type { SalaryColumns } from '$lib/data/upload/columns';
 import type { TitleCount, TitleOverrides } from '$lib/data/upload/titles';
 import type { Dataset, ParsedFile } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
-import { countryOptions, type CountryOption } from '$lib/transform/options';
+import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/options';
 import { summaryQuery } from '$lib/format/query';
 import { familyOf, type TitleFamily } from '$lib/transform/title-families';
 import { facetsView, type FacetsModel } from './facets';
@@ -23,8 +23,6 @@ import { titlesView, type TitleLine } from './titles';
 import { trendsView, type TrendsPage } from './trends';
 import { salariesDataset, yourPostingsView, type YourPostingsModel } from './your-data';
 import { dictCounts, type PostingsColumns } from '$lib/data/upload/columns';
-import { FIELD_LABEL } from '$lib/data/upload/fields';
-import { missingSalaryRowFields } from '$lib/data/upload/salary-rows';
 import { unmatchedTitles, familyCodes, titleMatching } from '$lib/data/upload/titles';
 import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
@@ -131,17 +129,6 @@ export function yourTitles(cols: SalaryColumns, overrides: TitleOverrides, mode:
 	return { overrides: list, neither };
 }
 
-/**
- * Why the salary pages cannot run on a file, in words, or null when they can: today every
- * report needs company size, country, experience level, employment type and remote ratio
- * (`missingSalaryRowFields`); once those become optional the list is empty and this is null.
- */
-export function pagesUnavailable(cols: SalaryColumns): string | null {
-	const missing = missingSalaryRowFields(cols);
-	if (missing.length === 0) return null;
-	return `Your salaries file has no column for ${missing.map((f) => FIELD_LABEL[f]).join(', ')}: the pages filter and group every report by ${missing.length === 1 ? 'it' : 'them'}, so they cannot show this file yet. Your data (/data) shows what it can.`;
-}
-
 /** A salaries Dataset cache key: the file (its load time) and the title overrides, and whether CPI was given. */
 export function datasetKey(loadedAt: string, overrides: TitleOverrides, withCpi: boolean, asOf: string | null = null): string {
 	return `${loadedAt}|${withCpi ? 'cpi' : 'nocpi'}|${asOf ?? ''}|${JSON.stringify(Object.entries(overrides).sort(([a], [b]) => a.localeCompare(b)))}`;
@@ -171,7 +158,7 @@ export function yourSalaryPage(
 	q: Exclude<YourPageQuery, { page: 'demand' }>
 ): YourPageModel {
 	const { filters } = q;
-	const years = [...new Set(data.salaries.map((r) => r.workYear))].sort((a, b) => a - b);
+	const years = yearsOf(data.salaries);
 	const frame = (model: unknown): YourPageFrame => ({
 		dataVersion: data.dataVersion,
 		facets: facetsView(data, filters),

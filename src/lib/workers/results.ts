@@ -19,15 +19,7 @@ import { forgetFiles, loadFiles, saveFile, type StoredFile } from '$lib/data/upl
 import type { CpiRow } from '$lib/data/types';
 import type { TitleOverrides } from '$lib/data/upload/titles';
 import type { ParsedFile } from '$lib/transform/dataset';
-import {
-	datasetKey,
-	pagesUnavailable,
-	yourDataset,
-	yourDemandPage,
-	yourSalaryPage,
-	type YourPageModel,
-	type YourPageQuery
-} from '$lib/views/your-pages';
+import { datasetKey, yourDataset, yourDemandPage, yourSalaryPage, type YourPageModel, type YourPageQuery } from '$lib/views/your-pages';
 import {
 	yourPostingsView,
 	yourSalariesView,
@@ -71,7 +63,7 @@ export type ResultsResponse =
 	| { readonly type: 'forgotten' }
 	| { readonly type: 'error'; readonly kind: UploadKind; readonly message: string }
 	| { readonly type: 'page'; readonly id: number; readonly model: YourPageModel; readonly elapsedMs: number }
-	| { readonly type: 'page-error'; readonly id: number; readonly code: 'no-file' | 'unavailable' | 'failed'; readonly message: string };
+	| { readonly type: 'page-error'; readonly id: number; readonly code: 'no-file' | 'failed'; readonly message: string };
 
 const scope = self as unknown as {
 	onmessage: ((e: MessageEvent<ResultsRequest>) => void) | null;
@@ -133,11 +125,6 @@ async function pageModel(req: Extract<ResultsRequest, { type: 'page' }>): Promis
 			model = yourDemandPage(f.columns, req.overrides, q.filters);
 		} else {
 			if (f.columns.kind !== 'salaries') throw new Error('the kept salaries file has no salaries columns');
-			const why = pagesUnavailable(f.columns);
-			if (why) {
-				scope.postMessage({ type: 'page-error', id: req.id, code: 'unavailable', message: why });
-				return;
-			}
 			const key = datasetKey(f.loadedAt, req.overrides, req.cpi !== null, req.asOf);
 			if (cached?.key !== key) cached = { key, data: yourDataset(f.columns, f.name, req.overrides, req.cpi, req.asOf) };
 			model = yourSalaryPage(cached.data, f.columns, req.overrides, q);

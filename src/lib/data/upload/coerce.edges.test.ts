@@ -3,7 +3,7 @@
  * refusals, and the ways a list of skills can be written.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_WORK_YEAR, MIN_WORK_YEAR } from '../salaries';
+import { WORK_YEAR_MAX as MAX_WORK_YEAR, WORK_YEAR_MIN as MIN_WORK_YEAR } from '../types';
 import { MAX_TEXT_CHARS, countryCode, currencyCode, employmentCode, experienceCode, skillList, text, workYear } from './coerce';
 
 describe('countryCode', () => {

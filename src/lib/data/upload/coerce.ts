@@ -3,8 +3,7 @@
  * aijobs.net spelling and the plain words people write (`Senior`, `full-time`, `remote`).
  */
 import { countries } from 'countries-list';
-import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REMOTE_RATIOS } from '../types';
-import { MAX_WORK_YEAR, MIN_WORK_YEAR } from '../salaries';
+import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REMOTE_RATIOS, WORK_YEAR_MAX, WORK_YEAR_MIN } from '../types';
 import type { Parsed } from './values';
 
 function codeTable(entries: Record<string, string | number>, list: readonly (string | number)[]): Map<string, number> {
@@ -161,7 +160,7 @@ export function workYear(raw: string): Parsed<{ year: number; estimated: boolean
 	const m = /^(\d{4})(e?)$/i.exec(raw);
 	if (!m) return { error: 'not a year (YYYY, or YYYYe for an estimate)' };
 	const year = Number(m[1]);
-	if (year < MIN_WORK_YEAR || year > MAX_WORK_YEAR) return { error: `year outside ${MIN_WORK_YEAR}–${MAX_WORK_YEAR}` };
+	if (year < WORK_YEAR_MIN || year > WORK_YEAR_MAX) return { error: `year outside ${WORK_YEAR_MIN}–${WORK_YEAR_MAX}` };
 	return { year, estimated: m[2] !== '' };
 }
 
