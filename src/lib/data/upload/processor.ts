@@ -413,7 +413,9 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 				// Stryker disable next-line ConditionalExpression: the shortcuts' conditions; dropping them counts the same lines
 				if (quoted) for (const cell of record) if (cell.includes('\n')) nextLine += cell.split('\n').length - 1;
 				if (!headerSeen) {
-					headerSeen = true;
+					// Lines of blank cells before the header are not rows: the sniff step skips them too
+					// (papaparse's 'greedy'), so the header it found is the first line with a cell.
+					if (record.some((cell) => cell.trim() !== '')) headerSeen = true;
 					continue;
 				}
 				if (isBlank(record)) {
