@@ -8,6 +8,7 @@
 import type { CpiRow, ParseIssue, SalaryRow, SectorIndexRow, ShareRow } from '$lib/data/types';
 import { prepareRows, type PreparedRows, type TitleClassifier } from './stats/prepare';
 import { annualCpi, type AnnualCpi } from './stats/real-pay';
+import { SOURCE_SHIFT_YEAR } from './stats/constants';
 
 /** Indeed sectors shown as context for AI/ML hiring; other sectors are parsed, then dropped. */
 export const CONTEXT_SECTORS = ['Software Development', 'Mathematics'] as const;
@@ -65,6 +66,11 @@ export interface ParsedSources {
 export interface Dataset {
 	/** Date of the salary snapshot, YYYY-MM-DD. */
 	readonly dataVersion: string;
+	/**
+	 * The first year of the salary source's new collection (aijobs.net: 2024, most reports from job
+	 * listings), flagged wherever a comparison crosses it; null when the source has none known (a user's own file).
+	 */
+	readonly sourceShiftYear: number | null;
 	/** Sorted ascending by salaryUsd. */
 	readonly salaries: readonly SalaryRow[];
 	/** The salary rows indexed once for fast filtering (see transform/stats/prepare). */
@@ -93,13 +99,17 @@ const summaryOf = (f: ParsedFile<unknown>): ParseSummary => ({
  * The dataset from parsed sources: rows indexed for filtering, annual CPI, context sectors kept.
  * `classify` (title → family) is the app's families unless a user's file brings overrides.
  */
-export function buildDataset(src: ParsedSources, opts: { readonly classify?: TitleClassifier } = {}): Dataset {
+export function buildDataset(
+	src: ParsedSources,
+	opts: { readonly classify?: TitleClassifier; readonly sourceShiftYear?: number | null } = {}
+): Dataset {
 	const prepared = prepareRows(src.salaries.rows, opts.classify);
 	const sectors = src.sectors.flatMap((f) => f.rows.filter((r) => (CONTEXT_SECTORS as readonly string[]).includes(r.sector)));
 	const cpi = src.cpi?.rows ?? [];
 	const files = [src.salaries, src.cpi, src.aiShare, src.genaiShare, ...src.sectors].filter((f) => f !== null);
 	return {
 		dataVersion: src.dataVersion,
+		sourceShiftYear: opts.sourceShiftYear === undefined ? SOURCE_SHIFT_YEAR : opts.sourceShiftYear,
 		salaries: prepared.rows,
 		prepared,
 		cpi,

@@ -56,6 +56,8 @@ export interface ClaimCheck {
 	};
 	/** "AI roles are growing fast, especially in startups": AI share by year and by company size. */
 	readonly aiShareByYear: readonly AiShare[];
+	/** The salary source's change-of-collection year (the built-in data: 2024), which moves the share; null when none is known. */
+	readonly sourceShiftYear: number | null;
 	readonly aiShareBySize: readonly AiShare[];
 	/** Latest full year vs the one before: change in AI share, percentage points. */
 	readonly shareChange: (Difference & { readonly fromYear: number; readonly toYear: number }) | null;
@@ -205,6 +207,7 @@ export function claimCheck(data: Dataset, filters: Filters, claimYear: number | 
 		positions: { ML: claims[0]!.families.ML, AI: claims[1]!.families.AI },
 		bigTech: { large, others, difference },
 		aiShareByYear,
+		sourceShiftYear: data.sourceShiftYear,
 		aiShareBySize,
 		shareChange,
 		startupDifference

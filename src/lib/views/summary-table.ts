@@ -160,7 +160,8 @@ export function summaryView(data: Dataset, query: { readonly by: By; readonly fi
 		cpi: data.annualCpi,
 		// Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, BY_DIMENSION has no 'none', and an undefined groupBy is no grouping
 		groupBy: query.by === 'none' ? null : BY_DIMENSION[query.by],
-		partialYear
+		partialYear,
+		sourceShiftYear: data.sourceShiftYear
 	});
 	return { ...summaryTable(stats, query.by, summaryQuery(query.by, query.filters), partialYear), stats };
 }

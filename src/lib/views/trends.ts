@@ -21,6 +21,8 @@ export interface TrendsModel {
 	readonly cagr: Stats['growth']['families'];
 	/** Marks on the year axis, e.g. the 2024 change of source. */
 	readonly annotations: readonly Annotation[];
+	/** The salary source's change-of-collection year (built-in: 2024); null when none is known (a user's file). */
+	readonly sourceShiftYear: number | null;
 	/**
 	 * Whether the median and share charts have any point to draw (a median or share needs 10
 	 * reports); when not, the page says so in one line instead of drawing empty axes.
@@ -50,7 +52,13 @@ export function trendsView(data: Dataset, query: TrendsQuery): TrendsPage {
 	const { filters } = query;
 	const partialYear = partialYearOf(data.dataVersion);
 	const compute = (span?: { fromYear: number; toYear: number }) =>
-		computeStats(data.prepared, filters, { cpi: data.annualCpi, groupBy: 'workYear', partialYear, ...(span ? { span } : {}) });
+		computeStats(data.prepared, filters, {
+			cpi: data.annualCpi,
+			groupBy: 'workYear',
+			partialYear,
+			sourceShiftYear: data.sourceShiftYear,
+			...(span ? { span } : {})
+		});
 	const first = compute();
 	const years = first.growth.years;
 	const fallback = defaultGrowthSpanOf(first.growth, partialYear);
@@ -146,9 +154,11 @@ export function trendsModel(view: Stats): TrendsModel {
 			};
 		})
 	);
-	// The 2023→2024 jump in reports is a change of source (most reports from job listings).
-	// Short label so it is never cut on a phone; the chart note explains it.
-	const annotations = years.includes(2023) && years.includes(2024) ? [{ x: 2023.5, label: 'Source shift' }] : [];
+	// The source's change of collection (aijobs.net: from 2024 most reports come from job listings),
+	// drawn between the two years it separates. Short label so it is never cut on a phone; the chart note explains it.
+	const shift = view.growth.sourceShiftYear;
+	const annotations =
+		shift !== null && years.includes(shift - 1) && years.includes(shift) ? [{ x: shift - 0.5, label: 'Source shift' }] : [];
 	const medianYears = {
 		AI: growth.AI.points.filter((p) => p.median !== null).map((p) => p.year),
 		ML: growth.ML.points.filter((p) => p.median !== null).map((p) => p.year)
@@ -158,6 +168,7 @@ export function trendsModel(view: Stats): TrendsModel {
 		years,
 		drawable: { medians: anyPoint(medians), share: anyPoint(aiShare) },
 		annotations,
+		sourceShiftYear: shift,
 		medianYears,
 		medians,
 		counts,

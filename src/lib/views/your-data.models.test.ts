@@ -12,6 +12,9 @@ import { load, utf8 } from '$lib/data/upload/testing/load';
 import { SIZE_LABEL } from '$lib/format/labels';
 import { FAMILY_COLOR } from '$lib/theme';
 import { familyOf } from '$lib/transform/title-families';
+import { DEFAULT_FILTERS } from '$lib/transform/filters';
+import { SOURCE_SHIFT_YEAR } from '$lib/transform/stats/constants';
+import { trendsView } from './trends';
 import { COUNTRIES_SHOWN, classifierWith, salariesDataset, yourPostingsView, yourSalariesView } from './your-data';
 
 const DEFAULT = { mode: 'family' as const, overrides: {} };
@@ -287,6 +290,17 @@ describe('salaries', () => {
 		expect(salariesDataset(cols, 'f.csv').dataVersion).toBe('2023-12-31');
 		const none = await salariesOf([head, antarctic(2023, 'AI Engineer')].join('\n') + '\n');
 		expect(salariesDataset(none, 'f.csv').dataVersion).toBe('1970-12-31');
+	});
+	it('has the aijobs.net source shift only for an aijobs.net export; a file of another layout has none', async () => {
+		const aijobs = salariesDataset(await salariesOf([head, row(2023, 'AI Engineer'), row(2024, 'ML Engineer')].join('\n') + '\n'), 'a.csv');
+		expect(aijobs.sourceShiftYear).toBe(SOURCE_SHIFT_YEAR);
+		const other = salariesDataset(await salariesOf('title,salary_usd,year\nAI Engineer,100000,2023\nML Engineer,120000,2024\n'), 'g.csv');
+		expect(other.sourceShiftYear).toBeNull();
+		// With none, /trends draws no 'Source shift' rule and flags no span.
+		const t = trendsView(other, { filters: DEFAULT_FILTERS, gfrom: null, gto: null });
+		expect(t.annotations).toEqual([]);
+		expect(t.sourceShiftYear).toBeNull();
+		expect(t.cagr.AI.cagr?.crossesSourceShift ?? false).toBe(false);
 	});
 	it('computes on a file with only title, pay and year, naming each absent column with its note', async () => {
 		const text = 'title,salary_usd,year\nAI Engineer,100000,2024\nAI Engineer,140000,2024\nML Engineer,90000,2023\n';

@@ -36,6 +36,7 @@ import {
 	type PostingsSummary
 } from '$lib/transform/postings';
 import type { TitleClassifier } from '$lib/transform/stats/prepare';
+import { SOURCE_SHIFT_YEAR } from '$lib/transform/stats/constants';
 import { FAMILY_LABEL, type TitleFamily, type TitleMode } from '$lib/transform/title-families';
 import { uploadedFamilyOf, type MatchOptions } from '$lib/transform/title-normalise';
 import type { NullableDimension } from '$lib/transform/stats/dimensions';
@@ -133,7 +134,11 @@ export function salariesDataset(
 			// A user's file is not a pinned source: nothing was refused.
 			sources: []
 		},
-		{ classify: classifierWith(overrides, titleMatching(cols)) }
+		{
+			classify: classifierWith(overrides, titleMatching(cols)),
+			// An aijobs.net export has the source's 2024 change of collection; any other file has none known.
+			sourceShiftYear: titleMatching(cols).normalise ? null : SOURCE_SHIFT_YEAR
+		}
 	);
 	return { ...data, skipped };
 }

@@ -232,7 +232,7 @@ function growthStep(
 	nominal: Readonly<Record<TitleFamily, Int32Array>>,
 	cpi: readonly AnnualCpi[] | null,
 	baseYear: number | null,
-	options: Pick<StatsOptions, 'span' | 'partialYear'>,
+	options: Pick<StatsOptions, 'span' | 'partialYear' | 'sourceShiftYear'>,
 	clusters: Clusters
 ): Growth {
 	const yearEffN = { AI: new Map<number, number>(), ML: new Map<number, number>() };
@@ -251,7 +251,8 @@ function growthStep(
 			baseYear,
 			span: options.span ?? null,
 			effectiveN: yearEffN,
-			partialYear: options.partialYear ?? null
+			partialYear: options.partialYear ?? null,
+			...(options.sourceShiftYear !== undefined ? { sourceShiftYear: options.sourceShiftYear } : {})
 		}
 	);
 }

@@ -109,8 +109,8 @@ export interface Growth {
 	readonly span: { readonly fromYear: number; readonly toYear: number } | null;
 	/** The partial year the growth was told about (null when none). */
 	readonly partialYear: number | null;
-	/** SOURCE_SHIFT_YEAR, so a chart can mark it without importing the constant. */
-	readonly sourceShiftYear: number;
+	/** The source's change-of-collection year (SOURCE_SHIFT_YEAR for the built-in data), so a chart can mark it; null when none is known. */
+	readonly sourceShiftYear: number | null;
 }
 
 export interface GrowthOptions {
@@ -123,6 +123,8 @@ export interface GrowthOptions {
 	readonly effectiveN?: Readonly<Record<TitleFamily, ReadonlyMap<number, number>>> | null;
 	/** The partial work year (flagged, and left out of the default span); null when none. */
 	readonly partialYear?: number | null;
+	/** The source's change-of-collection year (default SOURCE_SHIFT_YEAR); null: none known, nothing flagged. */
+	readonly sourceShiftYear?: number | null;
 }
 
 /**
@@ -152,9 +154,9 @@ export function logRatioPctInterval(ratio: number, seLog: number, years: number,
 	return { lower: 100 * (Math.exp((l - z * seLog) / years) - 1), upper: 100 * (Math.exp((l + z * seLog) / years) - 1) };
 }
 
-/** True when a span from `fromYear` to `toYear` compares reports from before and after the source shift. */
-export function crossesSourceShift(fromYear: number, toYear: number): boolean {
-	return Math.min(fromYear, toYear) < SOURCE_SHIFT_YEAR && Math.max(fromYear, toYear) >= SOURCE_SHIFT_YEAR;
+/** True when a span from `fromYear` to `toYear` compares reports from before and after the source shift (never when there is none). */
+export function crossesSourceShift(fromYear: number, toYear: number, shiftYear: number | null = SOURCE_SHIFT_YEAR): boolean {
+	return shiftYear !== null && Math.min(fromYear, toYear) < shiftYear && Math.max(fromYear, toYear) >= shiftYear;
 }
 
 /**
@@ -194,6 +196,7 @@ export function growthFromSortedByYear(
 	for (let y = Math.min(...all); y <= Math.max(...all); y++) years.push(y);
 	const totals = years.map((y) => (byYear.AI.get(y)?.length ?? 0) + (byYear.ML.get(y)?.length ?? 0));
 	const partialYear = options.partialYear ?? null;
+	const shiftYear = options.sourceShiftYear === undefined ? SOURCE_SHIFT_YEAR : options.sourceShiftYear;
 	const full = years.filter((y) => y !== partialYear);
 	const first = full[0];
 	const last = full[full.length - 1];
@@ -250,7 +253,7 @@ export function growthFromSortedByYear(
 					medianRealPct,
 					medianRealPctInterval: medianRealPct === null ? null : logRatioPctInterval(medianReal! / prev.medianReal!, seLog, 1),
 					support: changeSupport,
-					crossesSourceShift: year === SOURCE_SHIFT_YEAR,
+					crossesSourceShift: year === shiftYear,
 					partial: partial || prev.partial
 				};
 			}
@@ -295,7 +298,7 @@ export function growthFromSortedByYear(
 				medianRealPctInterval: medianRealPct === null ? null : logRatioPctInterval(b!.medianReal! / a!.medianReal!, seLog, nYears),
 				sharePpChange: a?.sharePct != null && b?.sharePct != null ? b.sharePct - a.sharePct : null,
 				support,
-				crossesSourceShift: crossesSourceShift(span.fromYear, span.toYear),
+				crossesSourceShift: crossesSourceShift(span.fromYear, span.toYear, shiftYear),
 				includesPartialYear: span.fromYear === partialYear || span.toYear === partialYear
 			};
 		}
@@ -309,7 +312,7 @@ export function growthFromSortedByYear(
 		baseYear: deflate ? (options.baseYear ?? null) : null,
 		span,
 		partialYear,
-		sourceShiftYear: SOURCE_SHIFT_YEAR
+		sourceShiftYear: shiftYear
 	};
 }
 

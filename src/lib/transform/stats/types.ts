@@ -42,6 +42,11 @@ export interface StatsOptions {
 	readonly sample?: number | null;
 	/** The partial work year: flagged in growth and left out of its default span. */
 	readonly partialYear?: number | null;
+	/**
+	 * The first year of a new collection method in the salary source (growth across it is flagged);
+	 * default SOURCE_SHIFT_YEAR (the built-in aijobs.net data); null when the data has none known.
+	 */
+	readonly sourceShiftYear?: number | null;
 	/** Claimed salaries to place in each family's distribution (the claim check), in the view's pay basis. */
 	readonly claims?: readonly number[] | null;
 	/** A salary band: the share of each family's reports inside it. */
