@@ -88,6 +88,9 @@ test('a source=yours link where no file is kept says so and offers the built-in 
 	await expect(none.getByRole('link', { name: 'see this page on the built-in data' })).toHaveAttribute('href', '/pay?size=M');
 	await expect(none.getByRole('link', { name: 'load your file on Your data' })).toHaveAttribute('href', '/data');
 	await expect(page.getByTestId('source-yours-off')).toContainText('no salaries file loaded');
+	// Nothing to filter and no file to name: no filter panel, no "your file" footer line.
+	await expect(page.getByRole('complementary')).toHaveCount(0);
+	await expect(page.getByTestId('your-footer')).toHaveCount(0);
 	// A bad source is a 400.
 	const r = await page.request.get('/pay?source=mine');
 	expect(r.status()).toBe(400);
