@@ -72,6 +72,8 @@ describe('the k/m of the second amount carries over only to a bare first amount 
 	it('carries "k" and "m"', () => {
 		expect(parseSalaryInput('150-200k')).toEqual(band(150_000, 200_000));
 		expect(parseSalaryInput('1-2m')).toEqual(band(1_000_000, 2_000_000));
+		// The suffix read from the amount, whatever follows it or its case: 1m to 2m each time.
+		for (const t of ['1-2m$', '1-2M', '1 - 2 m', '$1 to $2m']) expect(parseSalaryInput(t), t).toEqual(band(1_000_000, 2_000_000));
 	});
 	it('not when the first amount is already at or above the minimum', () => {
 		expect(parseSalaryInput('1000-2k')).toEqual(band(1000, 2000));

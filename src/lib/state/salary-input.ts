@@ -39,7 +39,8 @@ const DOLLAR_WORDS = /\b(?:usd|us\$|us\s*dollars?|dollars?|a\s*year|per\s*year|\
 
 interface Amount {
 	readonly value: number;
-	readonly suffixed: boolean;
+	/** The k or m typed after the digits (lower case), if any. */
+	readonly suffix: 'k' | 'm' | undefined;
 }
 
 /** One amount: digits with optional thousands separators and decimals, then an optional k/m. */
@@ -51,10 +52,10 @@ function amount(raw: string): Amount | SalaryInputError {
 	const m = /^\+?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([km])?$/i.exec(s);
 	if (!m) return 'not-a-number';
 	const base = Number(m[1]!.replace(/,/g, ''));
-	const suffix = m[2]?.toLowerCase();
+	const suffix = m[2]?.toLowerCase() as 'k' | 'm' | undefined;
 	const value = base * (suffix === 'k' ? 1_000 : suffix === 'm' ? 1_000_000 : 1);
 	// Stryker disable next-line StringLiteral: unreachable, 60 characters cannot make a number past Number.MAX_VALUE; kept as a guard
-	return Number.isFinite(value) ? { value: Math.round(value * 100) / 100, suffixed: suffix !== undefined } : 'not-a-number';
+	return Number.isFinite(value) ? { value: Math.round(value * 100) / 100, suffix } : 'not-a-number';
 }
 
 function checkRange(v: number): SalaryInputError | null {
@@ -94,7 +95,7 @@ export function parseSalaryInput(text: string): SalaryInput {
 	// "150-200k": the second amount's k or m carries over to a bare first one that is smaller.
 	let low = a.value;
 	const high = b.value;
-	if (!a.suffixed && b.suffixed && low < SALARY_INPUT_MIN_USD) low *= /m\s*$/i.test(parts[1]!) ? 1_000_000 : 1_000;
+	if (a.suffix === undefined && b.suffix !== undefined && low < SALARY_INPUT_MIN_USD) low *= b.suffix === 'm' ? 1_000_000 : 1_000;
 	const bad = checkRange(low) ?? checkRange(high);
 	if (bad) return fail(bad);
 	// Stryker disable next-line EqualityOperator: when low === high both orders give the same pair
