@@ -263,3 +263,27 @@ describe('overview chart rows', () => {
 		expect(computeStats).toBeTypeOf('function');
 	});
 });
+
+describe('claim check: AI share with repeated reports', () => {
+	it('the interval uses the weaker family’s effective n: each AI report twice halves it', () => {
+		expect.hasAssertions();
+		// 2024 US: 15 distinct AI reports each given twice (30 rows, 15 clusters), 20 distinct ML reports.
+		const ai = seq(140_000, 15, 991).map((salaryUsd) => familyRow('AI', { workYear: 2024, companySize: 'S', salaryUsd }));
+		const ml = seq(90_000, 20, 993).map((salaryUsd) => familyRow('ML', { workYear: 2024, companySize: 'S', salaryUsd }));
+		const c = overviewView(datasetOf([...ai, ...ai, ...ml]), { filters: DEFAULT_FILTERS }).claim;
+		const z2 = Z_95 * Z_95;
+		const wilson = (p: number, n: number) => {
+			const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+			const half = (Z_95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+			return { lower: 100 * (centre - half), upper: 100 * (centre + half) };
+		};
+		// Kish effective n of 15 clusters of 2: 30² / (15 × 2²) = 15, ratio 0.5; ML ratio 1; n_eff = 50 × 0.5.
+		const expected = wilson(30 / 50, 25);
+		for (const r of [c.aiShareByYear[0]!, c.aiShareBySize[0]!]) {
+			expect([r.ai, r.n]).toEqual([30, 50]);
+			expect(r.share!.pct).toBeCloseTo(60, 10);
+			expect(r.share!.interval.lower).toBeCloseTo(expected.lower, 6);
+			expect(r.share!.interval.upper).toBeCloseTo(expected.upper, 6);
+		}
+	});
+});
