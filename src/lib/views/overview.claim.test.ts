@@ -287,3 +287,16 @@ describe('claim check: AI share with repeated reports', () => {
 		}
 	});
 });
+
+describe('claim check: year choices', () => {
+	it('only years with US reports: a gap year between two is no choice', () => {
+		expect.hasAssertions();
+		const gap = [2021, 2024].flatMap((workYear) =>
+			(['AI', 'ML'] as const).flatMap((f) => seq(100_000, 6, 977).map((salaryUsd) => familyRow(f, { workYear, salaryUsd })))
+		);
+		const c = overviewView(datasetOf(gap), { filters: DEFAULT_FILTERS, claimYear: 2022 }).claim;
+		expect(c.yearChoices).toEqual([2021, 2024]);
+		expect(c.aiShareByYear.map((r) => r.key)).toEqual(['2021', '2024']);
+		expect(c.years).toEqual({ from: 2024, to: 2024 });
+	});
+});
