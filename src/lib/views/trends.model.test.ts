@@ -138,3 +138,31 @@ describe('yearShare', () => {
 		expect(yearShare(point(4, 4, 9), point(5, 5, 9))).toBeNull();
 	});
 });
+
+describe('trendsView: sparse data', () => {
+	it('a year between two report years has no group: both families suppressed there', () => {
+		expect.hasAssertions();
+		const sparse = [2021, 2023].flatMap((workYear) =>
+			(['AI', 'ML'] as const).flatMap((f) => seq(100_000, 12, 911).map((salaryUsd) => familyRow(f, { workYear, salaryUsd })))
+		);
+		const m = trendsView(datasetOf(sparse), { filters: DEFAULT_FILTERS, gfrom: null, gto: null });
+		expect(m.years).toEqual([2021, 2022, 2023]);
+		for (const s of m.medians) {
+			const gap = s.points[1]!;
+			expect([gap.n, gap.y, gap.support, gap.note]).toEqual([0, null, 'suppressed', 'too few reports']);
+			expect(s.points[0]!.support).toBe('low');
+		}
+	});
+
+	it('the median chart is drawable when one family has a median and the other none', () => {
+		expect.hasAssertions();
+		const rows = [
+			...seq(100_000, 12, 911).map((salaryUsd) => familyRow('ML', { workYear: 2024, salaryUsd })),
+			...seq(100_000, 3, 911).map((salaryUsd) => familyRow('AI', { workYear: 2024, salaryUsd }))
+		];
+		const m = trendsView(datasetOf(rows), { filters: DEFAULT_FILTERS, gfrom: null, gto: null });
+		expect(m.medians.find((s) => s.id === 'AI')!.points.every((p) => p.y === null)).toBe(true);
+		expect(m.medians.find((s) => s.id === 'ML')!.points.some((p) => p.y !== null)).toBe(true);
+		expect(m.drawable.medians).toBe(true);
+	});
+});
