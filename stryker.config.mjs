@@ -40,8 +40,8 @@ export default {
 	clearTextReporter: { allowColor: false, logTests: false },
 	tempDirName: '.stryker-tmp',
 	cleanTempDir: true,
-	// The overall score must stay above `break`: 92.7 % on the full run of 2026-11-29 before the last
-	// tests for the overview, trends, facets, your-pages and state files (each then measured at 94–100 %);
-	// scripts/mutation-score.ts checks each folder at 90 %.
-	thresholds: { high: 95, low: 90, break: 92 }
+	// The overall score must stay above `break`: 96.2 % on main on 2026-11-29 (a full run, then incremental
+	// re-runs of every file changed since); 94 leaves room for the 63 timed-out mutants (counted as detected)
+	// should all of them survive on a faster machine (95.2 %). scripts/mutation-score.ts checks each folder at 90 %.
+	thresholds: { high: 95, low: 90, break: 94 }
 };
