@@ -38,6 +38,8 @@ export interface FacetsModel {
 	readonly relax: ({ readonly facet: Facet } & FacetCount) | null;
 	/** Filters to hide, with their note: the data give no value at all for their dimension. Empty for the built-in data. */
 	readonly absent: readonly AbsentFilter[];
+	/** Reports a family needs for its figures (SUPPRESS_BELOW), for the page's "too few reports" line. */
+	readonly suppressBelow: number;
 }
 
 /** The facets model for `filters` (one pass over the prepared index). */
@@ -58,7 +60,7 @@ export function facetsView(data: Pick<Dataset, 'prepared'>, filters: Filters): F
 	const small = fc.current.ai < SUPPRESS_BELOW || fc.current.ml < SUPPRESS_BELOW;
 	const best = fc.withoutFilter[0];
 	const relax = small && best && best.n > fc.current.n ? best : null;
-	return { current: fc.current, options, relax, absent };
+	return { current: fc.current, options, relax, absent, suppressBelow: SUPPRESS_BELOW };
 }
 
 /**
