@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/bench-upload.ts [--json] [--rows N]` (part of `npm run bench`): the upload path
+ * `tsx scripts/bench-upload.ts [--json] [--rows N]` (part of `npm run bench`: scripts/bench-all.ts): the upload path
  * on 1,000,000 aijobs.net rows (the real rows cycled, ~56 MB of CSV), against papaparse's
  * own bare parse of the same text (`Papa.parse(text)`: arrays of strings, nothing else).
  *
@@ -33,6 +33,10 @@ if (fileAt > 0) {
 }
 const at = process.argv.indexOf('--rows');
 const ROWS = at > 0 ? Number(process.argv[at + 1]) : 1_000_000;
+if (!Number.isInteger(ROWS) || ROWS < 1) {
+	console.error(`--rows needs a whole number of rows, at least 1 (got ${JSON.stringify(process.argv[at + 1])})`);
+	process.exit(1);
+}
 const RUNS = 3;
 
 const { header, lines } = csvLines(readFileSync(realSalariesPath(), 'utf8'));

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (`tsx scripts/bench.ts [--json]`): how long one dashboard recompute takes
+ * `npm run bench` (part of it; `tsx scripts/bench.ts [--json] [--rows N]`): how long one dashboard recompute takes
  * after a filter change, against two yardsticks, at the real size and at 1,000,000 rows.
  *
  * - recompute_ms: median time of `computeStats` (quantiles, median intervals, raw gap with
@@ -13,6 +13,7 @@
  *   given the other filters) for the same two states, one pass over the family index.
  * - ratio_scan = recompute_ms / scan_ms; ratio_arquero = recompute_ms / arquero_ms.
  * The 1e6-row run cycles the real rows (fresh objects, new line numbers), then sorts once.
+ * `--rows N` runs at N rows only (the first N real rows, or the real rows cycled): a quick check.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -29,7 +30,17 @@ import { facetCounts } from '../src/lib/transform/stats/facets';
 import { familyOf } from '../src/lib/transform/title-families';
 
 const JSON_OUT = process.argv.includes('--json');
-const SIZES = [74_301, 1_000_000];
+const rowsAt = process.argv.indexOf('--rows');
+const SIZES = rowsAt > 0 ? [positiveInt(process.argv[rowsAt + 1])] : [74_301, 1_000_000];
+
+function positiveInt(v: string | undefined): number {
+	const n = Number(v);
+	if (!Number.isInteger(n) || n < 1) {
+		console.error(`--rows needs a whole number of rows, at least 1 (got ${JSON.stringify(v)})`);
+		process.exit(1);
+	}
+	return n;
+}
 
 function dataFile(rel: string): string {
 	const candidates = [resolve(process.env.DATA_DIR ?? process.env.DATA_CACHE_DIR ?? '.data-cache', rel), resolve('../shared/data', rel)];
