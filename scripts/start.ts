@@ -1,7 +1,7 @@
 /**
  * `npm start`: resolve the data (a no-op when cached), build when the build is missing or
  * older than any source file, then serve the dashboard with server/index.js on
- * http://localhost:3000 (PORT overrides). The exit status is the server's: non-zero when
+ * http://localhost:3000 (PORT and HOST override, checked first: server/config.js). The exit status is the server's: non-zero when
  * it fails or dies by a signal (128 + the signal's number, as a shell reports it).
  */
 import { spawnSync, spawn } from 'node:child_process';
@@ -9,6 +9,7 @@ import { constants } from 'node:os';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_PORT, listenAddress } from '../server/config.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -27,6 +28,13 @@ function newestMtime(path: string): number {
 	return max;
 }
 
+// A bad PORT or HOST is said now, not after a build of a minute (the server checks it too).
+const address = listenAddress(process.env);
+if (!address.ok) {
+	console.error(`start: ${address.message}`);
+	process.exit(1);
+}
+
 run(['run', '--silent', 'data']);
 
 const stamp = join(root, 'build/index.js');
@@ -38,7 +46,7 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < sourcesTime) {
 	run(['run', '--silent', 'build']);
 } else console.log('start: build is up to date.');
 
-const port = process.env.PORT ?? '3000';
+const port = process.env.PORT ?? String(DEFAULT_PORT);
 console.log(`start: starting the server for http://localhost:${port}`);
 const server = spawn(process.execPath, [join(root, 'server/index.js')], {
 	cwd: root,

@@ -4,15 +4,10 @@
  * short plain-text error bodies. Raw node:http requests, so nothing decompresses or adds
  * headers behind the test's back.
  */
-import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
-
-interface Raw {
-	readonly status: number;
-	readonly headers: Record<string, string | string[] | undefined>;
-	readonly body: Buffer;
-}
+import { expectSecurityHeaders, header, rawRequest } from './raw-http';
 
 let base = '';
 test.beforeAll(({ baseURL }) => {
@@ -20,30 +15,7 @@ test.beforeAll(({ baseURL }) => {
 	expect(new URL(base).hostname).toBe('127.0.0.1');
 });
 
-function raw(path: string, { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {}): Promise<Raw> {
-	return new Promise((resolve, reject) => {
-		const req = httpRequest(`${base}${path}`, { method, headers }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-		});
-		req.on('error', reject);
-		req.end();
-	});
-}
-
-const header = (r: Raw, name: string) => String(r.headers[name] ?? '');
-
-function expectSecurityHeaders(r: Raw, what: string) {
-	const csp = header(r, 'content-security-policy');
-	expect(csp, what).toContain("frame-ancestors 'none'");
-	expect(csp, what).toContain("form-action 'self'");
-	expect(header(r, 'x-content-type-options'), what).toBe('nosniff');
-	expect(header(r, 'x-frame-options'), what).toBe('DENY');
-	expect(header(r, 'referrer-policy'), what).toBe('strict-origin-when-cross-origin');
-	expect(header(r, 'permissions-policy'), what).toContain('camera=()');
-	expect(header(r, 'permissions-policy'), what).toContain('geolocation=()');
-}
+const raw = (path: string, options: { method?: string; headers?: Record<string, string> } = {}) => rawRequest(`${base}${path}`, options);
 
 const TARGETS = [
 	{ path: '/pay', type: 'text/html' },
@@ -189,6 +161,35 @@ test.describe('error bodies: short, plain text, with a content type', () => {
 				expectSecurityHeaders(r, `${method} ${path}`);
 			});
 
+	test('CONNECT: the same 405 as any other method, then the connection closes', async () => {
+		// Node hands CONNECT to a separate event and, with no listener, closes the socket unanswered.
+		const { port } = new URL(base);
+		const text = await new Promise<string>((resolve, reject) => {
+			const socket = connect(Number(port), '127.0.0.1', () =>
+				socket.write('CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n')
+			);
+			let got = '';
+			socket.setEncoding('utf8');
+			socket.on('data', (c: string) => (got += c));
+			socket.on('close', () => resolve(got));
+			socket.on('error', reject);
+		});
+		const [head, body] = text.split('\r\n\r\n');
+		const lines = head!.split('\r\n');
+		expect(lines[0]).toBe('HTTP/1.1 405 Method Not Allowed');
+		const headers = Object.fromEntries(
+			lines.slice(1).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()])
+		);
+		expect(headers['allow']).toBe('GET, HEAD');
+		expect(headers['content-type']).toBe('text/plain; charset=utf-8');
+		expect(headers['connection']).toBe('close');
+		expect(Number(headers['content-length'])).toBe(Buffer.byteLength(body!));
+		expectSecurityHeaders({ status: 405, headers, body: Buffer.from(body!) }, 'CONNECT');
+		// The same words as a POST gets, with the method named.
+		const post = await raw('/favicon.svg', { method: 'POST' });
+		expect(body).toBe(post.body.toString('utf8').replace('POST', 'CONNECT'));
+	});
+
 	test('HEAD is answered like GET without a body', async () => {
 		const r = await raw('/favicon.svg', { method: 'HEAD' });
 		expect(r.status).toBe(200);
@@ -208,4 +209,40 @@ test.describe('query rules (README): empty means default, switches take 1/0 or t
 		expect(bad.status).toBe(400);
 		expect(bad.body.toString('utf8')).toContain('dedupe: "2" is not allowed; use 1 or 0 (or true, false)');
 	});
+});
+
+test.describe('byte ranges on static files', () => {
+	test('a range beyond the end: 416 with a plain-text body saying the file size', async () => {
+		const file = await raw('/favicon.svg');
+		const r = await raw('/favicon.svg', { headers: { range: 'bytes=999999-' } });
+		expect(r.status).toBe(416);
+		expect(header(r, 'content-range')).toBe(`bytes */${file.body.length}`);
+		expect(header(r, 'content-type')).toBe('text/plain; charset=utf-8');
+		expect(r.body.toString('utf8')).toBe(
+			`Range not satisfiable: the file has ${file.body.length} bytes (0 to ${file.body.length - 1}); ask for a range inside it, or send no Range header.\n`
+		);
+		expect(Number(header(r, 'content-length'))).toBe(r.body.length);
+		expectSecurityHeaders(r, '416');
+	});
+
+	test('a satisfiable range: 206 with those bytes', async () => {
+		const file = await raw('/favicon.svg');
+		const r = await raw('/favicon.svg', { headers: { range: 'bytes=2-9' } });
+		expect(r.status).toBe(206);
+		expect(header(r, 'content-range')).toBe(`bytes 2-9/${file.body.length}`);
+		expect(r.body.equals(file.body.subarray(2, 10))).toBe(true);
+		const open = await raw('/favicon.svg', { headers: { range: 'bytes=200-' } });
+		expect(open.status).toBe(206);
+		expect(open.body.equals(file.body.subarray(200))).toBe(true);
+	});
+
+	// bytes=5-2 made the static-file server throw, which stopped the whole server.
+	for (const range of ['bytes=5-2', 'bytes=-5', 'bytes=0-1,3-4', 'items=0-1', 'bytes=abc', 'bytes=1-2-3'])
+		test(`a range it cannot serve as meant (${range}) is ignored: the whole file, 200, and the server stays up`, async () => {
+			const file = await raw('/favicon.svg');
+			const r = await raw('/favicon.svg', { headers: { range } });
+			expect(r.status).toBe(200);
+			expect(r.body.equals(file.body)).toBe(true);
+			expect((await raw('/favicon.svg')).status).toBe(200);
+		});
 });

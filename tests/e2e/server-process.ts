@@ -1,6 +1,7 @@
 /**
- * Start the built production server (server/index.js) as a child process against a data
- * folder of the test's making, for the start-up, degradation and exit-code tests.
+ * Start the built production server (server/index.js, or adapter-node's `node build`) as a
+ * child process against a data folder of the test's making, for the start-up, degradation,
+ * exit-code and logging tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -41,9 +42,12 @@ export function removeDir(dir: string): void {
 	rmSync(dir, { recursive: true, force: true });
 }
 
-/** Spawn `node server/index.js`; resolves once it listens or exits (at most 60 s). */
-export async function startServer(env: Record<string, string>): Promise<Started> {
-	const child = spawn(process.execPath, ['server/index.js'], {
+/**
+ * Spawn `node server/index.js` (or another entry, e.g. adapter-node's own `build`);
+ * resolves once it listens or exits (at most 60 s).
+ */
+export async function startServer(env: Record<string, string>, { entry = 'server/index.js' }: { entry?: string } = {}): Promise<Started> {
+	const child = spawn(process.execPath, [entry], {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -1,12 +1,16 @@
 /**
  * The production server as a supervisor sees it: it checks the data it serves at start,
  * refuses altered salaries (exit 1, one clear line), degrades per source when an Indeed
- * or CPI file is missing or altered, says how to choose another port, and never exits 0
- * when stopped by a signal. Each case starts `node server/index.js` on its own free port
+ * or CPI file is missing or altered, says how to choose another port and what PORT and HOST
+ * accept, never exits 0 when stopped by a signal, keeps serving when its log cannot be
+ * written, and logs one short line per client error. Each case starts `node server/index.js` on its own free port
  * with a copy of the data cache (symlinks, one file changed).
  */
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { expect, test } from './fixtures';
+import { rawRequest } from './raw-http';
 import { dataCopy, removeDir, startServer, stopServer } from './server-process';
 
 const SALARIES = 'aijobs-salaries/salaries.csv';
@@ -152,5 +156,95 @@ test('stopped by SIGTERM or SIGINT: the process dies by that signal (a shell see
 		expect(s.base).not.toBeNull();
 		s.child.kill(signal);
 		expect(await s.exit).toEqual({ code: null, signal });
+	}
+});
+
+const PORT_HELP = 'use a whole number from 0 to 65535 (0 = any free port), or leave PORT unset for 3000.';
+
+test('a bad PORT: one line naming PORT and the allowed range, exit 1, no stack trace', async () => {
+	for (const value of ['abc', '99999', '-1', '', '1.5', '65536', '0x50', ' 80']) {
+		const s = await startServer({ PORT: value });
+		expect(s.base, value).toBeNull();
+		expect(await s.exit, value).toEqual({ code: 1, signal: null });
+		expect(s.output(), value).toBe(`server: PORT=${JSON.stringify(value)} is not a port number; ${PORT_HELP}\n`);
+	}
+});
+
+test('a bad HOST: one line naming HOST, exit 1', async () => {
+	for (const value of ['', 'a b']) {
+		const s = await startServer({ HOST: value });
+		expect(s.base, value).toBeNull();
+		expect(await s.exit, value).toEqual({ code: 1, signal: null });
+		const lines = s.output().trim().split('\n');
+		expect(lines, value).toHaveLength(1);
+		expect(lines[0]).toMatch(
+			new RegExp(`^server: HOST=${JSON.stringify(value)} is not a host name or address; use e\\.g\\. HOST=127\\.0\\.0\\.1`)
+		);
+	}
+	// A name that does not resolve is found only when listening, after the data loaded.
+	const s = await startServer({ HOST: 'nonexistent.invalid' });
+	expect(s.base).toBeNull();
+	expect(await s.exit).toEqual({ code: 1, signal: null });
+	expect(s.output()).toMatch(
+		/^server: HOST="nonexistent\.invalid" is not a known host name \((ENOTFOUND|EAI_AGAIN)\); use e\.g\. HOST=127\.0\.0\.1/m
+	);
+	expect(s.output()).not.toMatch(/^\s+at /m);
+});
+
+async function freePort(): Promise<number> {
+	const probe = createServer();
+	await new Promise<void>((res) => probe.listen(0, '127.0.0.1', res));
+	const port = (probe.address() as { port: number }).port;
+	await new Promise<void>((res) => probe.close(() => res()));
+	return port;
+}
+
+test('a log that cannot be written (stdout and stderr on /dev/full) never stops the server', async () => {
+	test.skip(!existsSync('/dev/full'), 'needs /dev/full (Linux)');
+	const port = await freePort();
+	const full = openSync('/dev/full', 'w');
+	const child = spawn(process.execPath, ['server/index.js'], {
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+		stdio: ['ignore', full, full]
+	});
+	closeSync(full);
+	const exit = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+	const base = `http://127.0.0.1:${port}`;
+	try {
+		await expect.poll(async () => (await rawRequest(`${base}/favicon.svg`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200);
+		// Each of these logs a line (ENOSPC); before, the second one ended the process with exit 1.
+		for (const path of ['/nope', '/nope', '/%zz', '/no/such/page', '/%zz']) {
+			expect((await rawRequest(`${base}${path}`)).status, path).toBeGreaterThanOrEqual(400);
+			await new Promise((r) => setTimeout(r, 100));
+		}
+		expect(child.exitCode).toBeNull();
+		expect((await rawRequest(`${base}/api/summary.csv?by=region`)).status).toBe(200);
+	} finally {
+		child.kill('SIGTERM');
+		await exit;
+	}
+});
+
+test('client errors log one short line each: URL cut, no stack trace, no server path', async () => {
+	const s = await startServer({});
+	try {
+		const long = `/${'a'.repeat(15_000)}`;
+		const asked = ['/nope', long, '/%zz', '/%zz', '/%zz', '/api/nope?x=%0a'];
+		for (const path of asked) expect((await rawRequest(`${s.base}${path}`)).status, path.slice(0, 20)).toBeGreaterThanOrEqual(400);
+		await new Promise((r) => setTimeout(r, 300));
+		const log = s.output().slice(s.output().indexOf('\n', s.output().indexOf('Listening on')) + 1);
+		const lines = log.trimEnd().split('\n');
+		expect(lines).toEqual([
+			'[404] GET /nope',
+			`[404] GET /${'a'.repeat(199)}… (15,001 characters)`,
+			'[400] GET /%zz: Failed to decode URI: /%zz',
+			'[400] GET /%zz: Failed to decode URI: /%zz',
+			'[400] GET /%zz: Failed to decode URI: /%zz',
+			'[404] GET /api/nope?x=%0a'
+		]);
+		expect(log).not.toContain(process.cwd());
+		expect(Buffer.byteLength(log)).toBeLessThan(600);
+	} finally {
+		await stopServer(s);
 	}
 });
