@@ -200,7 +200,7 @@ describe('demandView', () => {
 		expect([m.hasShares, m.hasSectors, m.shareSourceDate]).toEqual([false, false, '']);
 		expect(m.shareTable.rows).toEqual([]);
 		expect(m.sectorTable.rows).toEqual([]);
-		expect(m.markets).toEqual(['DE', 'US']);
+		expect(m.markets).toEqual({ covered: [], others: ['DE', 'US'] });
 		// GenAI data alone is enough for the share chart; one sector alone for the sector chart
 		expect(view('JP').hasShares).toBe(true);
 		const de = view('DE');

@@ -8,7 +8,9 @@ import { round } from '$lib/csv/write';
 import { describeFilters } from '$lib/format/filters';
 import { count } from '$lib/format';
 import { figureSupport, isShown } from '$lib/transform/stats/support';
-import { SIZE_LABEL } from '$lib/format/labels';
+import { REGION_LABEL, SIZE_LABEL } from '$lib/format/labels';
+import { countryName, regionOf } from '$lib/data/countries';
+import { facetCounts } from '$lib/transform/stats/facets';
 import { SERIES_COLOR, SIZE_COLOR } from '$lib/theme';
 import { CONTEXT_SECTORS, sourceProblems, type Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
@@ -84,13 +86,127 @@ export function sizeShares(perYear: readonly { year: number; stats: Stats }[]): 
 	return out;
 }
 
-/** The Indeed market shown when the URL names none. */
+/** The Indeed market shown when neither the URL nor the filters name one. */
 export const DEFAULT_MARKET = 'US';
 
 export interface DemandQuery {
 	readonly filters: Filters;
-	/** An Indeed market from `demandMarkets(data)` (validated by the caller). */
+	/**
+	 * The Indeed market the URL names (`market=`, one of `demandMarkets(data)`, validated by the
+	 * caller), or null: then the filters' countries choose it (see `chooseMarket`).
+	 */
+	readonly market: string | null;
+}
+
+/**
+ * The Indeed markets the country and region filters pick, A–Z by code: the chosen countries
+ * Indeed covers (within the chosen regions, if any), else the covered countries of the chosen
+ * regions; none when neither filter names a place.
+ * `filterMarkets({ …, region: ['europe'] }, ['DE', 'GB', 'US']) → ['DE', 'GB']`.
+ */
+export function filterMarkets(filters: Pick<Filters, 'country' | 'region'>, markets: readonly string[]): string[] {
+	const regions: readonly string[] = filters.region;
+	const inRegion = (code: string) => regions.length === 0 || regions.includes(regionOf(code) ?? '');
+	if (filters.country.length > 0) return markets.filter((m) => filters.country.includes(m) && inRegion(m));
+	return filters.region.length > 0 ? markets.filter(inRegion) : [];
+}
+
+/** Why the Indeed charts show their market, for the line beside them. */
+export type MarketWhy =
+	/** No country or region filter and no market chosen: the default market. */
+	| 'default'
+	/** Chosen under "Indeed country", no country or region filter set. */
+	| 'chosen'
+	/** Follows the filters: their only covered market, or the one with the most reports among several (`covered`). */
+	| 'filter'
+	/** Chosen under "Indeed country" among the markets the filters cover. */
+	| 'chosen-covered'
+	/** Chosen under "Indeed country", outside the markets the filters pick. */
+	| 'chosen-outside'
+	/** The filters name places Indeed does not cover: the default market is shown. */
+	| 'not-covered';
+
+export interface MarketChoice {
+	/** The market the Indeed charts and their downloads show. */
 	readonly market: string;
+	readonly why: MarketWhy;
+	/** The markets the filters pick (`filterMarkets`), A–Z by code. */
+	readonly covered: readonly string[];
+	/** Countries the country filter names that Indeed does not cover, as given. */
+	readonly uncovered: readonly string[];
+	/** The market shown when the URL names none (the select writes no `market=` for it). */
+	readonly fallback: string;
+}
+
+/**
+ * Which Indeed market to show. The URL's `market=` wins; without it the filters decide: their
+ * only covered market, or among several the one with the most reports under the filters
+ * (`reports(code)`, ties by name), or DEFAULT_MARKET when they name no place or only places
+ * Indeed does not cover.
+ */
+export function chooseMarket(
+	filters: Pick<Filters, 'country' | 'region'>,
+	markets: readonly string[],
+	asked: string | null,
+	reports: (code: string) => number
+): MarketChoice {
+	const covered = filterMarkets(filters, markets);
+	const uncovered = filters.country.filter((c) => !markets.includes(c));
+	const places = filters.country.length > 0 || filters.region.length > 0;
+	const ranked = [...covered].sort((a, b) => reports(b) - reports(a) || countryName(a).localeCompare(countryName(b), 'en'));
+	const fallback = ranked[0] ?? DEFAULT_MARKET;
+	const choice = (market: string, why: MarketWhy): MarketChoice => ({ market, why, covered, uncovered, fallback });
+	if (asked !== null) {
+		if (!places) return choice(asked, 'chosen');
+		return choice(asked, covered.includes(asked) ? 'chosen-covered' : 'chosen-outside');
+	}
+	if (!places) return choice(DEFAULT_MARKET, 'default');
+	return choice(fallback, covered.length > 0 ? 'filter' : 'not-covered');
+}
+
+/** A market's name in running text: `'US' → 'the United States'`, `'DE' → 'Germany'`. */
+export function marketName(code: string): string {
+	const name = countryName(code);
+	return /^(United|Netherlands)/.test(name) ? `the ${name}` : name;
+}
+
+/** `['France', 'Germany', 'Italy'] → 'France, Germany and Italy'`. */
+function list(names: readonly string[]): string {
+	return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * The line beside the Indeed charts: whether they follow the country and region filters, and
+ * which market they show; null when no place filter is set (the chart title names the market).
+ * `marketNote(chooseMarket({ country: ['GB'], region: [] }, markets, null, …), …)
+ *   → "The Indeed charts follow your country filter: they show the United Kingdom."`
+ */
+export function marketNote(choice: MarketChoice, filters: Pick<Filters, 'country' | 'region'>): string | null {
+	const shown = marketName(choice.market);
+	const byName = (codes: readonly string[]) => [...codes].sort((a, b) => countryName(a).localeCompare(countryName(b), 'en'));
+	const covered = list(byName(choice.covered).map(countryName));
+	// What the filters name: their countries, else their regions.
+	const places = list(filters.country.length > 0 ? byName(filters.country).map(countryName) : filters.region.map((r) => REGION_LABEL[r]));
+	const filter = filters.country.length > 0 ? 'country filter' : 'region filter';
+	const missing =
+		choice.uncovered.length > 0 ? ` Indeed publishes no postings data for ${list(byName(choice.uncovered).map(countryName))}.` : '';
+	switch (choice.why) {
+		case 'default':
+		case 'chosen':
+			return null;
+		case 'filter':
+		case 'chosen-covered':
+			if (choice.covered.length === 1) return `The Indeed charts follow your ${filter}: they show ${shown}.${missing}`;
+			return choice.why === 'filter'
+				? `Indeed has data for ${covered} in your ${filter}; the Indeed charts show ${shown}, which has the most reports under your filters. Pick another under Indeed country.${missing}`
+				: `The Indeed charts show ${shown}, chosen under Indeed country, one of the countries your ${filter} covers (${covered}).${missing}`;
+		case 'chosen-outside':
+			return choice.covered.length > 0
+				? `The Indeed charts show ${shown}, chosen under Indeed country; your ${filter} is set to ${places} (Indeed covers ${covered}).`
+				: `The Indeed charts show ${shown}, chosen under Indeed country; your ${filter} is set to ${places}, for which Indeed publishes no postings data.`;
+		case 'not-covered':
+			return `Indeed publishes no postings data for ${places}, so the Indeed charts show ${marketName(choice.fallback)}; the company-size charts below follow your filters.`;
+	}
 }
 
 export interface CsvTable {
@@ -116,8 +232,13 @@ export interface SizeMixChart {
 }
 
 export interface DemandModel {
-	readonly markets: readonly string[];
+	/** Indeed's markets for the "Indeed country" select, by name: those the filters pick first. */
+	readonly markets: { readonly covered: readonly string[]; readonly others: readonly string[] };
 	readonly market: string;
+	/** How the market was chosen (and the one the select leaves out of the URL). */
+	readonly marketChoice: MarketChoice;
+	/** One line beside the charts saying whether they follow the filters and what they show; null when nothing needs saying. */
+	readonly marketNote: string | null;
 	/** The last day with data per series (monthly points are labelled by their first day). */
 	readonly lastDates: { readonly ai: string; readonly genai: string; readonly sectors: string };
 	/**
@@ -160,9 +281,23 @@ const CHATGPT: Annotation = { x: new Date('2022-11-30T00:00:00Z'), label: 'ChatG
 /** `'Software Development' → 'software_development_index'`. */
 export const sectorColumn = (sector: string) => `${sector.toLowerCase().replace(/\W+/g, '_')}_index`;
 
-/** /demand: Indeed shares and sector indices for one market, and the company-size mix of the filtered reports. */
+/**
+ * /demand: Indeed shares and sector indices for one market (the URL's, else the one the filters'
+ * countries pick, see `chooseMarket`), and the company-size mix of the filtered reports.
+ */
 export function demandView(data: Dataset, query: DemandQuery): DemandModel {
-	const { filters, market } = query;
+	const { filters } = query;
+	const allMarkets = demandMarkets(data);
+	// Reports per market under the filters (its own country in place of the country filter), only
+	// when the filters cover several markets and no market is asked for: the choice needs them then.
+	let perCountry: ReadonlyMap<string, number> | null = null;
+	const reports = (code: string) => {
+		perCountry ??= new Map(facetCounts(data.prepared, filters).options.country.map((o) => [String(o.value), o.n]));
+		return perCountry.get(code) ?? 0;
+	};
+	const marketChoice = chooseMarket(filters, allMarkets, query.market, reports);
+	const market = marketChoice.market;
+	const byName = (a: string, b: string) => countryName(a).localeCompare(countryName(b), 'en');
 	const ai = shareByMonth(data.aiShare, market);
 	const genai = shareByMonth(data.genaiShare, market);
 	const sectors = CONTEXT_SECTORS.map((sector) => ({ sector, months: sectorByMonth(data.sectors, market, sector) }));
@@ -234,8 +369,13 @@ export function demandView(data: Dataset, query: DemandQuery): DemandModel {
 				});
 
 	return {
-		markets: demandMarkets(data),
+		markets: {
+			covered: [...marketChoice.covered].sort(byName),
+			others: allMarkets.filter((m) => !marketChoice.covered.includes(m)).sort(byName)
+		},
 		market,
+		marketChoice,
+		marketNote: marketNote(marketChoice, filters),
 		lastDates,
 		seriesEnds: [
 			...(['ai', 'genai', 'sectors'] as const).filter((k) => lastDates[k] !== '').map((k) => ({ series: k, date: lastDates[k] })),

@@ -5,6 +5,7 @@
  * "count identical rows once" honoured).
  */
 import type { Dataset } from '$lib/transform/dataset';
+import type { CountryOption } from '$lib/transform/options';
 import type { Filters, NotGivenFacet } from '$lib/transform/filters';
 import { SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import type { NullableDimension } from '$lib/transform/stats/dimensions';
@@ -71,4 +72,38 @@ export function facetsView(data: Pick<Dataset, 'prepared'>, filters: Filters): F
 export function removeFacet(facet: Facet, notGiven?: readonly NotGivenFacet[]): Partial<Filters> {
 	if (facet === 'years') return { from: null, to: null };
 	return notGiven === undefined ? { [facet]: [] } : { [facet]: [], notGiven: notGiven.filter((f) => f !== facet) };
+}
+
+/** One option of the "Add a country" select. */
+export interface CountryChoice {
+	readonly code: string;
+	readonly name: string;
+	/** Reports the view would have with this country added (given the other filters), or the data's count without facet counts. */
+	readonly n: number;
+	/** Choosing it would leave no report: listed last and not selectable. */
+	readonly disabled: boolean;
+}
+
+/**
+ * The "Add a country" select's options: countries with reports by name, then those that would
+ * leave none, by name and disabled. Countries already chosen are left out: the panel shows each
+ * as a chip with its remove button, so a chosen country (even one with no report) stays visible
+ * and removable. `n` is the facet count where the panel has one for the country, else the data's count.
+ * `countryChoices([{code:'NZ',name:'New Zealand',n:3},{code:'DE',name:'Germany',n:9}], null, [])
+ *   → [Germany (9), New Zealand (3)]`; with a facet count of 0 for Germany it comes last, disabled.
+ */
+export function countryChoices(
+	countries: readonly CountryOption[],
+	facets: Pick<FacetsModel, 'options'> | null,
+	chosen: readonly string[]
+): CountryChoice[] {
+	const counts = facets?.options.country;
+	const byName = (a: CountryChoice, b: CountryChoice) => a.name.localeCompare(b.name, 'en') || a.code.localeCompare(b.code);
+	const all = countries
+		.filter((c) => !chosen.includes(c.code))
+		.map((c) => {
+			const n = counts?.[c.code] ?? c.n;
+			return { code: c.code, name: c.name, n, disabled: n === 0 };
+		});
+	return [...all.filter((c) => !c.disabled).sort(byName), ...all.filter((c) => c.disabled).sort(byName)];
 }

@@ -140,7 +140,7 @@ describe('demandView', () => {
 			['2024-01', 'US', 3, 1],
 			['2024-02', 'US', 5, null]
 		]);
-		expect(m.markets).toEqual(['GB', 'US']);
+		expect(m.markets).toEqual({ covered: [], others: ['GB', 'US'] });
 		expect(m.lastDates.ai).toBe('2024-02-01');
 		expect(m.sectorCsv.columns).toEqual(['month', 'country', 'software_development_index', 'mathematics_index']);
 	});
@@ -180,7 +180,7 @@ describe('a refused source degrades only what needs it', () => {
 		const ds = buildDataset({ ...parsed, aiShare: null, sources: statuses(['indeed-ai-share']) });
 		const m = demandView(ds, { filters: DEFAULT_FILTERS, market: 'US' });
 		expect(m.unavailable).toEqual({ share: ['The data file ai.csv is missing.'], sectors: [] });
-		expect(m.markets).toEqual(['US']);
+		expect(m.markets).toEqual({ covered: [], others: ['US'] });
 		expect(m.hasShares).toBe(true);
 		expect(m.shareSourceDate).toBe('2024-01-01');
 		expect(m.hasSectors).toBe(true);

@@ -1,7 +1,7 @@
 import { pageRequest } from '$lib/server/page';
 import { parseMarket } from '$lib/state/page-params';
 import type { ParamError } from '$lib/state/url-filters';
-import { DEFAULT_MARKET, demandMarkets, demandView } from '$lib/views/demand';
+import { demandMarkets, demandView } from '$lib/views/demand';
 import type { YourPageQuery } from '$lib/views/your-pages';
 import type { PageServerLoad } from './$types';
 
@@ -10,6 +10,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const pageErrors: ParamError[] = [];
 	// source=yours: the postings figures of the user's postings file, computed in the browser.
 	if (source === 'yours') return { source, query: { page: 'demand', filters } satisfies YourPageQuery, pageErrors };
-	const market = parseMarket(url.searchParams, demandMarkets(data), DEFAULT_MARKET, pageErrors);
+	// `market=` as asked (validated), else null: the view follows the filters' countries.
+	const market = parseMarket(url.searchParams, demandMarkets(data), '', pageErrors) || null;
 	return { source, ...demandView(data, { filters, market }), pageErrors };
 };
