@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 
-const LOW_LEGEND = 'Faded, dashed: fewer than 30 reports';
+const LOW_LEGEND = 'Faded, dashed: fewer than 30 distinct reports';
 const nOf = (label: string) => Number(/n = ([\d,]+)/.exec(label)?.[1]?.replace(/,/g, ''));
 
 test.describe('low-confidence figures (10 ≤ n < 30) are drawn differently', () => {

@@ -383,7 +383,7 @@ describe('GapBars', () => {
 	test('a low-confidence row is hatched and says so', () => {
 		expect(bar(2)?.style).toMatch(/fill: url\(#[\w-]+-hatch-pos\)/);
 		expect(rows[2]).toContain('>Few reports: less certain</tspan>');
-		expect(svg).toContain('>Hatched: fewer than 30 reports</text>');
+		expect(svg).toContain('>Hatched: fewer than 30 distinct reports</text>');
 	});
 
 	test('every row is focusable with the value, interval and evidence in its label', () => {
@@ -538,7 +538,7 @@ describe('ChartCard and DataTable', () => {
 // ── low confidence (10 ≤ n < 30): drawn faded and dashed on every chart ────────────────
 
 describe('low-confidence figures are drawn differently, with a legend entry', () => {
-	const LEGEND = 'Faded, dashed: fewer than 30 reports';
+	const LEGEND = 'Faded, dashed: fewer than 30 distinct reports';
 
 	test('line chart: only the low point gets the low class; the legend says what it means', () => {
 		const series: LineSeries[] = [

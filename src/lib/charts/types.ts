@@ -71,7 +71,7 @@ export interface GapRow {
 	status: RowStatus;
 	/** Both medians (tooltip) and the gap in dollars with its interval (label and tooltip), when known. */
 	medians?: { AI: number | null; ML: number | null };
-	usd?: { value: number; lo: number; hi: number } | null;
+	usd?: { value: number; lo: number | null; hi: number | null } | null;
 }
 
 export interface Quantiles {

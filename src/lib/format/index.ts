@@ -36,6 +36,35 @@ export function moneyShort(v: number | null | undefined): string {
 	return `${sign}$${Math.round(a)}`;
 }
 
+/**
+ * Two ends of an interval in one format, so neither reads at another scale: compact when both
+ * ends have the same unit at the smaller end's size ($k from $1,000, $M from $1M), else both to
+ * the dollar (`full`: always to the dollar, beside a figure printed with `money`). `signed` puts +
+ * before positive ends (for gaps).
+ * `moneyRange(-39_112, -25) → "−$39,112 to −$25"`, `moneyRange(21_000, 37_000) → "$21k to $37k"`,
+ * `moneyRange(-60_100, 3_000, { signed: true }) → "−$60k to +$3k"`, `moneyRange(900_000, 1_300_000) → "$900k to $1,300k"`.
+ */
+export function moneyRange(
+	lo: number | null | undefined,
+	hi: number | null | undefined,
+	opts: { readonly signed?: boolean; readonly sep?: string; readonly full?: boolean } = {}
+): string {
+	if (lo === null || lo === undefined || hi === null || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi)) return DASH;
+	const sep = opts.sep ?? ' to ';
+	const small = Math.min(...[Math.abs(lo), Math.abs(hi)].filter((a) => Math.round(a) !== 0), Infinity);
+	const sign = (v: number, text: string) => (opts.signed && v > 0 && text !== '$0' ? `+${text}` : text);
+	const one = (v: number): string => {
+		const a = Math.abs(v);
+		if (Math.round(a) === 0) return '$0';
+		const minus = v < 0 ? '−' : '';
+		if (opts.full) return `${minus}${usd0.format(Math.round(a))}`;
+		if (small >= 1e6 && small !== Infinity) return `${minus}$${trim(a / 1e6, 1)}M`;
+		if (small >= 1e3) return `${minus}$${int.format(Math.round(a / 1e3))}k`;
+		return `${minus}${usd0.format(Math.round(a))}`;
+	};
+	return `${sign(lo, one(lo))}${sep}${sign(hi, one(hi))}`;
+}
+
 /** Compact signed dollars for gap labels: `moneyShortSigned(-26000) → "−$26k"`, `moneyShortSigned(4200) → "+$4k"`. */
 export function moneyShortSigned(v: number | null | undefined): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;

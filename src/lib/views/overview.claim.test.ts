@@ -44,7 +44,7 @@ const claimOf = (claimYear?: number | 'all' | null, filters = DEFAULT_FILTERS) =
 const count = (family: 'AI' | 'ML', years: readonly number[], sizes: readonly CompanySize[] = SIZES) =>
 	years.reduce((t, y) => t + sizes.reduce((s, size) => s + US[y]![family][size], 0), 0);
 const pct = (ai: number, ml: number) => (100 * ai) / (ai + ml);
-const seOfShare = (s: { interval: { lower: number; upper: number } }) => (s.interval.upper - s.interval.lower) / (2 * Z_95);
+const seOfShare = (s: { interval: { lower: number; upper: number } | null }) => (s.interval!.upper - s.interval!.lower) / (2 * Z_95);
 
 describe('claim check: years', () => {
 	it('defaults to the latest full year; the partial year and GB-only years are not the default', () => {
@@ -81,9 +81,11 @@ describe('claim check: years', () => {
 describe('claim check: page filters set aside', () => {
 	it('region, countries other than the US and years are listed', () => {
 		expect.hasAssertions();
-		expect(claimOf().setAside).toEqual({ region: [], country: [], years: false });
+		expect(claimOf().setAside).toEqual({ region: [], country: [], years: false, size: [] });
 		const f = { ...DEFAULT_FILTERS, region: ['europe' as const], country: ['US', 'GB', 'DE'], from: 2022 };
-		expect(claimOf(null, f).setAside).toEqual({ region: ['europe'], country: ['GB', 'DE'], years: true });
+		expect(claimOf(null, f).setAside).toEqual({ region: ['europe'], country: ['GB', 'DE'], years: true, size: [] });
+		// Issue 16: the big-tech line and shares by size replace a size filter, so it is named as set aside.
+		expect(claimOf(null, { ...DEFAULT_FILTERS, size: ['M'] }).setAside.size).toEqual(['M']);
 		expect(claimOf(null, { ...DEFAULT_FILTERS, to: 2023 }).setAside.years).toBe(true);
 		expect(claimOf(null, { ...DEFAULT_FILTERS, from: 2023 }).setAside.years).toBe(true);
 		expect(claimOf(null, { ...DEFAULT_FILTERS, country: ['US'] }).setAside.country).toEqual([]);
@@ -124,7 +126,7 @@ describe('claim check: big tech', () => {
 		expect(difference).not.toBeNull();
 		expect(difference!.diff).toBeCloseTo(others.estimate!.gapUsd - large.estimate!.gapUsd, 6);
 		expect(difference!.diff).toBeGreaterThan(0);
-		const half = Z_95 * Math.hypot(others.estimate!.seUsd, large.estimate!.seUsd);
+		const half = Z_95 * Math.hypot(others.estimate!.seUsd!, large.estimate!.seUsd!);
 		expect(difference!.interval.lower).toBeCloseTo(difference!.diff - half, 6);
 		expect(difference!.interval.upper).toBeCloseTo(difference!.diff + half, 6);
 		// 2022: 4 AI reports at large companies, too few for a gap: no difference.
@@ -148,8 +150,8 @@ describe('claim check: AI share', () => {
 				if (ai + ml < 10) expect(r.share).toBeNull();
 				else {
 					expect(r.share!.pct).toBeCloseTo(pct(ai, ml), 10);
-					expect(r.share!.interval.lower).toBeLessThan(r.share!.pct);
-					expect(r.share!.interval.upper).toBeGreaterThan(r.share!.pct);
+					expect(r.share!.interval!.lower).toBeLessThan(r.share!.pct);
+					expect(r.share!.interval!.upper).toBeGreaterThan(r.share!.pct);
 				}
 			}
 			expect(byYear[3]!.share).toBeNull();
@@ -163,8 +165,8 @@ describe('claim check: AI share', () => {
 		const z2 = Z_95 * Z_95;
 		const centre = (p + z2 / (2 * r.n)) / (1 + z2 / r.n);
 		const half = (Z_95 * Math.sqrt((p * (1 - p)) / r.n + z2 / (4 * r.n * r.n))) / (1 + z2 / r.n);
-		expect(r.share!.interval.lower).toBeCloseTo(100 * (centre - half), 6);
-		expect(r.share!.interval.upper).toBeCloseTo(100 * (centre + half), 6);
+		expect(r.share!.interval!.lower).toBeCloseTo(100 * (centre - half), 6);
+		expect(r.share!.interval!.upper).toBeCloseTo(100 * (centre + half), 6);
 	});
 
 	it('by size in the claim year, counted by hand', () => {
@@ -234,8 +236,8 @@ describe('overview chart rows', () => {
 			const s = m.families[r.id as 'AI' | 'ML'];
 			expect(r.label).toBe(`${FAMILY_LABEL[r.id as 'AI' | 'ML']} family`);
 			expect(r.median).toBe(s.median!.median);
-			expect(r.lo).toBe(s.median!.interval.lower);
-			expect(r.hi).toBe(s.median!.interval.upper);
+			expect(r.lo).toBe(s.median!.interval!.lower);
+			expect(r.hi).toBe(s.median!.interval!.upper);
 			expect(r.lo!).toBeLessThanOrEqual(r.median!);
 			expect(r.hi!).toBeGreaterThanOrEqual(r.median!);
 			expect(r.n).toBe(rows.filter((x) => (x.jobTitle === 'AI Engineer' ? 'AI' : 'ML') === r.id).length);
@@ -263,7 +265,7 @@ describe('overview chart rows', () => {
 });
 
 describe('claim check: AI share with repeated reports', () => {
-	it('the interval uses the weaker family’s effective n: each AI report twice halves it', () => {
+	it('the interval uses the effective n of all the reports: each AI report given twice counts once', () => {
 		expect.hasAssertions();
 		// 2024 US: 15 distinct AI reports each given twice (30 rows, 15 clusters), 20 distinct ML reports.
 		const ai = seq(140_000, 15, 991).map((salaryUsd) => familyRow('AI', { workYear: 2024, companySize: 'S', salaryUsd }));
@@ -275,13 +277,13 @@ describe('claim check: AI share with repeated reports', () => {
 			const half = (Z_95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
 			return { lower: 100 * (centre - half), upper: 100 * (centre + half) };
 		};
-		// Kish effective n of 15 clusters of 2: 30² / (15 × 2²) = 15, ratio 0.5; ML ratio 1; n_eff = 50 × 0.5.
-		const expected = wilson(30 / 50, 25);
+		// Kish effective n over all 35 clusters: 50² / (15 × 2² + 20 × 1²) = 2500 / 80 = 31.25.
+		const expected = wilson(30 / 50, 31.25);
 		for (const r of [c.aiShareByYear[0]!, c.aiShareBySize[0]!]) {
 			expect([r.ai, r.n]).toEqual([30, 50]);
 			expect(r.share!.pct).toBeCloseTo(60, 10);
-			expect(r.share!.interval.lower).toBeCloseTo(expected.lower, 6);
-			expect(r.share!.interval.upper).toBeCloseTo(expected.upper, 6);
+			expect(r.share!.interval!.lower).toBeCloseTo(expected.lower, 6);
+			expect(r.share!.interval!.upper).toBeCloseTo(expected.upper, 6);
 		}
 	});
 });

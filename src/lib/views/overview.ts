@@ -8,7 +8,7 @@ import { computeStats, dedupeSensitivity } from '$lib/transform/stats/compute';
 import type { DedupeSensitivity, Stats } from '$lib/transform/stats/types';
 import type { LikeForLike } from '$lib/transform/stats/like-for-like';
 import { partialYearOf } from '$lib/transform/dataset';
-import { differenceOf, shareOf, type ClaimPosition, type Difference } from '$lib/transform/stats/claim';
+import { aiShareEffectiveN, differenceOf, shareOf, type ClaimPosition, type Difference } from '$lib/transform/stats/claim';
 import type { Interval } from '$lib/transform/stats/intervals';
 import { Z_95 } from '$lib/transform/stats/constants';
 import { absentDimensions } from '$lib/transform/stats/prepare';
@@ -32,7 +32,8 @@ export interface AiShare {
 	readonly key: string;
 	readonly n: number;
 	readonly ai: number;
-	readonly share: { readonly pct: number; readonly interval: Interval } | null;
+	/** null below SUPPRESS_BELOW reports; its interval null under MIN_INTERVAL_EFFECTIVE_N effective reports. */
+	readonly share: { readonly pct: number; readonly interval: Interval | null } | null;
 }
 
 export interface ClaimCheck {
@@ -41,8 +42,16 @@ export interface ClaimCheck {
 	/** Years the user can choose (full years first is not implied; the partial one is flagged). */
 	readonly yearChoices: readonly number[];
 	readonly partialYear: number | null;
-	/** Page filters the claim check replaces: it is about US companies in its own years. */
-	readonly setAside: { readonly region: readonly string[]; readonly country: readonly string[]; readonly years: boolean };
+	/**
+	 * Page filters the claim check replaces: it is about US companies in its own years (region,
+	 * country, years); its "big tech" line and shares by company size compare sizes (size).
+	 */
+	readonly setAside: {
+		readonly region: readonly string[];
+		readonly country: readonly string[];
+		readonly years: boolean;
+		readonly size: readonly string[];
+	};
 	readonly families: Stats['families'];
 	readonly gap: Stats['gap'];
 	/** The claimed ML median placed in ML pay, the claimed AI median in AI pay. */
@@ -132,8 +141,8 @@ export function overviewView(data: Dataset, query: OverviewQuery): OverviewModel
 				label: `${FAMILY_LABEL[f]} family`,
 				color: FAMILY_COLOR[f],
 				median: s.median?.median ?? null,
-				lo: s.median?.interval.lower ?? null,
-				hi: s.median?.interval.upper ?? null,
+				lo: s.median?.interval?.lower ?? null,
+				hi: s.median?.interval?.upper ?? null,
 				n: s.n,
 				claimed: f === 'ML' ? CLAIM.mlMedian : CLAIM.aiMedian,
 				support: s.support
@@ -164,34 +173,34 @@ export function claimCheck(data: Dataset, filters: Filters, claimYear: number | 
 	// ML − AI: the negated AI − ML gaps, so the difference is others.gapUsd − large.gapUsd.
 	const difference =
 		large.estimate && others.estimate
-			? differenceOf(others.estimate.gapUsd, others.estimate.seUsd, large.estimate.gapUsd, large.estimate.seUsd)
+			? differenceOf(others.estimate.gapUsd, others.estimate.seUsd ?? NaN, large.estimate.gapUsd, large.estimate.seUsd ?? NaN)
 			: null;
 
-	// Share of AI reports; the Wilson interval uses the weaker family's design effect (n_eff / n).
-	const design = (st: typeof us) => {
-		const ratio = (f: 'AI' | 'ML') =>
-			st.claims?.[0]?.families[f].n ? st.claims[0].families[f].effectiveN / st.claims[0].families[f].n : 1;
-		return Math.min(ratio('AI'), ratio('ML'));
-	};
+	// Share of AI reports; the Wilson interval on the effective n of both families' reports (identical rows as clusters).
 	const shareRow = (key: string, st: typeof us): AiShare => {
 		const ai = st.families.AI.n;
-		const n = ai + st.families.ML.n;
-		return { key, n, ai, share: shareOf(ai, n, n * design(st)) };
+		const ml = st.families.ML.n;
+		return {
+			key,
+			n: ai + ml,
+			ai,
+			share: shareOf(ai, ai + ml, aiShareEffectiveN(ai, st.families.AI.effectiveN, ml, st.families.ML.effectiveN))
+		};
 	};
-	const withClaims = { ...options, claims: [CLAIM.mlMedian] };
-	const aiShareByYear = yearChoices.map((y) => shareRow(String(y), computeStats(data.prepared, { ...base, from: y, to: y }, withClaims)));
+	const aiShareByYear = yearChoices.map((y) => shareRow(String(y), computeStats(data.prepared, { ...base, from: y, to: y }, options)));
 	const aiShareBySize = (['S', 'M', 'L'] as const).map((size) =>
-		shareRow(size, computeStats(data.prepared, { ...base, size: [size] }, withClaims))
+		shareRow(size, computeStats(data.prepared, { ...base, size: [size] }, options))
 	);
-	const seOf = (r: AiShare | undefined) => (r?.share ? (r.share.interval.upper - r.share.interval.lower) / (2 * Z_95) : Number.NaN);
+	const seOf = (r: AiShare | undefined) =>
+		r?.share?.interval ? (r.share.interval.upper - r.share.interval.lower) / (2 * Z_95) : Number.NaN;
 	const prev = fullYears[fullYears.length - 2];
 	const rowOf = (y: number | undefined) => aiShareByYear.find((r) => r.key === String(y));
 	const a = rowOf(latest ?? undefined);
 	const b = rowOf(prev);
 	const change = a?.share && b?.share ? differenceOf(a.share.pct, seOf(a), b.share.pct, seOf(b)) : null;
 	const shareChange = change && latest !== null && prev !== undefined ? { ...change, fromYear: prev, toYear: latest } : null;
-	const small = shareRow('S', computeStats(data.prepared, { ...base, size: ['S'] }, withClaims));
-	const bigger = shareRow('M+L', computeStats(data.prepared, { ...base, size: ['M', 'L'] }, withClaims));
+	const small = shareRow('S', computeStats(data.prepared, { ...base, size: ['S'] }, options));
+	const bigger = shareRow('M+L', computeStats(data.prepared, { ...base, size: ['M', 'L'] }, options));
 	const startupDifference = small.share && bigger.share ? differenceOf(small.share.pct, seOf(small), bigger.share.pct, seOf(bigger)) : null;
 	return {
 		years,
@@ -200,7 +209,8 @@ export function claimCheck(data: Dataset, filters: Filters, claimYear: number | 
 		setAside: {
 			region: filters.region,
 			country: filters.country.filter((c) => c !== CLAIM.where),
-			years: filters.from !== null || filters.to !== null
+			years: filters.from !== null || filters.to !== null,
+			size: filters.size
 		},
 		families: us.families,
 		gap: us.gap,

@@ -36,7 +36,7 @@ export function gapRows(dim: Dimension, groups: readonly GroupSummary[]): GapRow
 			n: { AI: g.families.AI.n, ML: g.families.ML.n },
 			status: g.gap.support,
 			medians: { AI: g.families.AI.median?.median ?? null, ML: g.families.ML.median?.median ?? null },
-			usd: e ? { value: e.gapUsd, lo: e.gapUsdInterval.lower, hi: e.gapUsdInterval.upper } : null
+			usd: e ? { value: e.gapUsd, lo: e.gapUsdInterval?.lower ?? null, hi: e.gapUsdInterval?.upper ?? null } : null
 		};
 	});
 }

@@ -43,6 +43,7 @@ export const SUMMARY_COLUMNS = [
 	'group_label',
 	'family',
 	'n',
+	'effective_n',
 	'suppressed',
 	'low_confidence',
 	'p10',
@@ -72,15 +73,20 @@ export const COLUMN_DOCS: Record<string, string> = {
 	group_label: 'Group in words',
 	family: 'AI (AI Engineer family) or ML (ML Engineer family)',
 	n: 'Reports in the group and family',
+	effective_n:
+		'Kish effective number of reports, identical rows counted as one cluster (N² / Σ cluster size²); equal to n when no row repeats another or with dedupe=1',
 	suppressed: 'true when n < 10: no statistics are given',
-	low_confidence: 'true when 10 ≤ n < 30',
+	low_confidence: 'true when n ≥ 10 but effective_n < 30',
 	p10: 'Percentiles of yearly salary (R type 7), in pay_basis dollars',
-	median_ci_low: '95% distribution-free order-statistic interval for the median',
+	median_ci_low:
+		'95% interval for the median: the salary quantiles at ½ ∓ 1.96 / (2√effective_n) (Woodruff), coverage checked by simulation (METHODS.md); empty when effective_n < 6',
 	share_pct: "Family's share of the group's AI + ML reports, percent; empty when the group has fewer than 10 reports",
 	gap_usd: 'AI median minus ML median in the group (same on both family rows), dollars',
-	gap_usd_ci_low: '95% interval of the gap (Price–Bonett standard errors)',
+	gap_usd_ci_low:
+		"95% interval of the gap: each median's standard error (its interval's half-width / 1.96) combined in quadrature; empty when a family's effective_n < 6",
 	gap_pct: 'Gap in percent of the ML median; interval from the log ratio',
-	gap_distinguishable: 'false when the gap interval includes zero',
+	gap_distinguishable:
+		'true when both the dollar and the percent interval exclude zero, false when either includes it, empty when there is no interval',
 	pay_basis: 'nominal US$, or real US$ of the CPI base year',
 	query:
 		'The canonical query of the view (grouping, then the filters set; e.g. by=company_size&country=US&exp=MI), the same on every row, so a copy of the table keeps its filters',
@@ -116,6 +122,7 @@ export function summaryTable(view: Stats, by: By, query: string, partialYear: nu
 				g.label,
 				fam,
 				s.n,
+				round(s.effectiveN, 2),
 				s.support === 'suppressed',
 				s.support === 'low',
 				round(q?.p10, 2),
@@ -123,17 +130,17 @@ export function summaryTable(view: Stats, by: By, query: string, partialYear: nu
 				round(q?.median, 2),
 				round(q?.p75, 2),
 				round(q?.p90, 2),
-				round(s.median?.interval.lower, 2),
-				round(s.median?.interval.upper, 2),
+				round(s.median?.interval?.lower, 2),
+				round(s.median?.interval?.upper, 2),
 				// The small-sample rule for shares (support.ts): a share of fewer than 10 reports is not given.
 				isShown({ kind: 'share', total }) ? round((100 * s.n) / total, 3) : null,
 				round(e?.gapUsd, 2),
-				round(e?.gapUsdInterval.lower, 2),
-				round(e?.gapUsdInterval.upper, 2),
+				round(e?.gapUsdInterval?.lower, 2),
+				round(e?.gapUsdInterval?.upper, 2),
 				round(e?.gapPct, 3),
 				round(e?.gapPctInterval?.lower, 3),
 				round(e?.gapPctInterval?.upper, 3),
-				e ? e.distinguishable : null,
+				e?.distinguishable ?? null,
 				basis,
 				query
 			];

@@ -114,27 +114,28 @@ describe('trendsView: partial year, missing family, weak years', () => {
 describe('yearShare', () => {
 	const point = (n: number, effectiveN: number, total: number) => ({ n, effectiveN, total }) as GrowthPoint;
 
-	it('the Wilson interval on the year total times the weaker family’s effective-n ratio', () => {
+	it('the Wilson interval on the effective n of both families’ reports', () => {
 		expect.hasAssertions();
-		// AI: 20 reports worth 10 (ratio 0.5), ML: 20 worth 20: n_eff = 40 × 0.5 = 20.
+		// AI: 20 reports worth 10 (Σm² = 20²/10 = 40), ML: 20 worth 20 (Σm² = 20): n_eff = 40² / 60.
 		for (const [ai, ml] of [
 			[point(20, 10, 40), point(20, 20, 40)],
 			[point(20, 20, 40), point(20, 10, 40)]
 		] as const) {
 			const s = yearShare(ai, ml)!;
 			expect(s.pct).toBeCloseTo(50, 10);
-			const w = wilson(0.5, 20);
-			expect(s.interval.lower).toBeCloseTo(w.lower, 6);
-			expect(s.interval.upper).toBeCloseTo(w.upper, 6);
+			const w = wilson(0.5, 1600 / 60);
+			expect(s.interval!.lower).toBeCloseTo(w.lower, 6);
+			expect(s.interval!.upper).toBeCloseTo(w.upper, 6);
 		}
-		// A family without reports counts as ratio 1: AI alone, 12 reports worth 6.
+		// A family without reports adds nothing: AI alone, 12 reports worth 6.
 		const alone = yearShare(point(12, 6, 12), point(0, 0, 12))!;
 		expect(alone.pct).toBe(100);
 		const w = wilson(1, 6);
-		expect(alone.interval.lower).toBeCloseTo(w.lower, 6);
+		expect(alone.interval!.lower).toBeCloseTo(w.lower, 6);
+		// 12 reports worth 3: the share, but no interval (fewer than 6 distinct reports).
 		const noAi = yearShare(point(0, 0, 12), point(12, 3, 12))!;
 		expect(noAi.pct).toBe(0);
-		expect(noAi.interval.upper).toBeCloseTo(wilson(0, 3).upper, 6);
+		expect(noAi.interval).toBeNull();
 		expect(yearShare(point(4, 4, 9), point(5, 5, 9))).toBeNull();
 	});
 });

@@ -8,7 +8,7 @@ import { partialYearOf, type Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import { defaultGrowthSpanOf, type GrowthPoint } from '$lib/transform/stats/growth';
-import { shareOf } from '$lib/transform/stats/claim';
+import { aiShareEffectiveN, shareOf } from '$lib/transform/stats/claim';
 
 export interface TrendsModel {
 	readonly years: readonly number[];
@@ -89,8 +89,8 @@ export function trendsModel(view: Stats): TrendsModel {
 			return {
 				x: year,
 				y: m?.median ?? null,
-				lo: m?.interval.lower ?? null,
-				hi: m?.interval.upper ?? null,
+				lo: m?.interval?.lower ?? null,
+				hi: m?.interval?.upper ?? null,
 				n: s?.n ?? 0,
 				partial: year === partialYear,
 				support: s?.support ?? 'suppressed',
@@ -120,8 +120,8 @@ export function trendsModel(view: Stats): TrendsModel {
 			points: growth.AI.points.map((p, i) => ({
 				x: p.year,
 				y: p.sharePct,
-				lo: shares[i]?.interval.lower ?? null,
-				hi: shares[i]?.interval.upper ?? null,
+				lo: shares[i]?.interval?.lower ?? null,
+				hi: shares[i]?.interval?.upper ?? null,
 				n: view.growth.totals[i],
 				partial: p.partial,
 				support: p.shareSupport,
@@ -138,11 +138,11 @@ export function trendsModel(view: Stats): TrendsModel {
 				family: FAMILY_LABEL[fam],
 				n: p.n,
 				median: s?.median?.median ?? null,
-				lo: s?.median?.interval.lower ?? null,
-				hi: s?.median?.interval.upper ?? null,
+				lo: s?.median?.interval?.lower ?? null,
+				hi: s?.median?.interval?.upper ?? null,
 				share: p.sharePct,
-				shareLo: fam === 'AI' ? (shares[i]?.interval.lower ?? null) : null,
-				shareHi: fam === 'AI' ? (shares[i]?.interval.upper ?? null) : null,
+				shareLo: fam === 'AI' ? (shares[i]?.interval?.lower ?? null) : null,
+				shareHi: fam === 'AI' ? (shares[i]?.interval?.upper ?? null) : null,
 				yoyCount: p.yoy.countPct,
 				yoyMedian: view.pay.basis === 'real' ? p.yoy.medianRealPct : p.yoy.medianPct,
 				note:
@@ -195,12 +195,11 @@ export function trendsModel(view: Stats): TrendsModel {
 }
 
 /**
- * The AI family's share of a year's AI + ML reports with its 95% Wilson interval on an
- * effective n: the year's reports times the weaker family's design effect (effective n / n,
- * identical rows counted as clusters), as on the overview's claim check. Null below
- * SUPPRESS_BELOW reports (the small-sample rule for shares).
+ * The AI family's share of a year's AI + ML reports with its 95% Wilson interval on the
+ * effective n of both families' reports, identical rows counted as clusters (`aiShareEffectiveN`),
+ * as on the overview's claim check. Null below SUPPRESS_BELOW reports (the small-sample rule for
+ * shares); no interval under MIN_INTERVAL_EFFECTIVE_N.
  */
 export function yearShare(ai: GrowthPoint, ml: GrowthPoint): ReturnType<typeof shareOf> {
-	const ratio = (p: GrowthPoint) => (p.n > 0 ? p.effectiveN / p.n : 1);
-	return shareOf(ai.n, ai.total, ai.total * Math.min(ratio(ai), ratio(ml)));
+	return shareOf(ai.n, ai.total, aiShareEffectiveN(ai.n, ai.effectiveN, ml.n, ml.effectiveN));
 }

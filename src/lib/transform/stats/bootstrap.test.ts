@@ -23,7 +23,7 @@ describe('bootstrap (optional)', () => {
 				const x = bootstrapGapSorted(asc(a), asc(b), { seed, resamples: 200 })!;
 				const y = bootstrapGapSorted(asc(a), asc(b), { seed, resamples: 200 })!;
 				expect(y).toEqual(x);
-				expect(x.gapUsdInterval.lower).toBeLessThanOrEqual(x.gapUsdInterval.upper);
+				expect(x.gapUsdInterval!.lower).toBeLessThanOrEqual(x.gapUsdInterval!.upper);
 				expect(x.gapPctInterval.lower).toBeLessThanOrEqual(x.gapPctInterval.upper);
 			}),
 			{ seed: 3, numRuns: 50 }
@@ -36,8 +36,8 @@ describe('bootstrap (optional)', () => {
 		const b = asc(Array.from({ length: 200 }, (_, i) => 100_000 + 100 * i));
 		const g = bootstrapGapSorted(a, b, { seed: 1 })!;
 		expect(g.resamples).toBe(1000);
-		expect(g.gapUsdInterval.lower).toBeGreaterThan(45_000);
-		expect(g.gapUsdInterval.upper).toBeLessThan(55_000);
+		expect(g.gapUsdInterval!.lower).toBeGreaterThan(45_000);
+		expect(g.gapUsdInterval!.upper).toBeLessThan(55_000);
 		expect(bootstrapGapSorted(a, new Float64Array(0), { seed: 1 })).toBeNull();
 	});
 });
@@ -82,14 +82,14 @@ describe('cluster bootstrap (identical rows resampled together)', () => {
 		const naive = gapSummary(summarizeSorted(a.values), summarizeSorted(b.values)).estimate!;
 		const boot = bootstrapGapClustered(clustersOf(a.values, a.ids), clustersOf(b.values, b.ids), { seed, resamples: 2000 })!;
 		const width = (i: { lower: number; upper: number }) => i.upper - i.lower;
-		const w = width(boot.gapUsdInterval);
+		const w = width(boot.gapUsdInterval!);
 		// Same width within a third, ends within 30% of the bootstrap width…
-		expect(width(clustered.gapUsdInterval) / w).toBeGreaterThan(0.67);
-		expect(width(clustered.gapUsdInterval) / w).toBeLessThan(1.5);
-		expect(Math.abs(clustered.gapUsdInterval.lower - boot.gapUsdInterval.lower)).toBeLessThan(0.3 * w);
-		expect(Math.abs(clustered.gapUsdInterval.upper - boot.gapUsdInterval.upper)).toBeLessThan(0.3 * w);
+		expect(width(clustered.gapUsdInterval!) / w).toBeGreaterThan(0.67);
+		expect(width(clustered.gapUsdInterval!) / w).toBeLessThan(1.5);
+		expect(Math.abs(clustered.gapUsdInterval!.lower - boot.gapUsdInterval!.lower)).toBeLessThan(0.3 * w);
+		expect(Math.abs(clustered.gapUsdInterval!.upper - boot.gapUsdInterval!.upper)).toBeLessThan(0.3 * w);
 		// …while treating the repeats as independent reports is far too narrow.
-		expect(width(naive.gapUsdInterval) / w).toBeLessThan(0.6);
+		expect(width(naive.gapUsdInterval!) / w).toBeLessThan(0.6);
 	});
 });
 
@@ -126,8 +126,8 @@ describe('bootstrap against a plain resample-and-sort implementation', () => {
 		const want = plainBootstrap(Array.from(asc(a)), Array.from(asc(b)), seed, resamples, confidence);
 		expect(g.seed).toBe(seed);
 		expect(g.resamples).toBe(resamples);
-		expect(g.gapUsdInterval.lower).toBeCloseTo(want.usd[0]!, 9);
-		expect(g.gapUsdInterval.upper).toBeCloseTo(want.usd[1]!, 9);
+		expect(g.gapUsdInterval!.lower).toBeCloseTo(want.usd[0]!, 9);
+		expect(g.gapUsdInterval!.upper).toBeCloseTo(want.usd[1]!, 9);
 		expect(g.gapPctInterval.lower).toBeCloseTo(want.pct[0]!, 9);
 		expect(g.gapPctInterval.upper).toBeCloseTo(want.pct[1]!, 9);
 	});
@@ -138,7 +138,9 @@ describe('bootstrap against a plain resample-and-sort implementation', () => {
 		const b = asc(Array.from({ length: 40 }, (_, i) => 90 + ((i * 23) % 50)));
 		const wide = bootstrapGapSorted(a, b, { seed: 5, resamples: 300 })!;
 		const narrow = bootstrapGapSorted(a, b, { seed: 5, resamples: 300, confidence: 0.5 })!;
-		expect(narrow.gapUsdInterval.upper - narrow.gapUsdInterval.lower).toBeLessThan(wide.gapUsdInterval.upper - wide.gapUsdInterval.lower);
+		expect(narrow.gapUsdInterval!.upper - narrow.gapUsdInterval!.lower).toBeLessThan(
+			wide.gapUsdInterval!.upper - wide.gapUsdInterval!.lower
+		);
 		expect(bootstrapGapSorted(a, b, { seed: 6, resamples: 300 })).not.toEqual(wide);
 		expect(bootstrapGapSorted(new Float64Array(0), b, { seed: 1 })).toBeNull();
 	});

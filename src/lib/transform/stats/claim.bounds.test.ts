@@ -46,12 +46,13 @@ describe('wilsonInterval', () => {
 });
 
 describe('claimPositionSorted', () => {
-	const v = seq(100); // 100k … 199k; median 149.5k, its interval [139k, 160k]
+	const v = seq(100); // 100k … 199k; median 149.5k, its interval [139,798.18, 159,201.82]
 	it('calls a claim on either end of the median interval consistent, and one step outside not', () => {
-		expect(claimPositionSorted(v, 139_000).verdict).toBe('consistent-with-median');
-		expect(claimPositionSorted(v, 160_000).verdict).toBe('consistent-with-median');
-		expect(claimPositionSorted(v, 138_999).verdict).toBe('below-median');
-		expect(claimPositionSorted(v, 160_001).verdict).toBe('above-median');
+		const { lower, upper } = claimPositionSorted(v, 150_000).medianInterval!;
+		expect(claimPositionSorted(v, lower).verdict).toBe('consistent-with-median');
+		expect(claimPositionSorted(v, upper).verdict).toBe('consistent-with-median');
+		expect(claimPositionSorted(v, lower - 0.01).verdict).toBe('below-median');
+		expect(claimPositionSorted(v, upper + 0.01).verdict).toBe('above-median');
 	});
 	it('gives the full evidence: n, effective n, median, rounded percentile and its Wilson interval', () => {
 		const c = claimPositionSorted(v, 172_000, 40);
@@ -136,8 +137,8 @@ describe('shareOf', () => {
 	});
 	it('puts the interval on the effective n, falling back to n for 0 or more than n', () => {
 		const s = shareOf(3, 12, 6)!;
-		expect(s.interval.lower).toBeCloseTo(100 * wilson(0.25, 6).lower, 10);
-		expect(s.interval.upper).toBeCloseTo(100 * wilson(0.25, 6).upper, 10);
-		for (const eff of [0, 40]) expect(shareOf(3, 12, eff)!.interval.upper).toBeCloseTo(100 * wilson(0.25, 12).upper, 10);
+		expect(s.interval!.lower).toBeCloseTo(100 * wilson(0.25, 6).lower, 10);
+		expect(s.interval!.upper).toBeCloseTo(100 * wilson(0.25, 6).upper, 10);
+		for (const eff of [0, 40]) expect(shareOf(3, 12, eff)!.interval!.upper).toBeCloseTo(100 * wilson(0.25, 12).upper, 10);
 	});
 });

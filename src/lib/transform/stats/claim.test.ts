@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '../filters';
-import { bandShareSorted, claimPositionSorted, differenceOf, shareOf, wilsonInterval } from './claim';
+import { aiShareEffectiveN, bandShareSorted, claimPositionSorted, differenceOf, shareOf, wilsonInterval } from './claim';
 import { prepareRows } from './prepare';
 import { familyRow } from './testing/rows';
 import { computeStats } from './compute';
@@ -21,12 +21,13 @@ describe('claim check', () => {
 
 	it('places a claim: percentile, about-percentile, verdict against the median interval', () => {
 		expect.hasAssertions();
-		const v = seq(100); // 100k … 199k, median 149.5k, interval ranks 40..61 → [139k, 160k]
+		const v = seq(100); // 100k … 199k, median 149.5k, interval [139,798.18, 159,201.82] (expected-values.py "claim")
 		const high = claimPositionSorted(v, 175_500);
 		expect(high.percentile).toBeCloseTo(76, 12); // 76 values below
 		expect(high.aboutPercentile).toBe(75);
 		expect(high.verdict).toBe('above-median');
-		expect(high.medianInterval).toEqual({ lower: 139_000, upper: 160_000 });
+		expect(high.medianInterval!.lower).toBeCloseTo(139798.17827652674, 6);
+		expect(high.medianInterval!.upper).toBeCloseTo(159201.82172347326, 6);
 		expect(claimPositionSorted(v, 150_000).verdict).toBe('consistent-with-median');
 		expect(claimPositionSorted(v, 120_000).verdict).toBe('below-median');
 		const low = claimPositionSorted(v, 175_500, 25); // same rows, effective n 25: wider interval
@@ -34,6 +35,16 @@ describe('claim check', () => {
 			high.percentileInterval!.upper - high.percentileInterval!.lower
 		);
 		expect(claimPositionSorted(seq(9), 100_000)).toMatchObject({ support: 'suppressed', percentile: null, verdict: 'suppressed' });
+		// Issue 16: 100 rows worth 5 distinct reports have no interval and no verdict against the median.
+		expect(claimPositionSorted(v, 175_500, 5)).toMatchObject({
+			support: 'low',
+			percentile: 76,
+			percentileInterval: null,
+			median: 149_500,
+			medianInterval: null,
+			verdict: 'no-interval'
+		});
+		expect(claimPositionSorted(v, 195_000, 6).verdict).toBe('above-median');
 	});
 
 	it('band share: reports inside [low, high], inclusive', () => {
@@ -43,6 +54,7 @@ describe('claim check', () => {
 		expect(b.shareInterval!.lower).toBeCloseTo(40.38315303659957, 10);
 		expect(bandShareSorted(seq(100), 300_000, 400_000).sharePct).toBe(0);
 		expect(bandShareSorted(seq(5), 0, 1e9)).toMatchObject({ support: 'suppressed', sharePct: null });
+		expect(bandShareSorted(seq(100), 150_000, 199_000, 5.5)).toMatchObject({ support: 'low', sharePct: 50, shareInterval: null });
 	});
 
 	it('computeStats places claims and a band in each family when asked', () => {
@@ -77,8 +89,20 @@ describe('differenceOf and shareOf', () => {
 		const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
 		const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
 		expect(s.pct).toBe(25);
-		expect(s.interval.lower).toBeCloseTo(100 * (centre - half), 3);
-		expect(s.interval.upper).toBeCloseTo(100 * (centre + half), 3);
+		expect(s.interval!.lower).toBeCloseTo(100 * (centre - half), 3);
+		expect(s.interval!.upper).toBeCloseTo(100 * (centre + half), 3);
 		expect(shareOf(3, 9)).toBeNull();
+	});
+});
+
+describe('aiShareEffectiveN', () => {
+	it('N² / Σ m² over both families, each family’s Σ m² being n² / effective n', () => {
+		expect.hasAssertions();
+		expect(aiShareEffectiveN(20, 10, 20, 20)).toBeCloseTo(1600 / 60, 12);
+		expect(aiShareEffectiveN(30, 15, 20, 20)).toBeCloseTo(2500 / 80, 12);
+		// No repeats: the row count; a family without reports adds nothing.
+		expect(aiShareEffectiveN(7, 7, 5, 5)).toBe(12);
+		expect(aiShareEffectiveN(12, 6, 0, 0)).toBe(6);
+		expect(aiShareEffectiveN(0, 0, 0, 0)).toBe(0);
 	});
 });

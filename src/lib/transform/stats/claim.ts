@@ -7,14 +7,15 @@
  * - Its interval: the rank is a proportion of reports below the value, so a Wilson score
  *   interval (Wilson 1927) on the Kish effective n (identical rows as clusters).
  * - Verdict against the median: inside the median's 95% interval → 'consistent-with-median';
- *   otherwise above or below it. Suppressed (no numbers) below SUPPRESS_BELOW reports.
+ *   otherwise above or below it. Suppressed (no numbers) below SUPPRESS_BELOW reports; no
+ *   interval and no verdict ('no-interval') under MIN_INTERVAL_EFFECTIVE_N effective reports.
  */
 import { bisectLeft, bisectRight } from 'd3-array';
-import { supportOf, Z_95, type Support } from './constants';
+import { MIN_INTERVAL_EFFECTIVE_N, supportOf, Z_95, type Support } from './constants';
 import { medianEstimateClusteredSorted, type Interval } from './intervals';
 import { percentileRankSorted } from './pay-band';
 
-export type ClaimVerdict = 'suppressed' | 'consistent-with-median' | 'above-median' | 'below-median';
+export type ClaimVerdict = 'suppressed' | 'no-interval' | 'consistent-with-median' | 'above-median' | 'below-median';
 
 export interface ClaimPosition {
 	readonly claimed: number;
@@ -23,11 +24,12 @@ export interface ClaimPosition {
 	readonly support: Support;
 	/** 0–100; null when suppressed. */
 	readonly percentile: number | null;
-	/** 95% Wilson interval of the percentile on the effective n, 0–100; null when suppressed. */
+	/** 95% Wilson interval of the percentile on the effective n, 0–100; null when suppressed or under MIN_INTERVAL_EFFECTIVE_N. */
 	readonly percentileInterval: Interval | null;
 	/** The percentile rounded to the nearest 5 (for "about the 75th percentile"); null when suppressed. */
 	readonly aboutPercentile: number | null;
 	readonly median: number | null;
+	/** null when suppressed or under MIN_INTERVAL_EFFECTIVE_N effective reports. */
 	readonly medianInterval: Interval | null;
 	readonly verdict: ClaimVerdict;
 }
@@ -57,8 +59,8 @@ export function wilsonInterval(p: number, n: number, z: number = Z_95): Interval
 /** Where `claimed` falls among ascending `values` whose Kish effective n is `effectiveN` (default n). */
 export function claimPositionSorted(values: ArrayLike<number>, claimed: number, effectiveN: number = values.length): ClaimPosition {
 	const n = values.length;
-	const support = supportOf(n);
 	const effN = Math.min(n, effectiveN > 0 ? effectiveN : n);
+	const support = supportOf(n, effN);
 	if (support === 'suppressed' || !Number.isFinite(claimed)) {
 		return {
 			claimed,
@@ -74,18 +76,23 @@ export function claimPositionSorted(values: ArrayLike<number>, claimed: number, 
 		};
 	}
 	const percentile = percentileRankSorted(values, claimed)!;
-	const w = wilsonInterval(percentile / 100, effN)!;
+	const w = effN >= MIN_INTERVAL_EFFECTIVE_N ? wilsonInterval(percentile / 100, effN) : null;
 	const m = medianEstimateClusteredSorted(values, effN)!;
-	const medianInterval = { lower: m.interval.lower, upper: m.interval.upper };
-	const verdict: ClaimVerdict =
-		claimed < medianInterval.lower ? 'below-median' : claimed > medianInterval.upper ? 'above-median' : 'consistent-with-median';
+	const medianInterval = m.interval ? { lower: m.interval.lower, upper: m.interval.upper } : null;
+	const verdict: ClaimVerdict = !medianInterval
+		? 'no-interval'
+		: claimed < medianInterval.lower
+			? 'below-median'
+			: claimed > medianInterval.upper
+				? 'above-median'
+				: 'consistent-with-median';
 	return {
 		claimed,
 		n,
 		effectiveN: effN,
 		support,
 		percentile,
-		percentileInterval: { lower: 100 * w.lower, upper: 100 * w.upper },
+		percentileInterval: w ? { lower: 100 * w.lower, upper: 100 * w.upper } : null,
 		aboutPercentile: Math.round(percentile / 5) * 5,
 		median: m.median,
 		medianInterval,
@@ -96,12 +103,13 @@ export function claimPositionSorted(values: ArrayLike<number>, claimed: number, 
 /** Share of ascending `values` inside [low, high] (inclusive), with a Wilson interval on the effective n. */
 export function bandShareSorted(values: ArrayLike<number>, low: number, high: number, effectiveN: number = values.length): BandShare {
 	const n = values.length;
-	const support = supportOf(n);
+	const effN = Math.min(n, effectiveN > 0 ? effectiveN : n);
+	const support = supportOf(n, effN);
 	if (support === 'suppressed') return { low, high, n, support, sharePct: null, shareInterval: null };
 	const inside = bisectRight(values, high) - bisectLeft(values, low);
 	const p = Math.max(0, inside) / n;
-	const w = wilsonInterval(p, Math.min(n, effectiveN > 0 ? effectiveN : n))!;
-	return { low, high, n, support, sharePct: 100 * p, shareInterval: { lower: 100 * w.lower, upper: 100 * w.upper } };
+	const w = effN >= MIN_INTERVAL_EFFECTIVE_N ? wilsonInterval(p, effN) : null;
+	return { low, high, n, support, sharePct: 100 * p, shareInterval: w ? { lower: 100 * w.lower, upper: 100 * w.upper } : null };
 }
 
 /** A difference of two independent estimates with their standard errors. */
@@ -124,9 +132,25 @@ export function differenceOf(a: number, seA: number, b: number, seB: number, z: 
 	return { diff, interval, distinguishable: interval.lower > 0 || interval.upper < 0 };
 }
 
-/** A share of `k` in `n` (0–100) with its Wilson interval on `effectiveN`; null when n < SUPPRESS_BELOW. */
-export function shareOf(k: number, n: number, effectiveN: number = n): { readonly pct: number; readonly interval: Interval } | null {
+/**
+ * The effective n of an AI share of AI + ML reports, identical rows counted as one cluster across
+ * both families: N² / Σ m² over all the clusters, from each family's n and effective n (a family's
+ * Σ m² is n² / effective n). Chosen by the coverage simulation over the weaker family's design
+ * effect, which over-covered (METHODS.md). `aiShareEffectiveN(20, 10, 20, 20) → 1600 / 60 ≈ 26.7`.
+ */
+export function aiShareEffectiveN(aiN: number, aiEffectiveN: number, mlN: number, mlEffectiveN: number): number {
+	const sumSq = (n: number, eff: number) => (n > 0 && eff > 0 ? (n * n) / eff : 0);
+	const s = sumSq(aiN, aiEffectiveN) + sumSq(mlN, mlEffectiveN);
+	return s > 0 ? (aiN + mlN) ** 2 / s : 0;
+}
+
+/**
+ * A share of `k` in `n` (0–100) with its Wilson interval on `effectiveN`; null when n < SUPPRESS_BELOW;
+ * the interval null under MIN_INTERVAL_EFFECTIVE_N effective reports.
+ */
+export function shareOf(k: number, n: number, effectiveN: number = n): { readonly pct: number; readonly interval: Interval | null } | null {
 	if (supportOf(n) === 'suppressed') return null;
-	const w = wilsonInterval(k / n, Math.min(n, effectiveN > 0 ? effectiveN : n))!;
-	return { pct: (100 * k) / n, interval: { lower: 100 * w.lower, upper: 100 * w.upper } };
+	const effN = Math.min(n, effectiveN > 0 ? effectiveN : n);
+	const w = effN >= MIN_INTERVAL_EFFECTIVE_N ? wilsonInterval(k / n, effN) : null;
+	return { pct: (100 * k) / n, interval: w ? { lower: 100 * w.lower, upper: 100 * w.upper } : null };
 }

@@ -209,15 +209,15 @@ export function growthFromSortedByYear(
 		years.forEach((year, i) => {
 			const values = byYear[family].get(year) ?? [];
 			const n = values.length;
-			const support = supportOf(n);
 			const total = totals[i]!;
 			const effectiveN = options.effectiveN?.[family].get(year) ?? n;
+			const support = supportOf(n, effectiveN);
 			const est = support === 'suppressed' ? null : medianEstimateClusteredSorted(values, effectiveN);
 			const median = est?.median ?? null;
 			stats.push({
 				median,
 				seLog: est?.seLog ?? NaN,
-				interval: est ? { lower: est.interval.lower, upper: est.interval.upper } : null,
+				interval: est?.interval ? { lower: est.interval.lower, upper: est.interval.upper } : null,
 				effectiveN
 			});
 			const factor = deflate ? deflate(year) : null;
@@ -241,7 +241,13 @@ export function growthFromSortedByYear(
 					partial
 				};
 			} else {
-				const changeSupport = figureSupport({ kind: 'growth', nFrom: prev.n, nTo: n }).support;
+				const changeSupport = figureSupport({
+					kind: 'growth',
+					nFrom: prev.n,
+					nTo: n,
+					effectiveNFrom: prev.effectiveN,
+					effectiveNTo: effectiveN
+				}).support;
 				const seLog = Math.hypot(prevStats.seLog, stats[i]!.seLog);
 				const medianPct = pctChange(prev.median, median);
 				const medianRealPct = pctChange(prev.medianReal, medianReal);
@@ -281,7 +287,13 @@ export function growthFromSortedByYear(
 			const nYears = span.toYear - span.fromYear;
 			const nA = a?.n ?? 0;
 			const nB = b?.n ?? 0;
-			const support = figureSupport({ kind: 'growth', nFrom: nA, nTo: nB }).support;
+			const support = figureSupport({
+				kind: 'growth',
+				nFrom: nA,
+				nTo: nB,
+				effectiveNFrom: a?.effectiveN ?? nA,
+				effectiveNTo: b?.effectiveN ?? nB
+			}).support;
 			const emptyOrSuppressed: GrowthNullReason | null =
 				nA === 0 || nB === 0 ? 'endpoint-empty' : support === 'suppressed' ? 'endpoint-suppressed' : null;
 			const medianPct = cagrPct(a?.median ?? null, b?.median ?? null, nYears);

@@ -1,54 +1,58 @@
 /**
- * Distribution-free intervals for medians and for the gap between two medians.
+ * Intervals for medians and for the gap between two medians, for rows that come in clusters of
+ * identical rows (about half the aijobs.net AI/ML rows repeat another row exactly).
  *
- * - Median interval: order statistics [x_(k), x_(n+1-k)] with k the largest rank such
- *   that P(B ≤ k-1) ≤ (1-CONFIDENCE)/2, B ~ Binomial(n, 1/2). Exact for n ≤
- *   EXACT_BINOMIAL_MAX_N, normal approximation with continuity correction above.
- * - Standard error of a median: Price & Bonett (2001), as in Bonett's `statpsych::ci.median`:
- *   a = round(n/2 - √n), z0 = Φ⁻¹(1 - P(B ≤ a-1)), SE = (x_(n-a+1) - x_(a)) / (2 z0);
- *   on the log scale for ratios (Bonett & Price 2020).
- * - Gap: difference of medians ± z·√(SE₁² + SE₂²) (Bonett & Price 2002); percent gap from the
- *   log ratio of medians ± z·√(SE₁,log² + SE₂,log²), back-transformed.
- * - Repeated rows: identical rows form a cluster that counts as one observation repeated, so
- *   with cluster sizes m_j the effective n is n_eff = N² / Σ m_j² (Kish's design effect
- *   deff = N / n_eff = Σ m_j² / N). The Price–Bonett SE and the order-statistic interval
- *   use the ranks of an n_eff sample mapped onto the N rows (`clusteredRankInterval`,
- *   `medianSeClusteredSorted`). With no repeats n_eff = N and nothing changes.
- * See METHODS.md for the references.
+ * - Effective n: identical rows form a cluster, one report observed m times; with cluster sizes
+ *   m_j and N rows, Kish's effective n is n_eff = N² / Σ m_j² (N without repeats).
+ * - Median interval: Woodruff (1952): the type-7 quantiles of the rows at the levels
+ *   ½ ∓ z / (2√n_eff), z = 1.96 — the variance of the empirical CDF at the median, ¼ / n_eff,
+ *   turned into an interval on the quantile scale and interpolated between rows.
+ * - Standard error of a median: the interval's half-width over z, on the dollar and the log scale.
+ * - Gap: difference of medians ± z·√(SE₁² + SE₂²); percent gap from the log ratio of medians
+ *   ± z·√(SE₁,log² + SE₂,log²), back-transformed (as Bonett & Price 2002, 2020 combine SEs).
+ * - No interval (and no verdict) when n_eff < MIN_INTERVAL_EFFECTIVE_N: the coverage simulation
+ *   (scripts/coverage.ts) shows 93–97 % coverage from n_eff = 6 on, and nothing below.
+ * The method was chosen by that simulation against the exact-binomial rank mapping used before,
+ * a cluster bootstrap and an interpolated order-statistic interval; see METHODS.md.
  */
-import { CONFIDENCE, EXACT_BINOMIAL_MAX_N, Z_95 } from './constants';
-import { normalCdf, normalQuantile } from './normal';
+import { MIN_INTERVAL_EFFECTIVE_N, Z_95 } from './constants';
 import { quantileOfSorted } from './quantiles';
-
-export type RankMethod = 'exact-binomial' | 'normal-approx';
 
 export interface Interval {
 	readonly lower: number;
 	readonly upper: number;
 }
 
-/** 1-based ranks of the order statistics that bound a median interval, and its coverage. */
-export interface RankInterval {
-	readonly lowerRank: number;
-	readonly upperRank: number;
-	/** Coverage actually achieved (≥ CONFIDENCE except for n < 6, where no pair reaches 95%). */
-	readonly coverage: number;
-	readonly method: RankMethod;
+/** A median's interval with the quantile levels its ends were read at. */
+export interface MedianInterval extends Interval {
+	/** ½ − z/(2√n_eff) and ½ + z/(2√n_eff), clamped to [0, 1]. */
+	readonly levelLower: number;
+	readonly levelUpper: number;
 }
 
 export interface MedianEstimate {
 	readonly median: number;
-	/** Order-statistic interval for the population median. */
-	readonly interval: Interval & RankInterval;
-	/** Price–Bonett standard error of the sample median, in the values' unit. */
-	readonly se: number;
-	/** The same on the log scale (for ratios); NaN if a bounding value is ≤ 0. */
-	readonly seLog: number;
+	/** Woodruff interval for the population median; null when the effective n is under MIN_INTERVAL_EFFECTIVE_N. */
+	readonly interval: MedianInterval | null;
+	/** Standard error of the sample median (the interval's half-width over z), in the values' unit; null with the interval. */
+	readonly se: number | null;
+	/** The same on the log scale (for ratios); null with the interval or when its lower end is ≤ 0. */
+	readonly seLog: number | null;
 	/** Kish effective n after counting clusters of identical rows (N when there are none). */
 	readonly effectiveN: number;
 	/** N / effectiveN (1 without repeated rows): how much the variance is inflated. */
 	readonly designEffect: number;
 }
+
+/**
+ * What the gap's two intervals say together:
+ * - 'distinguishable': both the dollar and the percent interval exclude zero;
+ * - 'not-distinguishable': both include zero;
+ * - 'intervals-disagree': one excludes zero and the other does not (small, skewed samples):
+ *   not distinguishable, and the page says why;
+ * - 'no-interval': a family's effective n is under MIN_INTERVAL_EFFECTIVE_N, so there is no interval to judge by.
+ */
+export type GapVerdict = 'distinguishable' | 'not-distinguishable' | 'intervals-disagree' | 'no-interval';
 
 /** The sample medians, their difference with an interval, and the percent gap with an interval. */
 export interface GapEstimate {
@@ -57,87 +61,17 @@ export interface GapEstimate {
 	readonly medianB: number;
 	/** medianA - medianB. */
 	readonly gapUsd: number;
-	readonly gapUsdInterval: Interval;
-	readonly seUsd: number;
+	/** null when either median has no interval. */
+	readonly gapUsdInterval: Interval | null;
+	readonly seUsd: number | null;
 	/** 100 · (medianA / medianB - 1): the gap relative to the reference median, 0–100 scale. */
 	readonly gapPct: number;
-	/** Back-transformed from the log-ratio interval, so it is not symmetric around gapPct. */
+	/** Back-transformed from the log-ratio interval, so it is not symmetric around gapPct; null without log-scale SEs. */
 	readonly gapPctInterval: Interval | null;
-	readonly seLogRatio: number;
-	/** False when either interval (dollars or percent) includes zero: "not distinguishable". */
-	readonly distinguishable: boolean;
-}
-
-/**
- * P(B ≤ k) for B ~ Binomial(n, 1/2). Exact for n ≤ EXACT_BINOMIAL_MAX_N (2⁻ⁿ does not
- * underflow there); normal approximation with continuity correction above.
- * `binomialHalfCdf(1, 10) → 11/1024`.
- */
-export function binomialHalfCdf(k: number, n: number): number {
-	if (k < 0) return 0;
-	if (k >= n) return 1;
-	if (n > EXACT_BINOMIAL_MAX_N) return normalCdf((k + 0.5 - n / 2) / (Math.sqrt(n) / 2));
-	let pmf = Math.pow(2, -n);
-	let cdf = pmf;
-	for (let i = 0; i < k; i++) {
-		pmf = (pmf * (n - i)) / (i + 1);
-		cdf += pmf;
-	}
-	return Math.min(1, cdf);
-}
-
-/**
- * Ranks [k, n+1-k] of the distribution-free interval for the median of n values.
- * `medianRankInterval(10) → { lowerRank: 2, upperRank: 9, coverage: 0.9785…, method: 'exact-binomial' }`.
- */
-export function medianRankInterval(n: number, confidence: number = CONFIDENCE): RankInterval | null {
-	if (!(n >= 1)) return null;
-	const tail = (1 - confidence) / 2;
-	if (n > EXACT_BINOMIAL_MAX_N) {
-		// P(B ≤ k-1) ≈ Φ((k - 1/2 - n/2) / (√n/2)) ≤ tail  ⇔  k ≤ n/2 + 1/2 + z_tail·√n/2.
-		const z = normalQuantile(tail);
-		const k = Math.max(1, Math.floor(n / 2 + 0.5 + (z * Math.sqrt(n)) / 2));
-		const coverage = 1 - 2 * binomialHalfCdf(k - 1, n);
-		return { lowerRank: k, upperRank: n + 1 - k, coverage, method: 'normal-approx' };
-	}
-	// Walk the exact CDF up while the lower tail P(B ≤ k-1) stays within `tail`.
-	// For n < 6 even the extreme pair misses the target: the walk stops at k = 1, the widest interval.
-	let pmf = Math.pow(2, -n); // P(B = 0)
-	let cdf = pmf; // P(B ≤ k-1) for the current k
-	let k = 1;
-	for (;;) {
-		pmf = (pmf * (n - k + 1)) / k; // P(B = k)
-		if (cdf + pmf > tail) break;
-		// Only for confidence < 0 (tail > ½), where the tail bound would not stop the walk at the middle.
-		// Stryker disable next-line ArithmeticOperator,EqualityOperator: equivalent for confidence ≥ 0, where the line above always stops the walk first
-		if (k + 1 > n - k) break;
-		cdf += pmf;
-		k++;
-	}
-	return { lowerRank: k, upperRank: n + 1 - k, coverage: 1 - 2 * cdf, method: 'exact-binomial' };
-}
-
-/** Rank a = max(1, round(n/2 - √n)) and the critical value z0 of the Price–Bonett SE. */
-export function priceBonettRank(n: number): { readonly rank: number; readonly z0: number } | null {
-	// n < 2 gives z0 ≤ 0 (or NaN), hence null below.
-	const rank = Math.max(1, Math.round(n / 2 - Math.sqrt(n)));
-	const z0 = normalQuantile(1 - binomialHalfCdf(rank - 1, n));
-	return z0 > 0 ? { rank, z0 } : null;
-}
-
-/**
- * Price–Bonett standard error of the median of ascending values, in dollars and on the
- * log scale. Needs n ≥ 2; returns null otherwise.
- */
-export function medianSeSorted(values: ArrayLike<number>): { readonly se: number; readonly seLog: number } | null {
-	const n = values.length;
-	const pb = priceBonettRank(n);
-	if (pb === null) return null;
-	const lo = values[pb.rank - 1]!;
-	const hi = values[n - pb.rank]!;
-	// hi ≥ lo (ascending values), so lo > 0 is enough.
-	const seLog = lo > 0 ? (Math.log(hi) - Math.log(lo)) / (2 * pb.z0) : NaN;
-	return { se: (hi - lo) / (2 * pb.z0), seLog };
+	readonly seLogRatio: number | null;
+	readonly verdict: GapVerdict;
+	/** True only for the verdict 'distinguishable'; null for 'no-interval'. */
+	readonly distinguishable: boolean | null;
 }
 
 /**
@@ -153,107 +87,95 @@ export function clusterEffectiveN(clusterSizeOfRow: ArrayLike<number>): number {
 }
 
 /**
- * Ranks of the median interval of n rows whose effective n is `effectiveN` (≤ n): the exact
- * ranks [k, n'+1−k] of an n' = ⌊effectiveN⌋ sample, mapped onto n rows by their position
- * (k − 1)/(n' − 1) and rounded outwards, so the interval is never narrower than the mapped one.
- * With effectiveN ≥ n it is `medianRankInterval(n)`. Coverage is the nominal one at n'.
- * `clusteredRankInterval(20, 10) → ranks 3..18` (k = 2 of 10 → 1 + ⌊1 · 19 / 9⌋ = 3).
+ * The quantile levels of the Woodruff interval for an effective n: ½ ∓ z/(2√n_eff), clamped to
+ * [0, 1]; null under MIN_INTERVAL_EFFECTIVE_N (no interval there earns its 95 %).
+ * `woodruffLevels(100) → { lower: 0.402, upper: 0.598 }` (to 3 decimals).
  */
-export function clusteredRankInterval(n: number, effectiveN: number, confidence: number = CONFIDENCE): RankInterval | null {
-	if (!(n >= 1)) return null;
-	const nEff = Math.min(n, Math.max(1, Math.floor(effectiveN + 1e-9)));
-	if (nEff >= n) return medianRankInterval(n, confidence);
-	const r = medianRankInterval(nEff, confidence)!;
-	const lowerRank = nEff === 1 ? 1 : 1 + Math.floor(((r.lowerRank - 1) * (n - 1)) / (nEff - 1) + 1e-9);
-	return { lowerRank, upperRank: n + 1 - lowerRank, coverage: r.coverage, method: r.method };
+export function woodruffLevels(effectiveN: number, z: number = Z_95): { readonly lower: number; readonly upper: number } | null {
+	if (!(effectiveN >= MIN_INTERVAL_EFFECTIVE_N)) return null;
+	const half = z / (2 * Math.sqrt(effectiveN));
+	return { lower: Math.max(0, 0.5 - half), upper: Math.min(1, 0.5 + half) };
 }
 
-/** Median of ascending values with its order-statistic interval and standard errors (n ≥ 2). */
-export function medianEstimateSorted(values: ArrayLike<number>, confidence: number = CONFIDENCE): MedianEstimate | null {
-	return medianEstimateClusteredSorted(values, values.length, confidence);
+/** Median of ascending values with its interval and standard errors (every row its own cluster). */
+export function medianEstimateSorted(values: ArrayLike<number>, z: number = Z_95): MedianEstimate | null {
+	return medianEstimateClusteredSorted(values, values.length, z);
 }
 
 /**
  * As `medianEstimateSorted`, for rows in clusters of identical rows with Kish effective n
- * `effectiveN` (from `clusterEffectiveN`): the SE of `medianSeClusteredSorted` and the
- * order-statistic interval of `clusteredRankInterval`. Null when n < 2 (or n' < 2).
+ * `effectiveN` (from `clusterEffectiveN`; capped at the row count). Null when there are no values.
+ * `medianEstimateClusteredSorted([1..100], 100).interval → { lower: Q(0.402), upper: Q(0.598) }`.
  */
-export function medianEstimateClusteredSorted(
-	values: ArrayLike<number>,
-	effectiveN: number,
-	confidence: number = CONFIDENCE
-): MedianEstimate | null {
+export function medianEstimateClusteredSorted(values: ArrayLike<number>, effectiveN: number, z: number = Z_95): MedianEstimate | null {
 	const n = values.length;
+	if (n === 0) return null;
 	const nEff = Math.min(n, effectiveN > 0 ? effectiveN : n);
-	const ranks = clusteredRankInterval(n, nEff, confidence);
-	const se = medianSeClusteredSorted(values, nEff);
-	if (ranks === null || se === null) return null;
+	const median = quantileOfSorted(values, 0.5);
+	const levels = woodruffLevels(nEff, z);
+	if (!levels) return { median, interval: null, se: null, seLog: null, effectiveN: nEff, designEffect: n / nEff };
+	const lower = quantileOfSorted(values, levels.lower);
+	const upper = quantileOfSorted(values, levels.upper);
 	return {
-		median: quantileOfSorted(values, 0.5),
-		interval: { lower: values[ranks.lowerRank - 1]!, upper: values[ranks.upperRank - 1]!, ...ranks },
-		se: se.se,
-		seLog: se.seLog,
+		median,
+		interval: { lower, upper, levelLower: levels.lower, levelUpper: levels.upper },
+		se: (upper - lower) / (2 * z),
+		// upper ≥ lower (ascending values), so lower > 0 is enough.
+		seLog: lower > 0 ? (Math.log(upper) - Math.log(lower)) / (2 * z) : null,
 		effectiveN: nEff,
 		designEffect: n / nEff
 	};
 }
 
-/**
- * Price–Bonett SE of the median of n rows with effective n `effectiveN`: the formula for an
- * n' = ⌊effectiveN⌋ sample (rank a' = round(n'/2 − √n'), z₀ from Binomial(n', ½)), its
- * bounding ranks mapped onto the n rows as in `clusteredRankInterval`. Equal to
- * `medianSeSorted` when effectiveN ≥ n. Reading the spread over n' ranks rather than
- * multiplying the n-row SE by √deff matters with large clusters: the central √n rows can
- * sit inside one repeated value and give a spread of zero. n' is at least 2; null when n < 2.
- */
-export function medianSeClusteredSorted(
-	values: ArrayLike<number>,
-	effectiveN: number
-): { readonly se: number; readonly seLog: number } | null {
-	const n = values.length;
-	// n' is at least 2 (the smallest sample with an SE): a group that is one report repeated
-	// then gets the spread of its whole range, which is 0 — the ties caveat in METHODS.md.
-	const nEff = Math.min(n, Math.max(2, Math.floor(effectiveN + 1e-9)));
-	if (nEff >= n) return medianSeSorted(values);
-	const pb = priceBonettRank(nEff);
-	if (pb === null) return null;
-	const lowerRank = 1 + Math.floor(((pb.rank - 1) * (n - 1)) / (nEff - 1) + 1e-9);
-	const lo = values[lowerRank - 1]!;
-	const hi = values[n - lowerRank]!;
-	const seLog = lo > 0 && hi > 0 ? (Math.log(hi) - Math.log(lo)) / (2 * pb.z0) : NaN;
-	// Repeats never add information: never smaller than the SE of n independent rows.
-	const plain = medianSeSorted(values)!;
-	return { se: Math.max((hi - lo) / (2 * pb.z0), plain.se), seLog: Math.max(seLog, plain.seLog) };
+const excludesZero = (i: Interval) => i.lower > 0 || i.upper < 0;
+
+/** The verdict of a dollar interval and a percent interval (null: not available) on zero. */
+export function gapVerdict(usd: Interval | null, pct: Interval | null): GapVerdict {
+	if (!usd) return 'no-interval';
+	const a = excludesZero(usd);
+	if (pct && excludesZero(pct) !== a) return 'intervals-disagree';
+	return a ? 'distinguishable' : 'not-distinguishable';
 }
 
 /**
  * The gap A − B between two medians with a normal interval from their standard errors
- * combined in quadrature, and the percent gap from the log ratio.
+ * combined in quadrature, and the percent gap from the log ratio. No interval when either SE is null.
  * `gapFromMedians({median: 110, se: 3, seLog: .03}, {median: 100, se: 4, seLog: .04}).gapUsd → 10`.
  */
 export function gapFromMedians(
-	a: { readonly median: number; readonly se: number; readonly seLog: number },
-	b: { readonly median: number; readonly se: number; readonly seLog: number },
+	a: { readonly median: number; readonly se: number | null; readonly seLog: number | null },
+	b: { readonly median: number; readonly se: number | null; readonly seLog: number | null },
 	z: number = Z_95
 ): GapEstimate {
 	const gapUsd = a.median - b.median;
-	const seUsd = Math.sqrt(a.se * a.se + b.se * b.se);
-	const gapUsdInterval = { lower: gapUsd - z * seUsd, upper: gapUsd + z * seUsd };
 	const gapPct = 100 * (a.median / b.median - 1);
-	const seLogRatio = Math.sqrt(a.seLog * a.seLog + b.seLog * b.seLog);
+	const seUsd = a.se !== null && b.se !== null ? Math.sqrt(a.se * a.se + b.se * b.se) : null;
+	const gapUsdInterval = seUsd !== null ? { lower: gapUsd - z * seUsd, upper: gapUsd + z * seUsd } : null;
+	const seLogRatio = seUsd !== null && a.seLog !== null && b.seLog !== null ? Math.sqrt(a.seLog * a.seLog + b.seLog * b.seLog) : null;
 	const logRatio = Math.log(a.median / b.median);
 	const gapPctInterval =
-		Number.isFinite(seLogRatio) && Number.isFinite(logRatio)
+		seLogRatio !== null && Number.isFinite(logRatio)
 			? { lower: 100 * (Math.exp(logRatio - z * seLogRatio) - 1), upper: 100 * (Math.exp(logRatio + z * seLogRatio) - 1) }
 			: null;
-	const excludesZero = (i: Interval) => i.lower > 0 || i.upper < 0;
-	const distinguishable = excludesZero(gapUsdInterval) && (gapPctInterval === null || excludesZero(gapPctInterval));
-	return { medianA: a.median, medianB: b.median, gapUsd, gapUsdInterval, seUsd, gapPct, gapPctInterval, seLogRatio, distinguishable };
+	const verdict = gapVerdict(gapUsdInterval, gapPctInterval);
+	const distinguishable = verdict === 'no-interval' ? null : verdict === 'distinguishable';
+	return {
+		medianA: a.median,
+		medianB: b.median,
+		gapUsd,
+		gapUsdInterval,
+		seUsd,
+		gapPct,
+		gapPctInterval,
+		seLogRatio,
+		verdict,
+		distinguishable
+	};
 }
 
-/** Gap between the medians of two ascending arrays (A − B, B the reference); null if either has n < 2. */
+/** Gap between the medians of two ascending arrays (A − B, B the reference), every row its own cluster; null if either is empty. */
 export function medianGapSorted(a: ArrayLike<number>, b: ArrayLike<number>, z: number = Z_95): GapEstimate | null {
-	const ea = medianEstimateSorted(a);
-	const eb = medianEstimateSorted(b);
+	const ea = medianEstimateSorted(a, z);
+	const eb = medianEstimateSorted(b, z);
 	return ea && eb ? gapFromMedians(ea, eb, z) : null;
 }

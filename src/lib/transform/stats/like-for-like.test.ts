@@ -112,11 +112,11 @@ describe('like-for-like (post-stratification)', () => {
 		expect(l.mlMedianSupported).toBe(104_500);
 		const g = l.adjusted!;
 		expect(g.gapUsd).toBe(17_500);
-		expect(g.gapUsdInterval.lower).toBeCloseTo(1897.2012681628203, 6);
-		expect(g.gapUsdInterval.upper).toBeCloseTo(33102.79873183718, 6);
+		expect(g.gapUsdInterval!.lower).toBeCloseTo(1939.899963611002, 6);
+		expect(g.gapUsdInterval!.upper).toBeCloseTo(33060.100036389, 6);
 		expect(g.gapPct).toBeCloseTo(16.7464114832536, 10);
-		expect(g.gapPctInterval!.lower).toBeCloseTo(1.496321928128319, 8);
-		expect(g.gapPctInterval!.upper).toBeCloseTo(34.28786713934975, 8);
+		expect(g.gapPctInterval!.lower).toBeCloseTo(1.541684958454681, 8);
+		expect(g.gapPctInterval!.upper).toBeCloseTo(34.22787498349773, 8);
 		expect(g.distinguishable).toBe(true);
 	});
 

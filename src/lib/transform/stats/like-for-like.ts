@@ -17,7 +17,14 @@ import type { FamilyRow } from '../filters';
 import { Z_95, type Support } from './constants';
 import { clusterSizesOf } from './dedupe';
 import { figureSupport } from './support';
-import { gapFromMedians, medianEstimateClusteredSorted, medianSeSorted, type GapEstimate, type Interval } from './intervals';
+import {
+	gapFromMedians,
+	medianEstimateClusteredSorted,
+	medianEstimateSorted,
+	woodruffLevels,
+	type GapEstimate,
+	type Interval
+} from './intervals';
 
 const NE = EXPERIENCE_LEVELS.length;
 const NR = REGIONS.length;
@@ -149,9 +156,9 @@ export interface CelledValues {
 /**
  * The like-for-like comparison from each family's ascending values and cells (see the
  * module comment). The adjusted AI median's interval is [Q(½ − δ), Q(½ + δ)] with
- * δ = z / (2√n_eff), the normal-approximation order-statistic interval with the Kish
- * effective n in place of n; its SE is the width / (2z), combined in quadrature with the
- * ML median's Price–Bonett SE.
+ * δ = z / (2√n_eff), the Woodruff interval every median gets (intervals.ts) on the weighted
+ * quantile function, with the Kish effective n of the weights; its SE is the width / (2z),
+ * combined in quadrature with the ML median's SE. No interval under MIN_INTERVAL_EFFECTIVE_N.
  */
 export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number = Z_95): LikeForLike {
 	// One extra slot collects the rows without a cell (NO_CELL); no loop below reads it as a cell.
@@ -215,7 +222,13 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 		}
 	const mlEffectiveNClustered = mlSumM > 0 ? (mlSupported * mlSupported) / mlSumM : 0;
 
-	const support = figureSupport({ kind: 'cell', aiEffectiveN, mlN: mlSupported }).support;
+	const support = figureSupport({
+		kind: 'cell',
+		aiEffectiveN,
+		mlN: mlSupported,
+		aiEffectiveNClustered,
+		mlEffectiveN: mlEffectiveNClustered
+	}).support;
 	const base = {
 		support,
 		aiN,
@@ -242,23 +255,33 @@ export function likeForLikeSorted(ai: CelledValues, ml: CelledValues, z: number 
 			adjusted: null
 		};
 	}
-	const delta = z / (2 * Math.sqrt(aiEffectiveNClustered));
 	const median = weightedQuantileSorted(ai.values, weights, 0.5);
-	const lower = weightedQuantileSorted(ai.values, weights, 0.5 - delta);
-	const upper = weightedQuantileSorted(ai.values, weights, 0.5 + delta);
-	// Floor on the uncertainty: the Price–Bonett SE of the AI rows used, inflated by Kish's
+	const levels = woodruffLevels(aiEffectiveNClustered, z);
+	if (!levels || mlEst.se === null) {
+		// Too few effective reports on a side for an interval that earns its 95 %: the medians only.
+		return {
+			...base,
+			aiMedianAdjusted: median,
+			aiMedianAdjustedInterval: null,
+			mlMedianSupported: mlEst.median,
+			adjusted: gapFromMedians({ median, se: null, seLog: null }, mlEst, z)
+		};
+	}
+	const lower = weightedQuantileSorted(ai.values, weights, levels.lower);
+	const upper = weightedQuantileSorted(ai.values, weights, levels.upper);
+	// Floor on the uncertainty: the SE of the AI rows used as if unweighted, inflated by Kish's
 	// design effect √(n_used / n_eff). With few distinct values (ties) the weighted
-	// order-statistic interval alone can come out narrower than the raw one; reweighting
-	// never adds information, so the adjusted interval is never narrower than this.
+	// interval alone can come out narrower than the raw one; reweighting never adds
+	// information, so the adjusted interval is never narrower than this.
 	const used = new Float64Array(base.aiNUsed);
 	for (let i = 0, j = 0; i < aiN; i++) if (weights[i]! > 0) used[j++] = ai.values[i]!;
-	const raw = medianSeSorted(used);
-	// Not suppressed, so the AI side has an effective n of at least SUPPRESS_BELOW (> 0).
+	// Not suppressed, so the AI side has at least SUPPRESS_BELOW rows used: the estimate has an SE.
+	const raw = medianEstimateSorted(used)!;
 	const deff = Math.sqrt(base.aiNUsed / aiEffectiveNClustered);
 	const seOs = (upper - lower) / (2 * z);
-	const seLogOs = lower > 0 ? (Math.log(upper) - Math.log(lower)) / (2 * z) : NaN;
-	const se = raw ? Math.max(seOs, raw.se * deff) : seOs;
-	const seLog = raw && Number.isFinite(raw.seLog) ? Math.max(seLogOs, raw.seLog * deff) : seLogOs;
+	const seLogOs = lower > 0 ? (Math.log(upper) - Math.log(lower)) / (2 * z) : null;
+	const se = Math.max(seOs, raw.se! * deff);
+	const seLog = seLogOs !== null && raw.seLog !== null ? Math.max(seLogOs, raw.seLog * deff) : seLogOs;
 	const aiEst = { median, se, seLog };
 	return {
 		...base,

@@ -2,12 +2,12 @@
  * Like-for-like pieces the other tests leave loose: the weighted quantile skipping zero
  * weights to average, its relative tolerance on large totals, effective n of clustered ML
  * rows (Kish over clusters), zero effective n without support, tie order of unsupported
- * cells, and the interval floor (raw Price–Bonett SE × Kish design effect) when it is wider
+ * cells, and the interval floor (raw SE × Kish design effect) when it is wider
  * than the order-statistic interval. Pieces are recomputed from the tested building blocks.
  */
 import { describe, expect, it } from 'vitest';
 import { Z_95 } from './constants';
-import { medianSeSorted } from './intervals';
+import { medianEstimateSorted } from './intervals';
 import { cellIndexOfCodes, likeForLikeSorted, weightedQuantileSorted } from './like-for-like';
 
 const ramp = (n: number, start = 80_000, step = 1000) => Array.from({ length: n }, (_, i) => start + step * i);
@@ -56,11 +56,26 @@ describe('likeForLikeSorted', () => {
 		const weights = new Float64Array(30).fill(1 / 30);
 		const delta = Z_95 / (2 * Math.sqrt(10));
 		const seOs = (weightedQuantileSorted(values, weights, 0.5 + delta) - weightedQuantileSorted(values, weights, 0.5 - delta)) / (2 * Z_95);
-		const floor = medianSeSorted(values)!.se * Math.sqrt(3);
+		const floor = medianEstimateSorted(values)!.se! * Math.sqrt(3);
 		expect(floor).toBeGreaterThan(seOs);
 		expect(l.aiMedianAdjusted).toBe(100_000);
 		expect(l.aiMedianAdjustedInterval!.lower).toBeCloseTo(100_000 - Z_95 * floor, 6);
 		expect(l.aiMedianAdjustedInterval!.upper).toBeCloseTo(100_000 + Z_95 * floor, 6);
+	});
+
+	it('issue 16: no interval and no verdict when the AI clusters are worth fewer than 6 reports', () => {
+		// 30 AI rows in clusters of 6: weights-only effective n 30 (not suppressed), clustered 30² / (30 · 6) = 5.
+		const l = likeForLikeSorted(
+			{ values: ramp(30, 90_000), cells: Array<number>(30).fill(0), clusterSizes: Array<number>(30).fill(6) },
+			ml
+		);
+		expect(l.aiEffectiveN).toBeCloseTo(30, 10);
+		expect(l.aiEffectiveNClustered).toBeCloseTo(5, 10);
+		// Shown (30 weighted reports) but low confidence (about 5 distinct).
+		expect(l.support).toBe('low');
+		expect(l.aiMedianAdjusted).toBe(104_500);
+		expect(l.aiMedianAdjustedInterval).toBeNull();
+		expect(l.adjusted).toMatchObject({ gapUsd: 104_500 - 99_500, gapUsdInterval: null, verdict: 'no-interval', distinguishable: null });
 	});
 
 	it('uses only the AI rows with weight for the raw SE', () => {
@@ -75,7 +90,7 @@ describe('likeForLikeSorted', () => {
 			},
 			ml
 		);
-		const floor = medianSeSorted(values)!.se * Math.sqrt(3);
+		const floor = medianEstimateSorted(values)!.se! * Math.sqrt(3);
 		expect(l.aiNUsed).toBe(30);
 		expect(l.aiMedianAdjustedInterval!.lower).toBeCloseTo(100_000 - Z_95 * floor, 6);
 	});

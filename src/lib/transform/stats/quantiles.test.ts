@@ -75,7 +75,7 @@ describe('quantiles', () => {
 	it('small-sample rule: suppressed below SUPPRESS_BELOW, low below 30', () => {
 		expect.hasAssertions();
 		const nine = Array.from({ length: SUPPRESS_BELOW - 1 }, (_, i) => i + 1);
-		expect(summarize(nine)).toEqual({ n: 9, support: 'suppressed', quantiles: null, median: null });
+		expect(summarize(nine)).toEqual({ n: 9, effectiveN: 9, support: 'suppressed', quantiles: null, median: null });
 		const ten = summarize([...nine, 10]);
 		expect(ten.support).toBe('low');
 		expect(ten.quantiles?.median).toBe(5.5);

@@ -51,8 +51,8 @@ describe('summary', () => {
 		const ok = summarize(seq(100_000, 40));
 		const low = summarize(seq(90_000, 12));
 		const tiny = summarize(seq(90_000, 9));
-		expect(gapSummary(tiny, ok)).toEqual({ support: 'suppressed', aiN: 9, mlN: 40, estimate: null });
-		expect(gapSummary(ok, tiny)).toEqual({ support: 'suppressed', aiN: 40, mlN: 9, estimate: null });
+		expect(gapSummary(tiny, ok)).toEqual({ support: 'suppressed', aiN: 9, mlN: 40, aiEffectiveN: 9, mlEffectiveN: 40, estimate: null });
+		expect(gapSummary(ok, tiny)).toEqual({ support: 'suppressed', aiN: 40, mlN: 9, aiEffectiveN: 40, mlEffectiveN: 9, estimate: null });
 		const g = gapSummary(low, ok);
 		expect(g.support).toBe('low');
 		expect(g.estimate).toEqual(gapFromMedians(low.median!, ok.median!));

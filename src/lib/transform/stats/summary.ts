@@ -14,6 +14,8 @@ export const FAMILIES = ['AI', 'ML'] as const satisfies readonly TitleFamily[];
 /** A distribution with its evidence: n, support, quantiles and the median's interval. */
 export interface DistributionSummary {
 	readonly n: number;
+	/** Kish effective n (identical rows as one cluster): "40 reports, about 6 distinct"; n without repeats. */
+	readonly effectiveN: number;
 	readonly support: Support;
 	/** null when suppressed (n < SUPPRESS_BELOW). */
 	readonly quantiles: Quantiles | null;
@@ -25,11 +27,14 @@ export interface FamilySummary extends DistributionSummary {
 	readonly family: TitleFamily;
 }
 
-/** AI − ML, ML the reference; `estimate` is null when either side is suppressed. */
+/** AI − ML, ML the reference; `estimate` is null when either side is suppressed (its intervals null under MIN_INTERVAL_EFFECTIVE_N). */
 export interface GapSummary {
 	readonly support: Support;
 	readonly aiN: number;
 	readonly mlN: number;
+	/** Each family's effective n (identical rows as one cluster); equal to its n without repeats. */
+	readonly aiEffectiveN: number;
+	readonly mlEffectiveN: number;
 	readonly estimate: GapEstimate | null;
 }
 
@@ -41,16 +46,18 @@ export interface GroupSummary {
 
 /**
  * n, support, quantiles and median interval of ascending values, applying the
- * small-sample rule: below SUPPRESS_BELOW the numbers are null. `effectiveN` (default n)
- * is the Kish effective n when rows repeat each other (`clusterEffectiveN`); it widens the
- * median's interval and SE but not the rule, which counts reports.
+ * small-sample rule: below SUPPRESS_BELOW rows the numbers are null; below
+ * LOW_CONFIDENCE_BELOW effective reports they are flagged. `effectiveN` (default n) is the
+ * Kish effective n when rows repeat each other (`clusterEffectiveN`); it also sets the median's
+ * interval and SE (none under MIN_INTERVAL_EFFECTIVE_N).
  * `summarizeSorted([1..10]).quantiles.median → 5.5`.
  */
 export function summarizeSorted(values: SortedValues, effectiveN: number = values.length): DistributionSummary {
 	const n = values.length;
-	const support = supportOf(n);
-	if (support === 'suppressed') return { n, support, quantiles: null, median: null };
-	return { n, support, quantiles: quantilesSorted(values), median: medianEstimateClusteredSorted(values, effectiveN) };
+	const effN = Math.min(n, effectiveN > 0 ? effectiveN : n);
+	const support = supportOf(n, effN);
+	if (support === 'suppressed') return { n, effectiveN: effN, support, quantiles: null, median: null };
+	return { n, effectiveN: effN, support, quantiles: quantilesSorted(values), median: medianEstimateClusteredSorted(values, effN) };
 }
 
 /** As `summarizeSorted`, for values in any order (sorts a copy). */
@@ -60,9 +67,11 @@ export function summarize(values: readonly number[]): DistributionSummary {
 
 /** The gap between two family summaries, with the small-sample rule. */
 export function gapSummary(ai: DistributionSummary, ml: DistributionSummary): GapSummary {
-	const support = figureSupport({ kind: 'gap', aiN: ai.n, mlN: ml.n }).support;
+	const aiEffectiveN = ai.effectiveN;
+	const mlEffectiveN = ml.effectiveN;
+	const support = figureSupport({ kind: 'gap', aiN: ai.n, mlN: ml.n, aiEffectiveN, mlEffectiveN }).support;
 	const estimate = support !== 'suppressed' && ai.median && ml.median ? gapFromMedians(ai.median, ml.median) : null;
-	return { support, aiN: ai.n, mlN: ml.n, estimate };
+	return { support, aiN: ai.n, mlN: ml.n, aiEffectiveN, mlEffectiveN, estimate };
 }
 
 /** Summaries of each family's ascending values (with each family's effective n, default n). */

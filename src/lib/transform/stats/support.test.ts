@@ -35,11 +35,48 @@ describe('one small-sample rule for every figure', () => {
 			support,
 			reason,
 			n,
+			effectiveN: n,
 			limitedBy,
 			suppressBelow: SUPPRESS_BELOW,
 			lowConfidenceBelow: LOW_CONFIDENCE_BELOW
 		});
 		expect(isShown(figure)).toBe(support !== 'suppressed');
+	});
+
+	// Issue 16: 40 rows that are about 6 distinct reports are low confidence, not ok; the rows still decide suppression.
+	it.each<[string, Figure, string, number, number, string]>([
+		['median of 40 rows, effective n 6', { kind: 'median', n: 40, effectiveN: 6 }, 'low', 40, 6, 'n'],
+		['median of 9 rows, effective n 9', { kind: 'median', n: 9, effectiveN: 9 }, 'suppressed', 9, 9, 'n'],
+		['median of 60 rows, effective n 30', { kind: 'median', n: 60, effectiveN: 30 }, 'ok', 60, 30, 'n'],
+		['point of 45 rows, effective n 29.9', { kind: 'point', n: 45, effectiveN: 29.9 }, 'low', 45, 29.9, 'n'],
+		[
+			'gap: AI 500 rows worth 400, ML 50 worth 12',
+			{ kind: 'gap', aiN: 500, mlN: 50, aiEffectiveN: 400, mlEffectiveN: 12 },
+			'low',
+			50,
+			12,
+			'ml'
+		],
+		[
+			'gap: AI 40 rows worth 20, ML 35 worth 25',
+			{ kind: 'gap', aiN: 40, mlN: 35, aiEffectiveN: 20, mlEffectiveN: 25 },
+			'low',
+			40,
+			20,
+			'ai'
+		],
+		['gap: ML 9 rows, AI 40 worth 5', { kind: 'gap', aiN: 40, mlN: 9, aiEffectiveN: 5, mlEffectiveN: 9 }, 'suppressed', 9, 9, 'ml'],
+		[
+			'growth: 100 rows worth 20 to 80',
+			{ kind: 'growth', nFrom: 100, nTo: 80, effectiveNFrom: 20, effectiveNTo: 80 },
+			'low',
+			100,
+			20,
+			'from'
+		]
+	])('%s → %s', (_, figure, support, n, effectiveN, limitedBy) => {
+		expect.hasAssertions();
+		expect(figureSupport(figure)).toMatchObject({ support, n, effectiveN, limitedBy });
 	});
 
 	it('every kind changes verdict exactly at the named thresholds', () => {

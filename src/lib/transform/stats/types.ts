@@ -20,7 +20,7 @@ export type { Figure, FigureSupport, SupportLimit, SupportReason } from './suppo
 export type { Support } from './constants';
 export type { Dimension } from './dimensions';
 export type { CagrSummary, FamilyGrowth, Growth, GrowthNullReason, GrowthPoint, YearChange } from './growth';
-export type { GapEstimate, Interval, MedianEstimate, RankInterval } from './intervals';
+export type { GapEstimate, GapVerdict, Interval, MedianEstimate, MedianInterval } from './intervals';
 export type { Cell, LikeForLike, UnsupportedCell } from './like-for-like';
 export type { PayBandPosition } from './pay-band';
 export type { Quantiles } from './quantiles';

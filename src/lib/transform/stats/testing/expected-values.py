@@ -23,26 +23,17 @@ def q7(s, p):
     return s[lo] + (s[hi] - s[lo]) * (h - lo)
 
 
-def binom_cdf(k, n):
-    return sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n
+MIN_NEFF = 6
 
 
-def ranks(n):
-    """Median interval ranks: exact binomial up to n = 1000, normal approximation above."""
-    if n <= 1000:
-        k = 1
-        while binom_cdf(k, n) <= 0.025: k += 1
-        return k, n + 1 - k
-    k = math.floor(n / 2 + 0.5 + N.inv_cdf(0.025) * math.sqrt(n) / 2)
-    return k, n + 1 - k
-
-
-def pb_se(s):
-    """Price–Bonett SE of the median (as statpsych::ci.median), in units and on the log scale."""
-    n = len(s); a = max(1, round(n / 2 - math.sqrt(n)))
-    p = binom_cdf(a - 1, n) if n <= 1000 else N.cdf((a - 1 + 0.5 - n / 2) / (math.sqrt(n) / 2))
-    z0 = N.inv_cdf(1 - p)
-    return (s[n - a] - s[a - 1]) / (2 * z0), (math.log(s[n - a]) - math.log(s[a - 1])) / (2 * z0)
+def woodruff(s, neff=None):
+    """Median interval and SE of sorted values s at effective n neff (default len(s)): the
+    type-7 quantiles at 1/2 -+ Z/(2 sqrt(neff)); SE = half-width / Z, on the log scale too.
+    None for the interval and SEs under MIN_NEFF."""
+    n = len(s); neff = n if neff is None else min(n, neff)
+    if neff < MIN_NEFF: return None, None, None
+    h = Z / (2 * math.sqrt(neff)); lo = q7(s, max(0, .5 - h)); hi = q7(s, min(1, .5 + h))
+    return (lo, hi), (hi - lo) / (2 * Z), ((math.log(hi) - math.log(lo)) / (2 * Z) if lo > 0 else None)
 
 
 def weighted_quantile(pairs, p):
@@ -75,38 +66,13 @@ def cluster_neff(sizes):
     N = sum(sizes); return N * N / sum(m * m for m in sizes)
 
 
-def clustered_ranks(n, neff):
-    """Ranks of the median interval at effective n: exact ranks of an n' = floor(neff) sample,
-    mapped by (k − 1)/(n' − 1) onto n rows, rounded outwards."""
-    n1 = min(n, max(1, math.floor(neff + 1e-9)))
-    if n1 >= n: return ranks(n)
-    if binom_cdf(0, n1) > 0.025: k = 1
-    else:
-        k = 1
-        while binom_cdf(k, n1) <= 0.025: k += 1
-    lo = 1 if n1 == 1 else 1 + math.floor((k - 1) * (n - 1) / (n1 - 1) + 1e-9)
-    return lo, n + 1 - lo
-
-
-def clustered_pb_se(vals, neff):
-    """Price–Bonett SE for an n' = floor(neff) sample (a' = round(n'/2 − √n'), z0 from Bin(n', ½)),
-    its bounding ranks mapped onto the n rows by (a' − 1)/(n' − 1)."""
-    n = len(vals); n1 = min(n, max(2, math.floor(neff + 1e-9)))
-    if n1 >= n: return pb_se(vals)
-    a = max(1, round(n1 / 2 - math.sqrt(n1)))
-    p = binom_cdf(a - 1, n1) if n1 <= 1000 else N.cdf((a - 1 + 0.5 - n1 / 2) / (math.sqrt(n1) / 2))
-    z0 = N.inv_cdf(1 - p); lo = 1 + math.floor((a - 1) * (n - 1) / (n1 - 1) + 1e-9)
-    se, sel = pb_se(vals)  # floor: never below the SE of n independent rows
-    return max(se, (vals[n - lo] - vals[lo - 1]) / (2 * z0)), max(sel, (math.log(vals[n - lo]) - math.log(vals[lo - 1])) / (2 * z0))
-
-
 def clustered_summary(rows_values):
     """rows_values: one (value, cluster key) per row, identical rows share the key;
     returns median, ci, se, selog, neff."""
-    vals = sorted(v for v, _ in rows_values); n = len(vals)
+    vals = sorted(v for v, _ in rows_values)
     sizes = list(Counter(k for _, k in rows_values).values()); neff = cluster_neff(sizes)
-    lo, hi = clustered_ranks(n, neff); se, sel = clustered_pb_se(vals, neff)
-    return q7(vals, .5), (vals[lo - 1], vals[hi - 1]), se, sel, neff
+    ci, se, sel = woodruff(vals, neff)
+    return q7(vals, .5), ci, se, sel, neff
 
 
 def cluster_bootstrap_gap(a, b, reps, seed):
@@ -128,28 +94,20 @@ print('== quantiles.test.ts')
 for s in ([1, 2, 3, 4], [5], [10, 20, 20, 30, 100], [0.5, 1.5], [10, 30, 20], [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]):
     t = sorted(s); print(s, [q7(t, p) for p in (.1, .25, .5, .75, .9)])
 
-print('== intervals.test.ts: exact ranks (exact fractions)')
-def cdf_exact(k, n): return Fraction(sum(math.comb(n, i) for i in range(k + 1)), 2 ** n)
-for n in (5, 6, 9, 10, 11, 20, 30, 100, 500, 1000):
-    if cdf_exact(0, n) > Fraction(1, 40):
-        print(n, 1, n, float(1 - 2 * cdf_exact(0, n))); continue
-    k = 1
-    while cdf_exact(k, n) <= Fraction(1, 40): k += 1
-    print(n, k, n + 1 - k, float(1 - 2 * cdf_exact(k - 1, n)))
-print('== intervals.test.ts: normal-approximation ranks vs exact')
-for n in (1001, 4222, 10000):
-    tot = 2 ** n; c = 0; k = 0; term = 1
-    while (c + term) * 40 <= tot:
-        c += term; k += 1; term = term * (n - k + 1) // k
-    ka = ranks(n)[0]
-    print(n, 'exact k', k, 'approx k', ka, 'approx coverage', 1 - 2 * N.cdf((ka - 1 + 0.5 - n / 2) / (math.sqrt(n) / 2)))
+print('== intervals.test.ts: Woodruff intervals')
+for vals in ([25, 29, 35, 36, 36, 40, 41, 43, 44, 54], list(range(1, 101)), [10, 20, 30, 40, 50, 60]):
+    s_ = sorted(vals); print(vals[:6], '... n', len(s_), 'median', q7(s_, .5), 'ci, se, selog', woodruff(s_))
 y1 = sorted([70, 394, 43, 95, 62, 128, 2, 203, 81, 436, 85, 35, 156, 1, 3, 27, 63, 181, 184, 18])
 y2 = sorted([102, 120, 78, 78, 417, 124, 86, 171, 176, 129, 230, 194, 100, 157, 306, 411, 164, 103, 193, 312])
-lr = math.log(q7(y1, .5) / q7(y2, .5)); sl = math.hypot(pb_se(y1)[1], pb_se(y2)[1])
-print('ci.median2 data, percent-gap interval', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
+_, s1, l1 = woodruff(y1); _, s2, l2 = woodruff(y2)
+g = q7(y1, .5) - q7(y2, .5); se = math.hypot(s1, s2); lr = math.log(q7(y1, .5) / q7(y2, .5)); sl = math.hypot(l1, l2)
+print('ci.median2 data: gap', g, 'se', se, 'ci', g - Z * se, g + Z * se, 'pct ci', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
+y3 = sorted([36, 44, 47, 42, 49, 39, 46, 31, 33, 48]); y4 = sorted([32, 39, 26, 35, 43, 27, 40, 37, 34, 29, 49, 42, 40])
+_, s3, l3 = woodruff(y3); _, s4, l4 = woodruff(y4)
+lr = math.log(q7(y3, .5) / q7(y4, .5)); sl = math.hypot(l3, l4); g = q7(y3, .5) - q7(y4, .5); se = math.hypot(s3, s4)
+print('ci.ratio.median2 data: gap', g, 'ci', g - Z * se, g + Z * se, 'pct', 100 * (q7(y3, .5) / q7(y4, .5) - 1), 'pct ci', 100 * (math.exp(lr - Z * sl) - 1), 100 * (math.exp(lr + Z * sl) - 1))
 
 print('== intervals.test.ts: clustered (identical rows as clusters)')
-print('clusteredRankInterval', [(n, e, clustered_ranks(n, e)) for n, e in ((20, 10), (12, 4), (100, 50), (1200, 400), (30, 30), (10, 1))])
 # Fixture: 10 distinct values, the first five repeated 3 times each → clusters [3,3,3,3,3,1,1,1,1,1]
 fx = [(1000 * (i + 1), i) for i in range(10)] + [(1000 * (i + 1), i) for i in range(5)] * 2
 m, ci, se, sel, ne = clustered_summary(fx)
@@ -158,8 +116,8 @@ print('== summary-table.test.ts: tripled fixture, north-america (4 clusters of 3
 ta = [(v, v) for v in (90000, 100000, 120000, 150000)] * 3
 tm = [(v, v) for v in (130000, 170000, 200000, 250000)] * 3
 ma, cia, sa, la, na = clustered_summary(ta); mm, cim, sm, lm, nm = clustered_summary(tm)
-g = ma - mm; se = math.hypot(sa, sm); lr = math.log(ma / mm); sl = math.hypot(la, lm)
-print('neff', na, nm, 'ci', cia, cim, 'gap', g, 'ci', round(g - Z * se, 2), round(g + Z * se, 2), 'pct ci', round(100 * (math.exp(lr - Z * sl) - 1), 3), round(100 * (math.exp(lr + Z * sl) - 1), 3))
+# Effective n 4 < 6: no interval and no verdict, only the medians and the gap.
+print('neff', na, nm, 'ci', cia, cim, 'medians', ma, mm, 'gap', ma - mm, 'pct', round(100 * (ma / mm - 1), 3))
 
 print('== bootstrap.test.ts: mulberry32(42)')
 r = mulberry32(42); print([r(), r(), r()])
@@ -172,10 +130,10 @@ neff = 1 / (10 * w['A'] ** 2 + 40 * w['B'] ** 2)
 pairs = sorted((v, w[c]) for v, c in ai if c in w)
 d = Z / (2 * math.sqrt(neff))
 med, lo, hi = weighted_quantile(pairs, .5), weighted_quantile(pairs, .5 - d), weighted_quantile(pairs, .5 + d)
-mls = sorted(v for v, c in ml if c != 'C'); mm = q7(mls, .5); sm, lm = pb_se(mls)
+mls = sorted(v for v, c in ml if c != 'C'); mm = q7(mls, .5); _, sm, lm = woodruff(mls)
 sa = (hi - lo) / (2 * Z); la = (math.log(hi) - math.log(lo)) / (2 * Z)
-# Floor: Price–Bonett SE of the AI rows used × √(n_used / n_eff) (Kish design effect).
-used = sorted(v for v, c in ai if c in w); su, lu = pb_se(used); deff = math.sqrt(len(used) / neff)
+# Floor: the SE of the AI rows used (unweighted) × √(n_used / n_eff) (Kish design effect).
+used = sorted(v for v, c in ai if c in w); _, su, lu = woodruff(used); deff = math.sqrt(len(used) / neff)
 sa = max(sa, su * deff); la = max(la, lu * deff)
 lo, hi = min(lo, med - Z * sa), max(hi, med + Z * sa)
 g = med - mm; se = math.hypot(sa, sm); lr = math.log(med / mm); sl = math.hypot(la, lm)
@@ -194,10 +152,11 @@ m22, m23, m24 = (q7(gml[y], .5) for y in (2022, 2023, 2024))
 print('ML CAGR median', 100 * ((m24 / m22) ** 0.5 - 1), 'real', 100 * ((m24 / (m22 * 310 / 290)) ** 0.5 - 1), 'count', 100 * ((30 / 20) ** 0.5 - 1))
 print('ML yoy 2023 median', 100 * (m23 / m22 - 1), 'real', 100 * ((m23 * 310 / 300) / (m22 * 310 / 290) - 1))
 print('AI yoy 2024 median', 100 * (q7(gai[2024], .5) / q7(gai[2023], .5) - 1))
-sl = {y: pb_se(sorted(gml[y]))[1] for y in (2022, 2023, 2024)}
+sl = {y: woodruff(sorted(gml[y]))[2] for y in (2022, 2023, 2024)}
 def pct_ci(ratio, se, years): return tuple(100 * (math.exp((math.log(ratio) + s * Z * se) / years) - 1) for s in (-1, 1))
 print('ML yoy 2023 median interval', pct_ci(m23 / m22, math.hypot(sl[2022], sl[2023]), 1))
 print('ML CAGR 2022-2024 median interval', pct_ci(m24 / m22, math.hypot(sl[2022], sl[2024]), 2))
+print('ML 2022 median interval', woodruff(sorted(gml[2022]))[0])
 print('ML CAGR 2022-2024 real interval', pct_ci((m24 * 310 / 310) / (m22 * 310 / 290), math.hypot(sl[2022], sl[2024]), 2))
 
 print("== views/your-data.test.ts: tests/fixtures/upload/salaries-gaps.csv (empty cells are 'not given')")
@@ -229,8 +188,8 @@ keys = [tuple(r.values()) for r in rows]
 print('rows', len(rows), 'duplicates', len(keys) - len(set(keys)))
 
 def summary(vals, label):
-    s = sorted(vals); n = len(s); lo, hi = ranks(n); se, sel = pb_se(s)
-    print(' ', label, 'n', n, 'q', [q7(s, p) for p in (.1, .25, .5, .75, .9)], 'ranks', lo, hi, 'ci', s[lo - 1], s[hi - 1], 'se', se)
+    s = sorted(vals); n = len(s); ci, se, sel = woodruff(s)
+    print(' ', label, 'n', n, 'q', [q7(s, p) for p in (.1, .25, .5, .75, .9)], 'ci', ci, 'se', se)
     return q7(s, .5), se, sel
 
 for dedupe in (False, True):
@@ -271,7 +230,7 @@ for dedupe in (False, True):
         pairs = sorted((v, wt[c]) for f, v, c, _k in cells if f == 'AI' and c in wt)
         d = Z / (2 * math.sqrt(neff_cl))
         med = weighted_quantile(pairs, .5); lo = weighted_quantile(pairs, .5 - d); hi = weighted_quantile(pairs, .5 + d)
-        su, _ = pb_se([v for v, _ in pairs]); sa = max((hi - lo) / (2 * Z), su * math.sqrt(len(pairs) / neff_cl))
+        _, su, _l = woodruff(sorted(v for v, _ in pairs)); sa = max((hi - lo) / (2 * Z), su * math.sqrt(len(pairs) / neff_cl))
         print('  like-for-like neff', neff, 'clustered', neff_cl, 'AI rows without target', sum(ac[c] for c in ac if c not in mc),
               'unsupported ML cells', {c: mc[c] for c in mc if c not in sup},
               'adjusted median', med, 'interval', min(lo, med - Z * sa), max(hi, med + Z * sa))
@@ -283,6 +242,7 @@ avg = {y: sum(v) / 12 for y, v in cpi.items() if len(v) == 12}
 def wilson(p, n):
     z2 = Z * Z; c = (p + z2 / (2 * n)) / (1 + z2 / n); h = Z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
     return max(0, c - h), min(1, c + h)
+print('-- claim.test.ts: 100k, 101k, …, 199k median interval', woodruff([100000 + 1000 * i for i in range(100)])[0])
 print('-- claim.test.ts: wilson(0.5, 100)', wilson(.5, 100), 'wilson(0.1, 12.5)', wilson(.1, 12.5))
 mls = sorted(v for v, _ in km); below = sum(v < 250000 for v in mls); eq = sum(v == 250000 for v in mls)
 pr = (below + eq / 2) / len(mls); ne = cluster_neff(list(Counter(k for _, k in km).values()))
