@@ -164,6 +164,7 @@ const memo: Record<TitleMode, Map<string, TitleFamily | null>> = { family: new M
 export function familyOf(jobTitle: string, mode: TitleMode): TitleFamily | null {
 	const m = memo[mode];
 	const hit = m.get(jobTitle);
+	// Stryker disable next-line ConditionalExpression: equivalent, a remembered answer is the one matchTitle gives again
 	if (hit !== undefined) return hit;
 	// Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the bound only limits memory; clearing early or never gives the same families
 	if (m.size >= MEMO_MAX) m.clear();

@@ -26,6 +26,7 @@ const TABLE: readonly (readonly [string, TitleFamily | null, TitleFamily | null]
 	['Machine-Learning Engineer', 'ML', 'ML'],
 	['machine learning engineer', 'ML', 'ML'],
 	['ML Engineer', 'ML', null],
+	['mlops engineer', 'ML', null],
 	['ML Engineer II', 'ML', null],
 	['Machine Learning Engineer III', 'ML', null],
 	['Machine Learning Engineer - Level 2', 'ML', null],

@@ -127,4 +127,14 @@ describe('titleTable: titles counted by their normal form or a user choice', () 
 		// A borderline title still out keeps its reason.
 		expect(t.find((l) => l.title === 'AI Scientist')!.reason).not.toBe('');
 	});
+
+	it('a choice that differs from the app only in exact mode is "yours"; a title counted in exact mode only is a line', () => {
+		expect.hasAssertions();
+		// "Prompt Engineer" is AI in family mode by the lists; counted as AI in exact mode too by this classifier.
+		const classify = (title: string, mode: 'family' | 'strict') =>
+			title === 'Prompt Engineer' ? 'AI' : title === 'Odd Title' ? (mode === 'strict' ? 'ML' : null) : familyOf(title, mode);
+		const t = titleTable([row({ jobTitle: 'Prompt Engineer' }), row({ jobTitle: 'Odd Title' })], classify);
+		expect(t.find((l) => l.title === 'Prompt Engineer')).toMatchObject({ familyMode: 'AI', strictMode: 'AI', how: 'yours' });
+		expect(t.find((l) => l.title === 'Odd Title')).toMatchObject({ familyMode: null, strictMode: 'ML', n: 1, how: 'yours' });
+	});
 });

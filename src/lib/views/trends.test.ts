@@ -294,15 +294,20 @@ describe('estimated work years (2021e)', () => {
 			est('Machine Learning Engineer', { salaryUsd: 111_000, companyLocation: 'DE' }),
 			est('Prompt Engineer', { salaryUsd: 90_000 }),
 			est('Data Scientist', { salaryUsd: 80_000 }),
-			familyRow('ML', { workYear: 2022, salaryUsd: 140_000 })
+			familyRow('ML', { workYear: 2022, salaryUsd: 140_000 }),
+			// 2020: 30 ML reports, all estimated, in the UK (enough for a median: no other note).
+			...Array.from({ length: 30 }, (_, i) =>
+				est('Machine Learning Engineer', { workYear: 2020, salaryUsd: 100_000 + 1000 * i, companyLocation: 'GB' })
+			)
 		]);
 	const q = (filters = DEFAULT_FILTERS) => trendsView(data(), { filters, gfrom: null, gto: null });
 
 	it('counts them per year and family under the filters, the title mode and dedupe', () => {
 		expect.hasAssertions();
-		expect(q().estimated).toEqual([{ year: 2021, ai: 4, ml: 2 }]);
-		expect(q({ ...DEFAULT_FILTERS, titles: 'strict' }).estimated).toEqual([{ year: 2021, ai: 3, ml: 2 }]);
-		expect(q({ ...DEFAULT_FILTERS, dedupe: true }).estimated).toEqual([{ year: 2021, ai: 3, ml: 2 }]);
+		const y2020 = { year: 2020, ai: 0, ml: 30 };
+		expect(q().estimated).toEqual([y2020, { year: 2021, ai: 4, ml: 2 }]);
+		expect(q({ ...DEFAULT_FILTERS, titles: 'strict' }).estimated).toEqual([y2020, { year: 2021, ai: 3, ml: 2 }]);
+		expect(q({ ...DEFAULT_FILTERS, dedupe: true }).estimated).toEqual([y2020, { year: 2021, ai: 3, ml: 2 }]);
 		expect(q({ ...DEFAULT_FILTERS, country: ['DE'] }).estimated).toEqual([{ year: 2021, ai: 0, ml: 1 }]);
 		expect(q({ ...DEFAULT_FILTERS, from: 2022 }).estimated).toEqual([]);
 	});
@@ -310,8 +315,10 @@ describe('estimated work years (2021e)', () => {
 	it('marks them in the table notes of their year and family only', () => {
 		expect.hasAssertions();
 		const notes = Object.fromEntries(q().table.rows.map((r) => [`${String(r.year)} ${String(r.family)}`, String(r.note)]));
-		expect(notes['2021 AI Engineer']).toMatch(/(^|; )4 with an estimated year \(2021e\)$/);
-		expect(notes['2021 ML Engineer']).toMatch(/(^|; )2 with an estimated year \(2021e\)$/);
+		expect(notes['2021 AI Engineer']).toBe('too few reports; 4 with an estimated year (2021e)');
+		expect(notes['2021 ML Engineer']).toBe('too few reports; 2 with an estimated year (2021e)');
+		expect(notes['2020 ML Engineer']).toBe('30 with an estimated year (2020e)');
+		expect(notes['2020 AI Engineer']).toBe('too few reports');
 		expect(notes['2022 ML Engineer']).not.toContain('estimated');
 		expect(notes['2022 AI Engineer']).not.toContain('estimated');
 	});

@@ -64,9 +64,9 @@ export class CsvShapeError extends Error {
 	constructor(
 		readonly problem: ShapeProblem,
 		/** Records completed before the unfinished row, for the caller to count (so it can tell the row's line). */
-		readonly records: string[][] = [],
-		readonly quoted = false,
-		readonly limit = MAX_CARRY_CHARS
+		readonly records: string[][],
+		readonly quoted: boolean,
+		readonly limit: number
 	) {
 		super(problem === 'open-quote' ? 'A quoted value runs on past the limit.' : 'A line runs on past the limit.');
 	}

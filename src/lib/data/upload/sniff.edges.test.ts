@@ -61,6 +61,27 @@ describe('sniffBytes', () => {
 		expect(utf16Order(bytes(0x61, 0, 0x62, 0, 0x63, 0, 0x64, 0x65, 0x66, 0x67))).toBe('little-endian');
 		expect(utf16Order(bytes(0x61, 0, 0x62, 0, 0, 0x63, 0x64, 0x65, 0x66, 0x67))).toBeNull();
 		expect(utf16Order(bytes(0, 0x61, 0, 0x62, 0, 0x63, 0x64, 0x65, 0x66, 0x67))).toBe('big-endian');
+		// Exactly 4 units is enough; 1 zero low byte in 20 units (5 %) is still UTF-16, 2 of 20 are not.
+		expect(utf16Order(bytes(0x61, 0, 0x62, 0, 0x63, 0, 0x64, 0))).toBe('little-endian');
+		const twenty = (zeroLow: number, big = false) => {
+			const b = new Uint8Array(40);
+			for (let i = 0; i < 20; i++) {
+				const letter = i < zeroLow ? 0 : 0x61;
+				b[2 * i] = big ? 0 : letter;
+				b[2 * i + 1] = big ? letter : 0;
+			}
+			return b;
+		};
+		expect(utf16Order(twenty(1))).toBe('little-endian');
+		expect(utf16Order(twenty(2))).toBeNull();
+		expect(utf16Order(twenty(1, true))).toBe('big-endian');
+		expect(utf16Order(twenty(2, true))).toBeNull();
+		// Whole units only: a last odd byte is not counted.
+		expect(utf16Order(Uint8Array.from([...twenty(1), 0]))).toBe('little-endian');
+		// The last unit's high byte counts (3 of 5 with a zero high byte, the last among them).
+		expect(utf16Order(bytes(0x61, 0x62, 0x63, 0x64, 0x65, 0, 0x66, 0, 0x67, 0))).toBe('little-endian');
+		// One zero low byte in 5 units is not big-endian text.
+		expect(utf16Order(bytes(0, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69))).toBeNull();
 		// Plain UTF-8 text is read as text.
 		expect(sniffBytes(ascii(text))).toEqual({ bom: false });
 		// Only the first 4 KiB count: UTF-16 after them is not looked at.
