@@ -32,10 +32,10 @@ test('/titles: the CSV lists each title with the count shown on screen', async (
 	await page.goto('/titles?size=M');
 	const file = await csvOf(page, () => page.getByTestId('csv-title-mapping').click());
 	expect(file.name).toBe('ai-vs-ml_titles_title-mapping_size-M.csv');
-	expect(file.rows[0]).toEqual(['raw_title', 'family_mode', 'exact_mode', 'reports', 'why_left_out']);
+	expect(file.rows[0]).toEqual(['raw_title', 'family_mode', 'exact_mode', 'reports', 'why_left_out', 'matched_by']);
 	const prompt = file.rows.find((r) => r[0] === 'Prompt Engineer')!;
 	const expected = rawRows().filter((r) => r.job_title === 'Prompt Engineer' && r.company_size === 'M').length;
-	expect(prompt).toEqual(['Prompt Engineer', 'AI', 'neither', String(expected), '']);
+	expect(prompt).toEqual(['Prompt Engineer', 'AI', 'neither', String(expected), '', 'listed']);
 	const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Prompt Engineer', exact: true }) });
 	await expect(row).toContainText(String(expected));
 });

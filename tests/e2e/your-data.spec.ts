@@ -58,7 +58,7 @@ test('aijobs salaries with 5 % broken rows: report, reasons, problems and the re
 	const lines = await file.getByTestId('problems').locator('tbody tr td:first-child').allTextContents();
 	expect(lines).toEqual(['6', '26']);
 	const [dl] = await Promise.all([page.waitForEvent('download'), file.getByTestId('rejects-salaries').click()]);
-	expect(dl.suggestedFilename()).toBe('broken-5pct-rejected-rows.csv');
+	expect(dl.suggestedFilename()).toBe('ai-vs-ml_data_broken-5pct-rejected-rows.csv');
 	const rows = Papa.parse<Record<string, string>>(await text(dl), { header: true, skipEmptyLines: true }).data;
 	expect(rows.map((r) => r.source_line)).toEqual(['6', '26']);
 	// The original cells travel with the reason (independently: the fixture's own lines).

@@ -171,6 +171,11 @@ describe('parseSalaries: each coercion, with its reason', () => {
 		expect(reason({ employee_residence: 'XX' })).toEqual([['employee_residence', 'not an ISO 3166-1 alpha-2 country code']]);
 		expect(reason({ company_location: 'AQ' })).toEqual([['company_location', 'country has no region (continent)']]);
 		expect(reason({ salary: '0' })).toEqual([['salary', 'not positive']]);
+		// The upload parser's bound too: above $10M a year is refused as a unit slip, $10M itself is read.
+		expect(reason({ salary_in_usd: '10000001' })).toEqual([['salary_in_usd', 'above $10,000,000 a year: check the unit']]);
+		expect(reason({ salary_in_usd: '9007199254740993' })).toEqual([['salary_in_usd', 'above $10,000,000 a year: check the unit']]);
+		expect(reason({ salary_in_usd: '10000000' })).toEqual([]);
+		expect(reason({ salary_in_usd: '-5' })).toEqual([['salary_in_usd', 'not positive']]);
 		expect(reason({ experience_level: 'se' })).toEqual([
 			['experience_level', 'unknown experience_level "se"; expected one of EN, MI, SE, EX']
 		]);

@@ -3,7 +3,8 @@
  * - `work_year` like `2021e` (an estimate, used in early upstream snapshots) is kept as
  *   2021 with `workYearEstimated = true`; years outside WORK_YEAR_MIN–WORK_YEAR_MAX (2015–2035, types.ts) are rejected.
  * - Unknown codes (experience, employment type, size, remote ratio) reject the row.
- * - Empty, non-numeric or non-positive `salary` / `salary_in_usd` reject the row.
+ * - Empty, non-numeric or non-positive `salary` / `salary_in_usd` reject the row, and so does a
+ *   `salary_in_usd` above MAX_ANNUAL_PAY_USD ($10M a year, "check the unit"; the upload parser's bound too).
  * - Country codes are upper-cased, then must be ISO 3166-1 alpha-2; otherwise rejected.
  */
 import {
@@ -11,6 +12,8 @@ import {
 	EMPLOYMENT_TYPES,
 	EXPERIENCE_LEVELS,
 	REMOTE_RATIOS,
+	ABOVE_MAX_PAY,
+	MAX_ANNUAL_PAY_USD,
 	WORK_YEAR_MAX,
 	WORK_YEAR_MIN,
 	type ParseResult,
@@ -35,6 +38,10 @@ const country: Coercer<string> = (raw) => {
 const currency: Coercer<string> = (raw) => (/^[A-Za-z]{3}$/.test(raw) ? raw.toUpperCase() : { error: 'not a 3-letter currency code' });
 
 const positiveMoney = finiteNumber({ positive: true }) as Coercer<number>;
+const annualUsd: Coercer<number> = (raw) => {
+	const v = positiveMoney(raw);
+	return typeof v === 'number' && v > MAX_ANNUAL_PAY_USD ? { error: ABOVE_MAX_PAY } : v;
+};
 
 const remote: Coercer<(typeof REMOTE_RATIOS)[number]> = (raw) => {
 	const hit = REMOTE_RATIOS.find((r) => String(r) === raw);
@@ -48,7 +55,7 @@ const salarySchema = {
 	job_title: requiredText(200),
 	salary: positiveMoney,
 	salary_currency: currency,
-	salary_in_usd: positiveMoney,
+	salary_in_usd: annualUsd,
 	employee_residence: country,
 	remote_ratio: remote,
 	company_location: country,

@@ -16,6 +16,16 @@ export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 export const WORK_YEAR_MIN = 2015;
 export const WORK_YEAR_MAX = 2035;
 
+/**
+ * Annual pay in US$ above this is refused by both parsers ("check the unit"): $10 million a
+ * year is far above any engineer salary the sources hold (the built-in data's largest is
+ * $800,000), so such a value is almost surely cents, a monthly figure read as annual with the
+ * wrong factor, another currency, or a typo, and one of them would drag a small group's figures.
+ */
+export const MAX_ANNUAL_PAY_USD = 10_000_000;
+/** The reason a row with pay above MAX_ANNUAL_PAY_USD is rejected, as the validation report shows it. */
+export const ABOVE_MAX_PAY = `above $${MAX_ANNUAL_PAY_USD.toLocaleString('en-US')} a year: check the unit`;
+
 export const COMPANY_SIZES = ['S', 'M', 'L'] as const;
 export type CompanySize = (typeof COMPANY_SIZES)[number];
 

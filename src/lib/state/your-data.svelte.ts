@@ -13,7 +13,10 @@ import type { ErrorCode, Progress, WorkerRequest, WorkerResponse } from '$lib/da
 import type { Sniff } from '$lib/data/upload/sniff';
 import { MAX_FILE_BYTES } from '$lib/data/upload/sniff';
 import {
+	afterWrites,
+	forgetFiles,
 	forgetMappings,
+	holdWrites,
 	isIsoDate,
 	loadAsOf,
 	loadOverrides,
@@ -78,28 +81,48 @@ export class YourData {
 	asOf: string | null = $state(null);
 	/** Time the results worker took, per kind (ms), for the page's "computed in" note. */
 	computeMs: Partial<Record<UploadKind, number>> = $state.raw({});
+	/** Per kind: true once its IndexedDB write has committed (or it was read back from there), false when the write failed. */
+	kept: Partial<Record<UploadKind, boolean>> = $state.raw({});
+	/** True while "Forget this data" deletes from IndexedDB. */
+	forgetting = $state(false);
 
 	private parser: Worker | null = null;
 	private computer: Worker | null = null;
-	private forgotten: (() => void) | null = null;
+	/** Files read and handed to the results worker to keep, by load time, until it says the write committed (or failed). */
+	private pendingKeeps = new Map<string, { file: File; info: FileInfo; previous: FileInfo | undefined; release: () => void }>();
+	/** The page went away while a file was being kept: stop the results worker once the write has ended. */
+	private stopping = false;
 
-	/** Create the workers and read back what a previous visit kept. */
+	/** Create the workers and read back what a previous visit kept (after any write another page or tab has under way). */
 	start(): void {
 		this.parser = this.makeParser();
-		this.computer = new Worker(new URL('../workers/results.ts', import.meta.url), { type: 'module' });
-		this.computer.onmessage = (e: MessageEvent<ResultsResponse>) => this.onResults(e.data);
-		this.computer.onerror = (e) => {
+		this.computer = this.makeComputer();
+		this.overrides = loadOverrides();
+		this.rememberedMappings = rememberedMappingCount();
+		const computer = this.computer;
+		void afterWrites(async () => {}).then(() => {
+			if (this.computer === computer) this.send({ type: 'restore', query: this.query() });
+		});
+	}
+
+	private makeComputer(): Worker {
+		const w = new Worker(new URL('../workers/results.ts', import.meta.url), { type: 'module' });
+		w.onmessage = (e: MessageEvent<ResultsResponse>) => {
+			if (this.computer === w) this.onResults(e.data);
+		};
+		w.onerror = (e) => {
 			e.preventDefault();
+			if (this.computer !== w) return;
 			this.resultErrors = {
 				salaries: 'The results worker stopped (out of memory?).',
 				postings: 'The results worker stopped (out of memory?).'
 			};
 			this.computing = {};
 			this.restored = true;
+			// A write it had under way is lost: say so, and let readers go on.
+			for (const loadedAt of [...this.pendingKeeps.keys()]) this.settleKeep(loadedAt, false, 'the results worker stopped', false);
 		};
-		this.overrides = loadOverrides();
-		this.rememberedMappings = rememberedMappingCount();
-		this.send({ type: 'restore', query: this.query() });
+		return w;
 	}
 
 	private query() {
@@ -118,10 +141,24 @@ export class YourData {
 		this.computer?.postMessage(m, transfer);
 	}
 
+	/**
+	 * The page goes away. A file still being written to IndexedDB is not lost with it: the results
+	 * worker stays until the write has ended (then stops), and pages opened meanwhile wait for it.
+	 */
 	stop(): void {
 		this.parser?.terminate();
+		this.parser = null;
+		if (this.pendingKeeps.size > 0) {
+			this.stopping = true;
+			return;
+		}
 		this.computer?.terminate();
-		this.parser = this.computer = null;
+		this.computer = null;
+	}
+
+	/** Is a file being written to IndexedDB (the page asks before it unloads)? */
+	get keeping(): boolean {
+		return this.phase === 'saving' || this.pendingKeeps.size > 0;
 	}
 
 	private makeParser(): Worker {
@@ -236,6 +273,7 @@ export class YourData {
 		// Marks for the browser measurements (tests/e2e/your-data.spec.ts): when each step ends.
 		performance.mark('your-data:parsed');
 		this.phase = 'saving';
+		this.progress = null;
 		const kind = m.columns.kind;
 		const previous = this.files[kind];
 		const stored: StoredFile = {
@@ -251,24 +289,52 @@ export class YourData {
 			rowsPerSecond: m.rowsPerSecond
 		};
 		const { columns, ...info } = stored;
+		// Readers (pages, other tabs) wait from now until the write has committed; the report appears then.
+		this.pendingKeeps.set(stored.loadedAt, { file: cur.file, info, previous, release: holdWrites() });
+		// The columns move to the results worker (transferred, not copied); it keeps them in
+		// IndexedDB, then computes the figures, so no large copy runs on this thread.
+		this.send({ type: 'load', file: stored, keep: true, query: this.query() }, transferablesOf(columns));
+	}
+
+	/** The results worker's answer about a file it was to keep: show its report, "kept" only if the write committed. */
+	private settleKeep(loadedAt: string, ok: boolean, message = '', computing = true): void {
+		const p = this.pendingKeeps.get(loadedAt);
+		if (!p) return; // forgotten meanwhile
+		this.pendingKeeps.delete(loadedAt);
+		p.release();
+		const { info, previous } = p;
+		const kind = info.kind;
 		this.files = { ...this.files, [kind]: info };
+		this.kept = { ...this.kept, [kind]: ok };
 		if (kind === 'salaries') this.asOf = null;
 		this.results = { ...this.results, [kind]: undefined };
-		this.computing = { ...this.computing, [kind]: true };
-		this.notice = previous ? `This ${kind} file replaced the earlier one (${previous.name}): one ${kind} file is kept at a time.` : null;
-		this.reset();
-		this.justLoaded = kind;
-		// The columns move to the results worker (transferred, not copied); it keeps them in
-		// IndexedDB and computes the figures, so no large copy runs on this thread.
-		this.send({ type: 'load', file: stored, keep: true, query: this.query() }, transferablesOf(columns));
+		this.computing = { ...this.computing, [kind]: computing };
+		const replaced = previous ? `This ${kind} file replaced the earlier one (${previous.name}): one ${kind} file is kept at a time.` : null;
+		this.notice = ok ? replaced : `The ${kind} file could not be kept in this browser (${message}); a reload will forget it.`;
+		// Another file may have been chosen meanwhile: its step stays on screen.
+		if (this.phase === 'saving' && this.current?.file === p.file) {
+			this.reset();
+			this.justLoaded = kind;
+		}
+		if (ok) performance.mark('your-data:stored');
+		if (this.stopping && this.pendingKeeps.size === 0) {
+			this.computer?.terminate();
+			this.computer = null;
+		}
 	}
 
 	private onResults(r: ResultsResponse): void {
 		switch (r.type) {
 			case 'restored': {
 				const files = { ...this.files };
-				for (const f of r.files) if (!files[f.kind]) files[f.kind] = f;
+				const kept = { ...this.kept };
+				for (const f of r.files)
+					if (!files[f.kind]) {
+						files[f.kind] = f;
+						kept[f.kind] = true;
+					}
 				this.files = files;
+				this.kept = kept;
 				this.asOf = files.salaries ? loadAsOf(files.salaries.loadedAt) : null;
 				this.computing = Object.fromEntries(r.files.map((f) => [f.kind, true]));
 				this.restored = true;
@@ -279,14 +345,10 @@ export class YourData {
 				this.notice = 'This browser does not let the page keep data (IndexedDB is unavailable): a reload will forget the file.';
 				return;
 			case 'kept':
-				performance.mark('your-data:stored');
+				this.settleKeep(r.loadedAt, true);
 				return;
 			case 'keep-failed':
-				this.notice = `The ${r.kind} file could not be kept in this browser (${r.message}); a reload will forget it.`;
-				return;
-			case 'forgotten':
-				this.forgotten?.();
-				this.forgotten = null;
+				this.settleKeep(r.loadedAt, false, r.message);
 				return;
 			case 'error':
 				this.computing = { ...this.computing, [r.kind]: false };
@@ -315,11 +377,21 @@ export class YourData {
 		this.send({ type: 'recompute', query: this.query() });
 	}
 
-	/** "Forget this data": both files and the title overrides, from memory and from the browser's storage. */
+	/**
+	 * "Forget this data": both files and the title overrides, from memory and from the browser's
+	 * storage. The results worker may be busy computing figures for seconds, and a message to it
+	 * would wait behind that: it is stopped instead (a write it had under way aborts with it), and
+	 * the files are deleted from here. "Forgotten" is said only once the deletion has committed.
+	 */
 	async forget(): Promise<void> {
 		this.post({ type: 'cancel' });
 		this.reset();
+		this.computer?.terminate();
+		this.computer = null;
+		for (const p of this.pendingKeeps.values()) p.release();
+		this.pendingKeeps.clear();
 		this.files = {};
+		this.kept = {};
 		this.results = {};
 		this.resultErrors = {};
 		this.computing = {};
@@ -327,14 +399,25 @@ export class YourData {
 		saveOverrides({});
 		saveAsOf('', null);
 		this.asOf = null;
-		await new Promise<void>((ok) => {
-			this.forgotten = ok;
-			this.send({ type: 'forget' });
-			// A stopped worker never answers; the page must not hang on it.
-			setTimeout(ok, 5000);
-		});
+		this.notice = null;
 		this.error = null;
-		this.notice = 'Your data was forgotten: nothing of it is kept in this browser any more.';
+		this.forgetting = true;
+		const release = holdWrites();
+		try {
+			await forgetFiles();
+			this.notice = 'Your data was forgotten: nothing of it is kept in this browser any more.';
+		} catch (err) {
+			this.error = {
+				code: 'worker',
+				message: `This browser did not let the page remove the kept files (${err instanceof Error ? err.message : String(err)}); they may still be stored. Try again, or clear this site's data in the browser's settings.`,
+				file: ''
+			};
+		} finally {
+			release();
+			this.forgetting = false;
+		}
+		// A fresh results worker for the next file (nothing to restore: nothing is kept).
+		if (!this.stopping && this.parser) this.computer = this.makeComputer();
 	}
 
 	/** Set (or clear, with '') the salaries file's "as of" date; false when it is not a date. */

@@ -11,7 +11,7 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the worker and the map of pending requests are not page state */
 import type { CpiRow } from '$lib/data/types';
 import type { UploadKind } from '$lib/data/upload/fields';
-import { loadAsOf, loadFileInfos, loadOverrides } from '$lib/data/upload/store';
+import { afterWrites, loadAsOf, loadFileInfos, loadOverrides } from '$lib/data/upload/store';
 import type { ParsedFile } from '$lib/transform/dataset';
 import type { YourPageFrame, YourPageModel, YourPageQuery } from '$lib/views/your-pages';
 import type { FileInfo, ResultsRequest, ResultsResponse } from '$lib/workers/results';
@@ -35,11 +35,15 @@ export class YourSource {
 	private cpi: Promise<ParsedFile<CpiRow>> | null = null;
 	private reading: Promise<void> | null = null;
 
-	/** Read (again) which files are kept: on every page load, since /data may have loaded or forgotten one. */
+	/**
+	 * Read (again) which files are kept: on every page load, since /data may have loaded or
+	 * forgotten one. Waits for a write under way (a file /data is still keeping, in this tab or
+	 * another), and the pages say "reading" meanwhile rather than trust what was read before.
+	 */
 	refresh(): Promise<void> {
 		if (this.reading) return this.reading;
-		if (this.restore !== 'done') this.restore = 'restoring';
-		this.reading = loadFileInfos()
+		this.restore = 'restoring';
+		this.reading = afterWrites(() => loadFileInfos())
 			.then((files) => {
 				this.files = files;
 				this.restore = 'done';

@@ -9,6 +9,7 @@ import type { CpiRow, ParseIssue, SalaryRow, SectorIndexRow, ShareRow } from '$l
 import { prepareRows, type PreparedRows, type TitleClassifier } from './stats/prepare';
 import { annualCpi, type AnnualCpi } from './stats/real-pay';
 import { SOURCE_SHIFT_YEAR } from './stats/constants';
+import { familyOf } from './title-families';
 
 /** Indeed sectors shown as context for AI/ML hiring; other sectors are parsed, then dropped. */
 export const CONTEXT_SECTORS = ['Software Development', 'Mathematics'] as const;
@@ -75,6 +76,11 @@ export interface Dataset {
 	readonly salaries: readonly SalaryRow[];
 	/** The salary rows indexed once for fast filtering (see transform/stats/prepare). */
 	readonly prepared: PreparedRows;
+	/**
+	 * Title → family as `prepared` was built with it (the app's `familyOf`, or a user's overrides
+	 * for their file), so a page listing titles lists what the families count. Absent = `familyOf`.
+	 */
+	readonly classify?: TitleClassifier;
 	readonly cpi: readonly CpiRow[];
 	/** Annual averages of the CPI, for real pay. */
 	readonly annualCpi: readonly AnnualCpi[];
@@ -103,7 +109,8 @@ export function buildDataset(
 	src: ParsedSources,
 	opts: { readonly classify?: TitleClassifier; readonly sourceShiftYear?: number | null } = {}
 ): Dataset {
-	const prepared = prepareRows(src.salaries.rows, opts.classify);
+	const classify = opts.classify ?? familyOf;
+	const prepared = prepareRows(src.salaries.rows, classify);
 	const sectors = src.sectors.flatMap((f) => f.rows.filter((r) => (CONTEXT_SECTORS as readonly string[]).includes(r.sector)));
 	const cpi = src.cpi?.rows ?? [];
 	const files = [src.salaries, src.cpi, src.aiShare, src.genaiShare, ...src.sectors].filter((f) => f !== null);
@@ -112,6 +119,7 @@ export function buildDataset(
 		sourceShiftYear: opts.sourceShiftYear === undefined ? SOURCE_SHIFT_YEAR : opts.sourceShiftYear,
 		salaries: prepared.rows,
 		prepared,
+		classify,
 		cpi,
 		annualCpi: annualCpi(cpi),
 		aiShare: src.aiShare?.rows ?? [],

@@ -3,20 +3,20 @@ import { median } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import type { PostingsColumns } from '../data/upload/columns';
 import { FAMILY_CODES, familyCodes, rowFamilies } from '../data/upload/titles';
-import { familyOf } from './title-families';
+import { listedFamilyOf } from './title-families';
 import { load } from '../data/upload/testing/load';
 import { postingsByMonthRows, skillsByFamilyRows, summarisePostings, weightedMedian } from './postings';
 
 /**
  * The fixture's hand counts (tests/fixtures/upload/README.md) are for families-v1 matched
- * exactly, as the built-in data are; the uploaded-title normalisation (which adds lines 11
- * and 17) is tested in views/your-data.test.ts and transform/title-normalise.test.ts.
+ * exactly by name (`listedFamilyOf`); the one title rule's normal forms (which add lines 11
+ * and 17) are tested in views/your-data.test.ts and transform/title-normalise.test.ts.
  */
 async function dataJobs() {
 	const { done } = await load('data-jobs-postings.csv');
 	const c = done.columns as PostingsColumns;
 	const exact = Int8Array.from(c.title.dict, (t) => {
-		const f = familyOf(t, 'family');
+		const f = listedFamilyOf(t, 'family');
 		return f === null ? -1 : FAMILY_CODES[f];
 	});
 	return { c, fam: rowFamilies(c.title, exact) };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXCLUDED_BORDERLINE, FAMILY_TITLES, STRICT_TITLES, familyOf } from './title-families';
+import { EXCLUDED_BORDERLINE, FAMILY_TITLES, STRICT_TITLES, familyOf, isListedTitle, listedFamilyOf, matchTitle } from './title-families';
 
 describe('title families', () => {
 	it.each([
@@ -19,10 +19,28 @@ describe('title families', () => {
 		['Research Engineer', 'family', null],
 		['Applied Scientist', 'family', null],
 		['Data Scientist', 'family', null],
-		['ai engineer', 'family', null]
+		['ai engineer', 'family', 'AI'],
+		['ML Engineer', 'family', 'ML'],
+		['ML Engineer', 'strict', null],
+		['machine learning engineer', 'strict', 'ML']
 	] as const)('%s in %s mode → %s', (title, mode, fam) => {
 		expect.hasAssertions();
 		expect(familyOf(title, mode)).toBe(fam);
+		// The same answer again (remembered) and as matchTitle gives it.
+		expect(familyOf(title, mode)).toBe(fam);
+		expect(matchTitle(title, mode).family).toBe(fam);
+	});
+
+	it('listedFamilyOf is the exact lookup the one rule starts from', () => {
+		expect.hasAssertions();
+		expect(listedFamilyOf('AI Engineer', 'strict')).toBe('AI');
+		expect(listedFamilyOf('Prompt Engineer', 'family')).toBe('AI');
+		expect(listedFamilyOf('Prompt Engineer', 'strict')).toBeNull();
+		expect(listedFamilyOf('ML Engineer', 'family')).toBeNull();
+		expect(listedFamilyOf('ai engineer', 'family')).toBeNull();
+		expect(isListedTitle('AI Architect')).toBe(true);
+		expect(isListedTitle('MLOps Engineer')).toBe(true);
+		expect(isListedTitle('ML Engineer')).toBe(false);
 	});
 
 	it('puts no title in both families, and strict titles inside their family', () => {

@@ -1,9 +1,13 @@
 /**
- * Which raw aijobs.net `job_title` belongs to the AI Engineer family, the ML Engineer
- * family, or neither. Every title in a family is listed by name; nothing is matched by
- * pattern, so a new upstream title lands in "neither" until someone decides.
- * The reasons for borderline titles are in title-families.md beside this file.
+ * Which raw `job_title` belongs to the AI Engineer family, the ML Engineer family, or
+ * neither: the lists (families-v1, exact aijobs.net titles, each decided by name) and the
+ * one rule that matches any title against them (`familyOf`, for the built-in data and every
+ * uploaded file whatever its layout): a listed title keeps its decision; any other title is
+ * matched in its normal form (title-normalise.ts), so "ML Engineer" or "Senior AI Engineer"
+ * count where their listed form does, while a title of another role stays in neither.
+ * The reasons for borderline titles and the rule's steps are in title-families.md beside this file.
  */
+import { isMixedTitle, normaliseTitle, tidyTitle } from './title-normalise';
 
 export type TitleFamily = 'AI' | 'ML';
 export type TitleMode = 'family' | 'strict';
@@ -97,15 +101,74 @@ export const EXCLUDED_BORDERLINE: Readonly<Record<string, string>> = {
 	'AI Product Owner': 'Product role.'
 };
 
-function indexOf(lists: Readonly<Record<TitleFamily, readonly string[]>>): Map<string, TitleFamily> {
+function indexOf(
+	lists: Readonly<Record<TitleFamily, readonly string[]>>,
+	form: (t: string) => string = (t) => t
+): Map<string, TitleFamily> {
 	const m = new Map<string, TitleFamily>();
-	for (const fam of ['AI', 'ML'] as const) for (const t of lists[fam]) m.set(t, fam);
+	for (const fam of ['AI', 'ML'] as const) for (const t of lists[fam]) m.set(form(t), fam);
 	return m;
 }
 const STRICT_INDEX = indexOf(STRICT_TITLES);
 const FAMILY_INDEX = indexOf(FAMILY_TITLES);
+const FAMILY_NORMAL = indexOf(FAMILY_TITLES, normaliseTitle);
+const STRICT_TIDY = indexOf(STRICT_TITLES, tidyTitle);
+const LISTED = new Set([...FAMILY_TITLES.AI, ...FAMILY_TITLES.ML, ...Object.keys(EXCLUDED_BORDERLINE)]);
 
-/** The family of a raw title under a mode, or null. `familyOf('Prompt Engineer','family') → 'AI'`. */
-export function familyOf(jobTitle: string, mode: TitleMode): TitleFamily | null {
+/** The family the lists name a raw title in, by its exact name only: `listedFamilyOf('ML Engineer','family') → null`. */
+export function listedFamilyOf(jobTitle: string, mode: TitleMode): TitleFamily | null {
 	return (mode === 'strict' ? STRICT_INDEX : FAMILY_INDEX).get(jobTitle) ?? null;
+}
+
+/** Is the raw title named in the lists (in a family, or considered and left out)? */
+export function isListedTitle(jobTitle: string): boolean {
+	return LISTED.has(jobTitle);
+}
+
+/** How a title was matched, for the unmatched-titles table, /titles and tests. */
+export interface TitleMatch {
+	readonly family: TitleFamily | null;
+	/** The form looked up: the normal form (family mode) or the tidy form (strict mode); the raw title when listed. */
+	readonly form: string;
+	/**
+	 * `listed`: families-v1 names the raw title (its decision stands); `normalised`: the form
+	 * matched a family; `mixed`: names AI and ML as one, in neither; `none`: no family has the form.
+	 */
+	readonly how: 'listed' | 'normalised' | 'mixed' | 'none';
+}
+
+/**
+ * The one title rule (title-families.md, "Matching a title"): a listed title keeps its
+ * decision; any other is looked up in its normal form (family mode) or tidy form (strict
+ * mode); a title naming AI and ML as one ("AI/ML Engineer") is in neither.
+ * `matchTitle('Senior AI Engineer', 'family') → { family: 'AI', form: 'ai engineer', how: 'normalised' }`;
+ * in strict mode the same title is `{ family: null, form: 'senior ai engineer', how: 'none' }`.
+ */
+export function matchTitle(raw: string, mode: TitleMode): TitleMatch {
+	if (LISTED.has(raw)) return { family: listedFamilyOf(raw, mode), form: raw, how: 'listed' };
+	const form = mode === 'strict' ? tidyTitle(raw) : normaliseTitle(raw);
+	if (isMixedTitle(raw)) return { family: null, form, how: 'mixed' };
+	const family = (mode === 'strict' ? STRICT_TIDY : FAMILY_NORMAL).get(form) ?? null;
+	return { family, form, how: family === null ? 'none' : 'normalised' };
+}
+
+/** Titles remembered per mode (a file has few distinct titles and many rows); cleared when it grows past this. */
+const MEMO_MAX = 100_000;
+const memo: Record<TitleMode, Map<string, TitleFamily | null>> = { family: new Map(), strict: new Map() };
+
+/**
+ * The family of a raw title under a mode, or null: `matchTitle(raw, mode).family`, remembered.
+ * The classifier of the built-in data and of every uploaded file, whatever its layout.
+ * `familyOf('Prompt Engineer', 'family') → 'AI'`, `familyOf('ML Engineer', 'family') → 'ML'`.
+ */
+export function familyOf(jobTitle: string, mode: TitleMode): TitleFamily | null {
+	const m = memo[mode];
+	const hit = m.get(jobTitle);
+	// Stryker disable next-line ConditionalExpression: equivalent, a remembered answer is the one matchTitle gives again
+	if (hit !== undefined) return hit;
+	// Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the bound only limits memory; clearing early or never gives the same families
+	if (m.size >= MEMO_MAX) m.clear();
+	const fam = matchTitle(jobTitle, mode).family;
+	m.set(jobTitle, fam);
+	return fam;
 }

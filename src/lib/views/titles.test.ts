@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSalaries } from '$lib/data/salaries';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
 import { row } from '$lib/transform/stats/testing/rows';
+import { familyOf } from '$lib/transform/title-families';
 import { datasetOf } from './testing/year-rows';
 import { titlesView, titleTable } from './titles';
 
@@ -77,5 +78,63 @@ describe('titlesView', () => {
 		expect.hasAssertions();
 		expect(titlesView(data, { filters: DEFAULT_FILTERS }).mode).toBe('family');
 		expect(titlesView(data, { filters: { ...DEFAULT_FILTERS, titles: 'strict' } }).mode).toBe('strict');
+	});
+});
+
+describe('titleTable: titles counted by their normal form or a user choice', () => {
+	it('lists them in their family with how they were matched; a listed title is "listed"', () => {
+		expect.hasAssertions();
+		const t = titleTable([
+			row({ jobTitle: 'ML Engineer' }),
+			row({ jobTitle: 'ML Engineer' }),
+			row({ jobTitle: 'Senior AI Engineer' }),
+			row({ jobTitle: 'Data Scientist' }),
+			row({ jobTitle: 'AI/ML Engineer' })
+		]);
+		expect(t.find((l) => l.title === 'ML Engineer')).toEqual({
+			title: 'ML Engineer',
+			familyMode: 'ML',
+			strictMode: null,
+			n: 2,
+			reason: '',
+			how: 'normalised',
+			form: 'machine learning engineer'
+		});
+		expect(t.find((l) => l.title === 'Senior AI Engineer')).toMatchObject({
+			familyMode: 'AI',
+			n: 1,
+			how: 'normalised',
+			form: 'ai engineer'
+		});
+		expect(t.find((l) => l.title === 'AI Engineer')).toMatchObject({ how: 'listed', form: 'AI Engineer', n: 0 });
+		expect(t.some((l) => l.title === 'Data Scientist' || l.title === 'AI/ML Engineer')).toBe(false);
+		// In the AI group, most reports first: the normalised title with 1 report before the listed ones with 0.
+		expect(t[0]!.title).toBe('Senior AI Engineer');
+	});
+
+	it('with a classifier (a user choice): its families, "yours" where it differs, no reason for a counted borderline title', () => {
+		expect.hasAssertions();
+		const choice: Record<string, 'AI' | 'ML' | null> = { 'Data Scientist': 'ML', 'AI Architect': 'AI', 'Prompt Engineer': null };
+		const classify = (title: string, mode: 'family' | 'strict') => (title in choice ? choice[title]! : familyOf(title, mode));
+		const t = titleTable(
+			[row({ jobTitle: 'Data Scientist' }), row({ jobTitle: 'AI Architect' }), row({ jobTitle: 'Prompt Engineer' })],
+			classify
+		);
+		expect(t.find((l) => l.title === 'Data Scientist')).toMatchObject({ familyMode: 'ML', strictMode: 'ML', how: 'yours', n: 1 });
+		expect(t.find((l) => l.title === 'AI Architect')).toMatchObject({ familyMode: 'AI', how: 'yours', reason: '' });
+		expect(t.find((l) => l.title === 'Prompt Engineer')).toMatchObject({ familyMode: null, how: 'yours', reason: '' });
+		expect(t.find((l) => l.title === 'AI Engineer')).toMatchObject({ familyMode: 'AI', how: 'listed' });
+		// A borderline title still out keeps its reason.
+		expect(t.find((l) => l.title === 'AI Scientist')!.reason).not.toBe('');
+	});
+
+	it('a choice that differs from the app only in exact mode is "yours"; a title counted in exact mode only is a line', () => {
+		expect.hasAssertions();
+		// "Prompt Engineer" is AI in family mode by the lists; counted as AI in exact mode too by this classifier.
+		const classify = (title: string, mode: 'family' | 'strict') =>
+			title === 'Prompt Engineer' ? 'AI' : title === 'Odd Title' ? (mode === 'strict' ? 'ML' : null) : familyOf(title, mode);
+		const t = titleTable([row({ jobTitle: 'Prompt Engineer' }), row({ jobTitle: 'Odd Title' })], classify);
+		expect(t.find((l) => l.title === 'Prompt Engineer')).toMatchObject({ familyMode: 'AI', strictMode: 'AI', how: 'yours' });
+		expect(t.find((l) => l.title === 'Odd Title')).toMatchObject({ familyMode: null, strictMode: 'ML', n: 1, how: 'yours' });
 	});
 });

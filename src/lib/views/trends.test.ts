@@ -254,7 +254,8 @@ describe('trendsView', () => {
 			groupBy: 'workYear',
 			span: { fromYear: 2023, toYear: 2024 }
 		});
-		const { pay, partialYear: _p, span: _s, ...model } = page;
+		const { pay, partialYear: _p, span: _s, estimated, ...model } = page;
+		expect(estimated).toEqual([]);
 		expect(pay).toEqual(stats.pay);
 		expect(pay.basis).toBe('real');
 		expect(model).toEqual(trendsModel(stats));
@@ -275,5 +276,67 @@ describe('trendsView', () => {
 		expectWellFormedTable(t);
 		expect(t.columns.filter((c) => c.format === 'money').map((c) => c.key)).toEqual(['median', 'lo', 'hi']);
 		expect(t.columns.filter((c) => c.format === 'pctSigned').map((c) => c.key)).toEqual(['yoyCount', 'yoyMedian']);
+	});
+});
+
+describe('estimated work years (2021e)', () => {
+	// 2021: 3 AI estimated (2 of them identical), 1 AI exact, 2 ML estimated, one in DE; a Prompt
+	// Engineer (family mode only) estimated; a Data Scientist (neither family) estimated; 2022 exact.
+	const est = (jobTitle: string, over: Parameters<typeof familyRow>[1] = {}) =>
+		familyRow('AI', { jobTitle, workYear: 2021, workYearEstimated: true, ...over });
+	const data = () =>
+		datasetOf([
+			est('AI Engineer', { salaryUsd: 120_000 }),
+			est('AI Engineer', { salaryUsd: 120_000 }),
+			est('AI Engineer', { salaryUsd: 130_000 }),
+			familyRow('AI', { workYear: 2021, salaryUsd: 125_000 }),
+			est('Machine Learning Engineer', { salaryUsd: 110_000 }),
+			est('Machine Learning Engineer', { salaryUsd: 111_000, companyLocation: 'DE' }),
+			est('Prompt Engineer', { salaryUsd: 90_000 }),
+			est('Data Scientist', { salaryUsd: 80_000 }),
+			familyRow('ML', { workYear: 2022, salaryUsd: 140_000 }),
+			// 2020: 30 ML reports, all estimated, in the UK (enough for a median: no other note).
+			...Array.from({ length: 30 }, (_, i) =>
+				est('Machine Learning Engineer', { workYear: 2020, salaryUsd: 100_000 + 1000 * i, companyLocation: 'GB' })
+			)
+		]);
+	const q = (filters = DEFAULT_FILTERS) => trendsView(data(), { filters, gfrom: null, gto: null });
+
+	it('counts them per year and family under the filters, the title mode and dedupe', () => {
+		expect.hasAssertions();
+		const y2020 = { year: 2020, ai: 0, ml: 30 };
+		expect(q().estimated).toEqual([y2020, { year: 2021, ai: 4, ml: 2 }]);
+		expect(q({ ...DEFAULT_FILTERS, titles: 'strict' }).estimated).toEqual([y2020, { year: 2021, ai: 3, ml: 2 }]);
+		expect(q({ ...DEFAULT_FILTERS, dedupe: true }).estimated).toEqual([y2020, { year: 2021, ai: 3, ml: 2 }]);
+		expect(q({ ...DEFAULT_FILTERS, country: ['DE'] }).estimated).toEqual([{ year: 2021, ai: 0, ml: 1 }]);
+		expect(q({ ...DEFAULT_FILTERS, from: 2022 }).estimated).toEqual([]);
+	});
+
+	it('marks them in the table notes of their year and family only', () => {
+		expect.hasAssertions();
+		const notes = Object.fromEntries(q().table.rows.map((r) => [`${String(r.year)} ${String(r.family)}`, String(r.note)]));
+		expect(notes['2021 AI Engineer']).toBe('too few reports; 4 with an estimated year (2021e)');
+		expect(notes['2021 ML Engineer']).toBe('too few reports; 2 with an estimated year (2021e)');
+		expect(notes['2020 ML Engineer']).toBe('30 with an estimated year (2020e)');
+		expect(notes['2020 AI Engineer']).toBe('too few reports');
+		expect(notes['2022 ML Engineer']).not.toContain('estimated');
+		expect(notes['2022 AI Engineer']).not.toContain('estimated');
+	});
+
+	it('is empty, with the table untouched, when no row has an estimated year (the built-in data today)', () => {
+		expect.hasAssertions();
+		const plain = datasetOf(rows);
+		const v = trendsView(plain, { filters: DEFAULT_FILTERS, gfrom: null, gto: null });
+		expect(v.estimated).toEqual([]);
+		expect(v.table).toEqual(
+			trendsModel(
+				computeStats(plain.prepared, DEFAULT_FILTERS, {
+					cpi: plain.annualCpi,
+					groupBy: 'workYear',
+					partialYear: null,
+					sourceShiftYear: plain.sourceShiftYear
+				})
+			).table
+		);
 	});
 });

@@ -5,10 +5,12 @@ import { FAMILY_LABEL } from '$lib/transform/title-families';
 import { FAMILIES } from '$lib/transform/stats/summary';
 import { FAMILY_COLOR as COLOR } from '$lib/theme';
 import { partialYearOf, type Dataset } from '$lib/transform/dataset';
-import type { Filters } from '$lib/transform/filters';
+import { rowMatcher, type Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import { defaultGrowthSpanOf, type GrowthPoint } from '$lib/transform/stats/growth';
 import { aiShareEffectiveN, shareOf } from '$lib/transform/stats/claim';
+import { FAMILY_CODE } from '$lib/transform/stats/prepare';
+import { count } from '$lib/format';
 
 export interface TrendsModel {
 	readonly years: readonly number[];
@@ -39,7 +41,16 @@ export interface TrendsQuery {
 	readonly gto: number | null;
 }
 
+/** Reports of one work year, per family, whose year the source marks as estimated (written `2021e`). */
+export interface EstimatedYear {
+	readonly year: number;
+	readonly ai: number;
+	readonly ml: number;
+}
+
 export interface TrendsPage extends TrendsModel {
+	/** The reports counted here with an estimated work year, per year (ascending); empty when none (the built-in data today). */
+	readonly estimated: readonly EstimatedYear[];
 	readonly pay: Stats['pay'];
 	/** The snapshot's own year when it is partial, else null. */
 	readonly partialYear: number | null;
@@ -67,7 +78,50 @@ export function trendsView(data: Dataset, query: TrendsQuery): TrendsPage {
 	const gto = inData(query.gto) ?? fallback?.toYear ?? null;
 	const span = gfrom !== null && gto !== null ? { fromYear: Math.min(gfrom, gto), toYear: Math.max(gfrom, gto) } : null;
 	const stats = span ? compute(span) : first;
-	return { ...trendsModel(stats), pay: stats.pay, partialYear, span };
+	const estimated = estimatedYears(data, filters);
+	const model = trendsModel(stats);
+	return { ...model, table: withEstimatedNotes(model.table, estimated), estimated, pay: stats.pay, partialYear, span };
+}
+
+/**
+ * The reports the trends count (every filter, the title mode, dedupe) whose work year the
+ * source marks as estimated, per year and family. One pass over the mode's family rows, and
+ * none at all when no row of the data has an estimated year.
+ * E.g. an older export with four `2021e` AI rows → `[{ year: 2021, ai: 4, ml: 0 }]`.
+ */
+export function estimatedYears(data: Dataset, filters: Filters): EstimatedYear[] {
+	const rows = data.salaries;
+	// Stryker disable next-line ConditionalExpression: a shortcut for data without estimated years (the built-in data); the loop finds none either
+	if (!rows.some((r) => r.workYearEstimated)) return [];
+	const ix = data.prepared.modes[filters.titles];
+	const match = rowMatcher(filters);
+	const byYear = new Map<number, { ai: number; ml: number }>();
+	for (let e = 0; e < ix.count; e++) {
+		const r = rows[ix.pos[e]!]!;
+		if (!r.workYearEstimated || (filters.dedupe && ix.duplicate[e] === 1) || !match(r)) continue;
+		const c = byYear.get(r.workYear) ?? { ai: 0, ml: 0 };
+		if (ix.family[e] === FAMILY_CODE.AI) c.ai++;
+		else c.ml++;
+		byYear.set(r.workYear, c);
+	}
+	return [...byYear].map(([year, c]) => ({ year, ...c })).sort((a, b) => a.year - b.year);
+}
+
+/** The table's note, per year and family, says how many of its reports have an estimated year. */
+function withEstimatedNotes(table: TableData, estimated: readonly EstimatedYear[]): TableData {
+	// Stryker disable next-line ConditionalExpression: a shortcut; with nothing estimated every row is returned unchanged anyway
+	if (estimated.length === 0) return table;
+	const label = { AI: FAMILY_LABEL.AI, ML: FAMILY_LABEL.ML };
+	return {
+		...table,
+		rows: table.rows.map((row) => {
+			const e = estimated.find((x) => String(x.year) === row.year);
+			const k = e ? (row.family === label.AI ? e.ai : e.ml) : 0;
+			if (k === 0) return row;
+			const mark = `${count(k)} with an estimated year (${String(row.year)}e)`;
+			return { ...row, note: row.note ? `${String(row.note)}; ${mark}` : mark };
+		})
+	};
 }
 
 /** Build from a view computed with `groupBy: 'workYear'`. */

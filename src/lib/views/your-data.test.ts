@@ -8,6 +8,7 @@ import { fixtureBytes, load } from '$lib/data/upload/testing/load';
 import { buildDataset } from '$lib/transform/dataset';
 import { DEFAULT_FILTERS } from '$lib/transform/filters';
 import { summaryView } from './summary-table';
+import { guessMapping } from '$lib/data/upload/fields';
 import { salariesDataset, yourPostingsView, yourSalariesView } from './your-data';
 
 const DEFAULT = { mode: 'family' as const, overrides: {} };
@@ -147,6 +148,32 @@ describe('yourSalariesView', () => {
 		expect(after.unmatched).toEqual(before.unmatched);
 		// The columns are not changed by building the dataset.
 		expect(salariesDataset(cols, 'a.csv').salaries.length).toBe(cols.n);
+	});
+});
+
+describe('one title rule for every layout', () => {
+	it('an older aijobs.net export counts the same families in its own layout and in a mapped one', async () => {
+		expect.hasAssertions();
+		// aijobs-older-export.csv (tests/fixtures/upload/README.md): ML family = 12 "Machine Learning Engineer"
+		// + 8 "ML Engineer" + 2 "Applied ML Engineer" = 22; AI family = 10 "AI Engineer"; 6 in neither.
+		const own = await load('aijobs-older-export.csv');
+		expect(own.sniff.detection.layout).toBe('aijobs');
+		const mapped = await load('aijobs-older-export.csv', {
+			job: (s) => ({ mapping: { ...guessMapping(s.header, 'salaries'), layout: 'generic' } })
+		});
+		for (const mode of ['family', 'strict'] as const) {
+			const a = yourSalariesView(own.done.columns as SalaryColumns, 'older.csv', { mode, overrides: {} });
+			const b = yourSalariesView(mapped.done.columns as SalaryColumns, 'older.csv', { mode, overrides: {} });
+			const n = (m: typeof a) => [m.overview!.families.AI.n, m.overview!.families.ML.n];
+			expect(n(a), mode).toEqual(mode === 'family' ? [10, 22] : [10, 12]);
+			expect(n(b), mode).toEqual(n(a));
+			expect(b.unmatched.map((t) => [t.title, t.count])).toEqual(a.unmatched.map((t) => [t.title, t.count]));
+		}
+		const fam = yourSalariesView(own.done.columns as SalaryColumns, 'older.csv', DEFAULT);
+		expect(fam.unmatched.map((t) => [t.title, t.count, t.how])).toEqual([
+			['Data Scientist', 4, 'none'],
+			['AI/ML Engineer', 2, 'mixed']
+		]);
 	});
 });
 

@@ -10,14 +10,7 @@
 import type { BarSeries, LineSeries, TableData } from '$lib/charts/types';
 import type { CsvCell } from '$lib/csv/write';
 import { missingSalaryRowFields, SALARY_ROW_FIELDS, toSalaryRows } from '$lib/data/upload/salary-rows';
-import {
-	familyCodes,
-	rowFamilies,
-	titleMatching,
-	unmatchedTitles,
-	type TitleOverrides,
-	type UnmatchedTitle
-} from '$lib/data/upload/titles';
+import { familyCodes, rowFamilies, unmatchedTitles, type TitleOverrides, type UnmatchedTitle } from '$lib/data/upload/titles';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
 import { FIELD_LABEL, type PostingField, type SalaryField } from '$lib/data/upload/fields';
 import { COMPANY_SIZES, type CpiRow } from '$lib/data/types';
@@ -37,8 +30,7 @@ import {
 } from '$lib/transform/postings';
 import type { TitleClassifier } from '$lib/transform/stats/prepare';
 import { SOURCE_SHIFT_YEAR } from '$lib/transform/stats/constants';
-import { FAMILY_LABEL, type TitleFamily, type TitleMode } from '$lib/transform/title-families';
-import { uploadedFamilyOf, type MatchOptions } from '$lib/transform/title-normalise';
+import { FAMILY_LABEL, familyOf, type TitleFamily, type TitleMode } from '$lib/transform/title-families';
 import type { NullableDimension } from '$lib/transform/stats/dimensions';
 import { ABSENT_NOTE } from './labels';
 import { overviewView, type OverviewModel } from './overview';
@@ -50,16 +42,15 @@ export interface YourDataQuery {
 	readonly overrides: TitleOverrides;
 }
 
-/** Title → family for an uploaded file: the user's overrides win, else the uploaded-title matching (as `familyCodes` does for columns). */
-export function classifierWith(overrides: TitleOverrides, opts: MatchOptions = {}): TitleClassifier {
-	return (title, mode) => (Object.hasOwn(overrides, title) ? overrides[title]! : uploadedFamilyOf(title, mode, opts));
+/** Title → family for an uploaded file: the user's overrides win, else the app's one title rule (as `familyCodes` does for columns). */
+export function classifierWith(overrides: TitleOverrides): TitleClassifier {
+	return (title, mode) => (Object.hasOwn(overrides, title) ? overrides[title]! : familyOf(title, mode));
 }
 
 /** Titles in neither family under the app's lists alone (so a title the user assigned stays listed, with its choice). */
 function unmatchedOf(cols: SalaryColumns | PostingsColumns, mode: TitleMode): UnmatchedTitle[] {
-	const opts = titleMatching(cols);
 	const weight = cols.kind === 'postings' ? cols.count : null;
-	return unmatchedTitles(cols.title, familyCodes(cols.title.dict, mode, {}, opts), mode, weight, opts);
+	return unmatchedTitles(cols.title, familyCodes(cols.title.dict, mode, {}), mode, weight);
 }
 
 /** An optional field the file lacks, and what cannot be shown without it. */
@@ -135,9 +126,9 @@ export function salariesDataset(
 			sources: []
 		},
 		{
-			classify: classifierWith(overrides, titleMatching(cols)),
+			classify: classifierWith(overrides),
 			// An aijobs.net export has the source's 2024 change of collection; any other file has none known.
-			sourceShiftYear: titleMatching(cols).normalise ? null : SOURCE_SHIFT_YEAR
+			sourceShiftYear: cols.freeTextTitles === false ? SOURCE_SHIFT_YEAR : null
 		}
 	);
 	return { ...data, skipped };
@@ -240,7 +231,7 @@ const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);
 /** The postings figures of an uploaded postings file, in the query's title mode. */
 export function yourPostingsView(cols: PostingsColumns, query: YourDataQuery): YourPostingsModel {
 	const unmatched = unmatchedOf(cols, query.mode);
-	const families = rowFamilies(cols.title, familyCodes(cols.title.dict, query.mode, query.overrides, titleMatching(cols)));
+	const families = rowFamilies(cols.title, familyCodes(cols.title.dict, query.mode, query.overrides));
 	const s = summarisePostings(cols, families, { topSkills: SKILLS_SHOWN });
 	const missing: MissingField[] = POSTING_OPTIONAL.filter(
 		(o) => cols[o.field as 'companySize' | 'country' | 'skills' | 'salaryUsd'] === null

@@ -4,6 +4,7 @@ import { toCsv } from '$lib/csv/write';
 import { parseSalaries } from '$lib/data/salaries';
 import type { CpiRow } from '$lib/data/types';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
+import type { TitleOverrides } from '$lib/data/upload/titles';
 import { fixtureBytes, load } from '$lib/data/upload/testing/load';
 import { isIsoDate } from '$lib/data/upload/store';
 import { buildDataset } from '$lib/transform/dataset';
@@ -299,5 +300,45 @@ describe('as-of date', () => {
 			toCsv(t.columns, t.rows)
 		);
 		expect(datasetKey('t', {}, false, '2024-06-30')).not.toBe(datasetKey('t', {}, false, null));
+	});
+});
+
+describe('/titles on a file lists exactly the titles its families count', () => {
+	it('mapped older export: each family total on /titles is the Overview n, in both modes, with the user choices too', async () => {
+		expect.hasAssertions();
+		const { guessMapping } = await import('$lib/data/upload/fields');
+		const { done } = await load('aijobs-older-export.csv', {
+			job: (s) => ({ mapping: { ...guessMapping(s.header, 'salaries'), layout: 'generic' } })
+		});
+		const cols = done.columns as SalaryColumns;
+		const choices: TitleOverrides[] = [{}, { 'Data Scientist': 'AI', 'Machine Learning Engineer': null }];
+		for (const overrides of choices)
+			for (const titles of ['family', 'strict'] as const) {
+				const data = yourDataset(cols, 'older.csv', overrides, null);
+				const filters = { ...DEFAULT_FILTERS, titles };
+				const o = yourSalaryPage(data, cols, overrides, { page: 'overview', filters, claimYear: null });
+				const t = yourSalaryPage(data, cols, overrides, { page: 'titles', filters });
+				if (o.page !== 'overview' || t.page !== 'titles') throw new Error('wrong page');
+				for (const fam of ['AI', 'ML'] as const) {
+					const lines = t.model.titles.filter((l) => (titles === 'strict' ? l.strictMode : l.familyMode) === fam);
+					expect(
+						lines.reduce((a, l) => a + l.n, 0),
+						`${fam} ${titles} ${JSON.stringify(overrides)}`
+					).toBe(o.model.families[fam].n);
+				}
+			}
+		const t = yourSalaryPage(yourDataset(cols, 'older.csv', {}, null), cols, {}, { page: 'titles', filters: DEFAULT_FILTERS });
+		if (t.page !== 'titles') throw new Error('wrong page');
+		// The normalised titles are lines of their own, with the form they matched in.
+		expect(t.model.titles.find((l) => l.title === 'ML Engineer')).toMatchObject({
+			n: 8,
+			familyMode: 'ML',
+			strictMode: null,
+			how: 'normalised',
+			form: 'machine learning engineer'
+		});
+		expect(t.model.titles.find((l) => l.title === 'Applied ML Engineer')).toMatchObject({ n: 2, familyMode: 'ML', how: 'normalised' });
+		// Titles in neither family that no list names are not lines (they are in "Titles in your file in neither family").
+		expect(t.model.titles.some((l) => l.title === 'Data Scientist' || l.title === 'AI/ML Engineer')).toBe(false);
 	});
 });

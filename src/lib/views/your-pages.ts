@@ -23,7 +23,7 @@ import { titlesView, type TitleLine } from './titles';
 import { trendsView, type TrendsPage } from './trends';
 import { salariesDataset, yourPostingsView, type YourPostingsModel } from './your-data';
 import { dictCounts, type PostingsColumns } from '$lib/data/upload/columns';
-import { unmatchedTitles, familyCodes, titleMatching } from '$lib/data/upload/titles';
+import { unmatchedTitles, familyCodes } from '$lib/data/upload/titles';
 import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { name as APP_NAME, version as APP_VERSION } from '../../../package.json';
@@ -124,8 +124,7 @@ export function yourTitles(cols: SalaryColumns, overrides: TitleOverrides, mode:
 	const list = Object.entries(overrides)
 		.map(([title, family]) => ({ title, family, builtIn: familyOf(title, mode), n: counts.get(title) ?? 0 }))
 		.sort((a, b) => b.n - a.n || a.title.localeCompare(b.title));
-	const opts = titleMatching(cols);
-	const neither = unmatchedTitles(cols.title, familyCodes(cols.title.dict, mode, overrides, opts), mode, null, opts);
+	const neither = unmatchedTitles(cols.title, familyCodes(cols.title.dict, mode, overrides), mode, null);
 	return { overrides: list, neither };
 }
 

@@ -4,10 +4,11 @@
  * pure functions the server uses) — all off the main thread, which only holds each file's
  * report and the models. `new Worker(new URL('./results.ts', import.meta.url), { type: 'module' })`.
  *
- * Main → worker: `load` (columns transferred in; `keep` saves them), `restore` (read back what
- * IndexedDB kept), `recompute` (new title overrides), `forget`.
- * Worker → main: `model` per kind, `restored` (the kept files without columns), `kept` or
- * `keep-failed` after a save, `forgotten`, `error`.
+ * Main → worker: `load` (columns transferred in; `keep` saves them first, then the figures are
+ * computed), `restore` (read back what IndexedDB kept), `recompute` (new title overrides).
+ * Worker → main: `kept` (the IndexedDB transaction has committed) or `keep-failed`, `model` per
+ * kind, `restored` (the kept files without columns), `error`. "Forget" is not a message: the
+ * page stops this worker (it may be busy computing) and deletes from IndexedDB itself.
  *
  * Every page on the user's data (`source=yours`) asks for its model with `page` (the page's
  * parsed filters and parameters, the title overrides, and the built-in CPI for real pay); the
@@ -15,7 +16,7 @@
  * builds the Dataset once per file × overrides × CPI, and answers `page` or `page-error`.
  */
 import type { UploadKind } from '$lib/data/upload/fields';
-import { forgetFiles, loadFiles, saveFile, type StoredFile } from '$lib/data/upload/store';
+import { loadFiles, saveFile, type StoredFile } from '$lib/data/upload/store';
 import type { CpiRow } from '$lib/data/types';
 import type { TitleOverrides } from '$lib/data/upload/titles';
 import type { ParsedFile } from '$lib/transform/dataset';
@@ -35,7 +36,6 @@ export type ResultsRequest =
 	| { readonly type: 'load'; readonly file: StoredFile; readonly keep: boolean; readonly query: YourDataQuery }
 	| { readonly type: 'restore'; readonly query: YourDataQuery }
 	| { readonly type: 'recompute'; readonly query: YourDataQuery }
-	| { readonly type: 'forget' }
 	| {
 			readonly type: 'page';
 			readonly id: number;
@@ -58,9 +58,8 @@ export type ResultsResponse =
 	  }
 	| { readonly type: 'restored'; readonly files: readonly FileInfo[] }
 	| { readonly type: 'restore-failed'; readonly message: string }
-	| { readonly type: 'kept'; readonly kind: UploadKind }
-	| { readonly type: 'keep-failed'; readonly kind: UploadKind; readonly message: string }
-	| { readonly type: 'forgotten' }
+	| { readonly type: 'kept'; readonly kind: UploadKind; readonly loadedAt: string }
+	| { readonly type: 'keep-failed'; readonly kind: UploadKind; readonly loadedAt: string; readonly message: string }
 	| { readonly type: 'error'; readonly kind: UploadKind; readonly message: string }
 	| { readonly type: 'page'; readonly id: number; readonly model: YourPageModel; readonly elapsedMs: number }
 	| { readonly type: 'page-error'; readonly id: number; readonly code: 'no-file' | 'failed'; readonly message: string };
@@ -71,6 +70,8 @@ const scope = self as unknown as {
 };
 
 const held: Partial<Record<UploadKind, StoredFile>> = {};
+/** The /data query last asked for (title mode and overrides): a file saved meanwhile is computed with it. */
+let dataQuery: YourDataQuery = { mode: 'family', overrides: {} };
 
 export function infoOf(f: StoredFile): FileInfo {
 	const { columns, ...info } = f;
@@ -150,19 +151,25 @@ scope.onmessage = async (e) => {
 			await pageModel(req);
 			return;
 		case 'load': {
-			held[req.file.kind] = req.file;
-			// The figures first (the user is waiting for them), then the copy in IndexedDB.
-			compute(req.file, req.query);
+			const f = req.file;
+			held[f.kind] = f;
+			dataQuery = req.query;
+			// The copy in IndexedDB first, announced once its transaction has committed: the page says
+			// "kept" only then, and a page or tab opened after that finds the file. Then the figures.
 			if (req.keep)
 				try {
-					await saveFile(req.file);
-					scope.postMessage({ type: 'kept', kind: req.file.kind });
+					await saveFile(f);
+					scope.postMessage({ type: 'kept', kind: f.kind, loadedAt: f.loadedAt });
 				} catch (err) {
-					scope.postMessage({ type: 'keep-failed', kind: req.file.kind, message: err instanceof Error ? err.message : String(err) });
+					const message = err instanceof Error ? err.message : String(err);
+					scope.postMessage({ type: 'keep-failed', kind: f.kind, loadedAt: f.loadedAt, message });
 				}
+			// A newer file of the kind may have arrived while this one was written; the title mode may have changed.
+			if (held[f.kind] === f) compute(f, dataQuery);
 			return;
 		}
 		case 'restore': {
+			dataQuery = req.query;
 			let files: Partial<Record<UploadKind, StoredFile>>;
 			try {
 				files = await loadFiles();
@@ -173,17 +180,12 @@ scope.onmessage = async (e) => {
 			const list = Object.values(files).filter((f) => held[f.kind] === undefined);
 			for (const f of list) held[f.kind] = f;
 			scope.postMessage({ type: 'restored', files: list.map(infoOf) });
-			for (const f of list) compute(f, req.query);
+			for (const f of list) compute(f, dataQuery);
 			return;
 		}
 		case 'recompute':
-			for (const f of Object.values(held)) compute(f, req.query);
-			return;
-		case 'forget':
-			delete held.salaries;
-			delete held.postings;
-			await forgetFiles();
-			scope.postMessage({ type: 'forgotten' });
+			dataQuery = req.query;
+			for (const f of Object.values(held)) compute(f, dataQuery);
 			return;
 	}
 };

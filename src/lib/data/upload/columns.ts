@@ -29,10 +29,10 @@ export interface SalaryColumns {
 	readonly kind: 'salaries';
 	readonly n: number;
 	/**
-	 * False for the aijobs.net layout, whose titles families-v1 names exactly (matched as the
-	 * built-in data are); true for free-text titles (data_jobs, a mapped file), matched through
-	 * the uploaded-title normalisation (transform/title-normalise.ts). Absent in files kept
-	 * before it existed: treated as true.
+	 * False for the aijobs.net layout (an aijobs.net export: its source's 2024 change of
+	 * collection applies), true for any other (data_jobs, a mapped file). Titles are matched by
+	 * the same rule in every layout (`familyOf`, transform/title-families.ts). Absent in files
+	 * kept before it existed: treated as true. (The name is kept so kept files still read.)
 	 */
 	readonly freeTextTitles?: boolean;
 	/** 1-based physical line where the row starts (the header is line 1). */
@@ -59,10 +59,10 @@ export interface PostingsColumns {
 	readonly kind: 'postings';
 	readonly n: number;
 	/**
-	 * False for the aijobs.net layout, whose titles families-v1 names exactly (matched as the
-	 * built-in data are); true for free-text titles (data_jobs, a mapped file), matched through
-	 * the uploaded-title normalisation (transform/title-normalise.ts). Absent in files kept
-	 * before it existed: treated as true.
+	 * False for the aijobs.net layout (an aijobs.net export: its source's 2024 change of
+	 * collection applies), true for any other (data_jobs, a mapped file). Titles are matched by
+	 * the same rule in every layout (`familyOf`, transform/title-families.ts). Absent in files
+	 * kept before it existed: treated as true. (The name is kept so kept files still read.)
 	 */
 	readonly freeTextTitles?: boolean;
 	readonly line: Uint32Array;

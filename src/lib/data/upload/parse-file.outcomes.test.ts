@@ -216,8 +216,38 @@ describe('runParse', () => {
 		expect(r).toEqual({
 			type: 'error',
 			code: 'bad-shape',
-			message: 'A quoted value runs on for more than 16 million characters: the file probably has a quote (") that never closes.'
+			message:
+				'A quoted value in the row that starts on line 2 runs on for more than 16,777,216 characters: the file probably has a quote (") that never closes.'
 		});
+	});
+
+	it('a line longer than the limit with no quote is named as such, with its line number (after quoted line breaks)', async () => {
+		expect.hasAssertions();
+		// Line 1 header, line 2 a row whose quoted title holds a line break (lines 2–3), line 4 a row, line 5 runs on.
+		const text = 'title,salary_usd,year\n"AI\nEngineer",1,2024\nB,2,2024\n' + 'z'.repeat(5000);
+		const mapping = { kind: 'salaries', layout: 'generic', fields: { title: 0, salaryUsd: 1, year: 2 }, payPeriod: 'year' } as const;
+		for (const chunk of [7, 64, 1 << 16]) {
+			const src = bytesSource(utf8(text), chunk);
+			const r = await runParse(src, { sniff: await sniffOf(src), mapping }, () => {}, { maxCarryChars: 1000 });
+			expect(r, `chunks of ${chunk}`).toEqual({
+				type: 'error',
+				code: 'bad-shape',
+				message:
+					"Line 5 is longer than 1,000 characters, the most one line may hold: the file's rows are not separated by line breaks, or it is not a table of rows."
+			});
+		}
+	});
+
+	it('a value whose quote never closes is named as such, with the line its row starts on', async () => {
+		expect.hasAssertions();
+		const text = 'title,salary_usd,year\nA,1,2024\nB,2,2024\nC,"3\n' + 'q,1,2024\n'.repeat(400);
+		const mapping = { kind: 'salaries', layout: 'generic', fields: { title: 0, salaryUsd: 1, year: 2 }, payPeriod: 'year' } as const;
+		const src = bytesSource(utf8(text), 256);
+		const r = await runParse(src, { sniff: await sniffOf(src), mapping }, () => {}, { maxCarryChars: 1000 });
+		expect(r).toMatchObject({ type: 'error', code: 'bad-shape' });
+		expect((r as { message: string }).message).toBe(
+			'A quoted value in the row that starts on line 4 runs on for more than 1,000 characters: the file probably has a quote (") that never closes.'
+		);
 	});
 });
 

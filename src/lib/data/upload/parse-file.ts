@@ -7,7 +7,7 @@
  * (columns as transferables) or `error` (a code and a sentence for the page).
  */
 import { transferablesOf } from './columns';
-import { CsvChunker, CsvShapeError } from './chunker';
+import { CsvChunker, CsvShapeError, shapeMessage } from './chunker';
 import { validateMapping, type ColumnMapping } from './fields';
 import { createRowProcessor, type ProcessResult } from './processor';
 import { MAX_FILE_BYTES, sniffBytes, sniffText, type Sniff } from './sniff';
@@ -93,6 +93,8 @@ export interface RunOptions {
 	readonly now?: () => number;
 	/** Least time between two progress messages. */
 	readonly progressEveryMs?: number;
+	/** The longest unfinished row carried between chunks (MAX_CARRY_CHARS); smaller in tests. */
+	readonly maxCarryChars?: number;
 }
 
 /**
@@ -132,7 +134,7 @@ export async function runParse(
 	try {
 		// ignoreBOM false (the default): the decoder drops a leading UTF-8 BOM.
 		const decoder = new TextDecoder('utf-8');
-		const chunker = new CsvChunker(job.sniff.delimiter, job.sniff.newline);
+		const chunker = new CsvChunker(job.sniff.delimiter, job.sniff.newline, opts.maxCarryChars);
 		for await (const bytes of source.chunks()) {
 			if (opts.signal?.aborted) return cancelled();
 			bytesRead += bytes.length;
@@ -160,7 +162,11 @@ export async function runParse(
 				code: 'out-of-memory',
 				message: `This file is too big for this browser: it ran out of memory after ${processor.rowsRead.toLocaleString('en-US')} rows. Try a smaller file or a pre-counted one.`
 			};
-		if (e instanceof CsvShapeError) return { type: 'error', code: 'bad-shape', message: e.message };
+		if (e instanceof CsvShapeError) {
+			// The rows completed before the runaway one are counted, so its line is known.
+			processor.push(e.records, e.quoted);
+			return { type: 'error', code: 'bad-shape', message: shapeMessage(e.problem, processor.nextLine, e.limit) };
+		}
 		return { type: 'error', code: 'failed', message: `Reading the file failed: ${e instanceof Error ? e.message : String(e)}` };
 	}
 }

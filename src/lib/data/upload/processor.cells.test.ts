@@ -160,6 +160,79 @@ describe('salaries: pay periods', () => {
 		expect(Array.from(c.year)).toEqual([2021, 2022]);
 		expect(Array.from(c.yearEstimated)).toEqual([1, 0]);
 	});
+	it('counts the accepted rows with an estimated year in the report (a rejected one is not counted)', () => {
+		const r = run(
+			['t', 'p', 'y'],
+			[
+				['A', '1', '2021e'],
+				['B', '1', '2022'],
+				['C', 'x', '2021e'],
+				['D', '2', '2020e'],
+				['E', '3', '2021E']
+			],
+			salaries({ title: 0, salaryUsd: 1, year: 2 })
+		);
+		expect(r.report.accepted).toBe(4);
+		expect(r.report.estimatedYears).toBe(3);
+		expect(run(['t', 'p', 'y'], [['A', '1', '2022']], salaries({ title: 0, salaryUsd: 1, year: 2 })).report.estimatedYears).toBe(0);
+		expect(run(['t', 'd'], [['A', '2024-01-02']], postings({ title: 0, postedDate: 1 })).report.estimatedYears).toBe(0);
+	});
+});
+
+describe('pay above the annual bound, and amounts beyond exact integers', () => {
+	it('salaries: above $10M a year after annualising is rejected with "check the unit"; $10M itself is read', () => {
+		const { columns, report } = run(
+			['title', 'pay', 'year', 'period'],
+			[
+				['A', '999,999,999,999', '2024', ''],
+				['B', '9007199254740993', '2024', ''],
+				['C', '10,000,000', '2024', ''],
+				['D', '900,000', '2024', 'month'],
+				['E', '4,800', '2024', 'hour'],
+				['F', '$12M', '2024', '']
+			],
+			salaries({ title: 0, salaryUsd: 1, year: 2, payPeriod: 3 })
+		);
+		expect(Array.from((columns as SalaryColumns).salaryUsd)).toEqual([10_000_000, 4_800 * HOURS_PER_YEAR]);
+		expect(report.problems.map((p) => [p.line, p.reason])).toEqual([
+			[2, 'above $10,000,000 a year: check the unit'],
+			[3, 'too large to read exactly (above 9,007,199,254,740,991)'],
+			[5, 'above $10,000,000 a year: check the unit'],
+			[7, 'above $10,000,000 a year: check the unit']
+		]);
+	});
+	it('postings: the yearly and the hourly advertised pay have the same bound; a count beyond exact integers is refused', () => {
+		const { columns, report } = run(
+			['title', 'date', 'year_pay', 'hourly', 'n'],
+			[
+				['A', '2024-01-02', '20,000,000', '', '1'],
+				['B', '2024-01-02', '', '5,000', '1'],
+				['C', '2024-01-02', '', '50', '9007199254740993'],
+				['D', '2024-01-02', '150,000', '', '2']
+			],
+			postings({ title: 0, postedDate: 1, salaryUsd: 2, salaryHourly: 3, count: 4 })
+		);
+		expect(Array.from((columns as PostingsColumns).salaryUsd!)).toEqual([150_000]);
+		expect(report.reasons).toEqual({
+			'year_pay: above $10,000,000 a year: check the unit': 1,
+			'year_pay: hourly pay: above $10,000,000 a year: check the unit': 1,
+			'n: too large to read exactly (above 9,007,199,254,740,991)': 1
+		});
+	});
+	it('local pay in another currency is not held to the US$ bound, only to exact integers', () => {
+		const { columns, report } = run(
+			['title', 'pay', 'year', 'local'],
+			[
+				['A', '100000', '2024', '15,000,000,000'],
+				['B', '100000', '2024', '9007199254740993']
+			],
+			salaries({ title: 0, salaryUsd: 1, year: 2, salaryLocal: 3 })
+		);
+		expect(Array.from((columns as SalaryColumns).salaryLocal!)).toEqual([15_000_000_000]);
+		expect(report.problems.map((p) => [p.line, p.column, p.reason])).toEqual([
+			[3, 'local', 'too large to read exactly (above 9,007,199,254,740,991)']
+		]);
+	});
 });
 
 describe('conversions shown for confirmation', () => {

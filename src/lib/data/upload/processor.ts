@@ -27,6 +27,8 @@ import type { ColumnMapping, Field, PostingField, SalaryField } from './fields';
 import {
 	HOURS_PER_YEAR,
 	PAY_FACTOR,
+	TOO_LARGE,
+	annualUsd,
 	failed,
 	parseDate,
 	parseDecimal,
@@ -86,6 +88,12 @@ export interface UploadReport {
 	readonly rejectedRows: readonly RejectedRow[];
 	readonly rejectedNotKept: number;
 	readonly conversions: readonly Conversion[];
+	/**
+	 * Accepted salary rows whose year the file marks as estimated (`2021e`, older aijobs.net
+	 * exports): read as that year, counted here and marked on /trends. Absent in reports kept
+	 * before it existed; 0 for postings.
+	 */
+	readonly estimatedYears?: number;
 }
 
 export interface ProcessResult {
@@ -110,6 +118,8 @@ export interface RowProcessor {
 	push(records: readonly (readonly string[])[], quoted?: boolean): void;
 	/** Rows read so far (header excluded). */
 	readonly rowsRead: number;
+	/** The physical line (header = 1) the next record starts on. */
+	readonly nextLine: number;
 	finish(): ProcessResult;
 }
 
@@ -200,8 +210,10 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 			if (failed(v)) return v.error;
 			const k = factorOf(record);
 			if (failed(k)) return k.error;
-			salaryUsd.arr[i] = v * k;
-			noteConversion('salaryUsd', raw, v * k);
+			const a = annualUsd(v * k);
+			if (failed(a)) return a.error;
+			salaryUsd.arr[i] = a;
+			noteConversion('salaryUsd', raw, a);
 			return null;
 		});
 		add('year', (raw, i) => {
@@ -297,13 +309,17 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 					if (failed(v)) return v.error;
 					const k = factorOf(record);
 					if (failed(k)) return k.error;
-					g.arr[i] = v * k;
-					noteConversion('salaryUsd', y, v * k);
+					const a = annualUsd(v * k);
+					if (failed(a)) return a.error;
+					g.arr[i] = a;
+					noteConversion('salaryUsd', y, a);
 				} else if (h !== '') {
 					const v = parseMoney(h, { format: fmt, usd: true });
 					if (failed(v)) return `hourly pay: ${v.error}`;
-					g.arr[i] = v * HOURS_PER_YEAR;
-					noteConversion('salaryHourly', h, v * HOURS_PER_YEAR);
+					const a = annualUsd(v * HOURS_PER_YEAR);
+					if (failed(a)) return `hourly pay: ${a.error}`;
+					g.arr[i] = a;
+					noteConversion('salaryHourly', h, a);
 				} else g.arr[i] = NaN;
 				return null;
 			});
@@ -313,6 +329,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 			const g = (count = new Growable((n) => new Float64Array(n)));
 			add('count', (raw, i) => {
 				const v = parseDecimal(raw, fmt);
+				if (failed(v) && v.error === TOO_LARGE) return TOO_LARGE;
 				if (failed(v) || !Number.isInteger(v)) return 'count is not a whole number ≥ 0';
 				g.arr[i] = v;
 				return null;
@@ -404,6 +421,9 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 		get rowsRead() {
 			return rowsRead + pendingBlank.length;
 		},
+		get nextLine() {
+			return nextLine;
+		},
 		push(records, quoted = true) {
 			for (let r = 0; r < records.length; r++) {
 				const record = records[r]!;
@@ -435,6 +455,8 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 			// Trailing blank lines are the end of the file, not rows.
 			pendingBlank.length = 0;
 			const columns = build(n);
+			let estimatedYears = 0;
+			if (columns.kind === 'salaries') for (let i = 0; i < n; i++) estimatedYears += columns.yearEstimated[i]!;
 			return {
 				columns,
 				report: {
@@ -446,7 +468,8 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 					problemsNotListed,
 					rejectedRows,
 					rejectedNotKept,
-					conversions
+					conversions,
+					estimatedYears
 				}
 			};
 		}

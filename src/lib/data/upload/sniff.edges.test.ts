@@ -4,7 +4,7 @@
  * lines, and the preview's cut.
  */
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, detectNewline, sniffBytes, sniffText } from './sniff';
+import { detectDelimiter, detectNewline, sniffBytes, sniffText, utf16Order } from './sniff';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 const ascii = (s: string) => new TextEncoder().encode(s);
@@ -26,13 +26,68 @@ describe('sniffBytes', () => {
 		for (const s of ['GIFT,x\n', 'Pay,title\n', '%PDx\n']) expect(sniffBytes(ascii(s))).toEqual({ bom: false });
 	});
 	it('knows UTF-16 by either byte-order mark, and only by both bytes of one', () => {
-		const utf16 = { error: 'This file is UTF-16 text; save it as UTF-8 CSV.' };
-		expect(sniffBytes(bytes(0xff, 0xfe, 0x61))).toEqual(utf16);
-		expect(sniffBytes(bytes(0xfe, 0xff, 0x61))).toEqual(utf16);
+		const utf16 = (order: string) => ({
+			error: `This file is UTF-16 text (${order}); save it as UTF-8 CSV (in Excel: "CSV UTF-8"; in a text editor: encoding UTF-8) and load it again.`
+		});
+		expect(sniffBytes(bytes(0xff, 0xfe, 0x61))).toEqual(utf16('little-endian'));
+		expect(sniffBytes(bytes(0xfe, 0xff, 0x61))).toEqual(utf16('big-endian'));
 		expect(sniffBytes(bytes(0xff, 0x61, 0x62))).toEqual({ bom: false });
 		expect(sniffBytes(bytes(0xfe, 0x61, 0x62))).toEqual({ bom: false });
 		expect(sniffBytes(bytes(0x61, 0xfe, 0x62))).toEqual({ bom: false });
 		expect(sniffBytes(bytes(0x61, 0xff, 0x62))).toEqual({ bom: false });
+	});
+	it('knows UTF-16 without a byte-order mark by where its zero bytes fall, and names the byte order', () => {
+		expect.hasAssertions();
+		const text = 'title,salary,year\nAI Engineer,150000,2024\n';
+		const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+		const be = new Uint8Array(le.length);
+		for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1]!, le[i]!];
+		const noBom = (order: string) => ({
+			error: `This file is UTF-16 text (${order}, without a byte-order mark); save it as UTF-8 CSV (in Excel: "CSV UTF-8"; in a text editor: encoding UTF-8) and load it again.`
+		});
+		expect(utf16Order(le)).toBe('little-endian');
+		expect(utf16Order(be)).toBe('big-endian');
+		expect(sniffBytes(le)).toEqual(noBom('little-endian'));
+		expect(sniffBytes(be)).toEqual(noBom('big-endian'));
+		// Accented Latin letters keep a zero high byte too (é is E9 00 in UTF-16LE).
+		expect(utf16Order(new Uint8Array(Buffer.from('Résumé,Zürich\n', 'utf16le')))).toBe('little-endian');
+		// Fewer than 4 units: not enough to tell; a NUL among them is binary data.
+		expect(utf16Order(bytes(0x61, 0, 0x62, 0, 0x63, 0))).toBeNull();
+		expect(sniffBytes(bytes(0x61, 0, 0x62, 0, 0x63, 0))).toEqual({ error: 'This is not a CSV file: it contains binary data.' });
+		// Zeros in both halves (binary), or in too few units, are not UTF-16.
+		expect(utf16Order(bytes(0, 0, 0, 0, 0, 0, 0, 0))).toBeNull();
+		expect(utf16Order(bytes(0x61, 0, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69))).toBeNull();
+		// 3 of 5 units with a zero high byte (60 %) is enough; a zero low byte too many is not.
+		expect(utf16Order(bytes(0x61, 0, 0x62, 0, 0x63, 0, 0x64, 0x65, 0x66, 0x67))).toBe('little-endian');
+		expect(utf16Order(bytes(0x61, 0, 0x62, 0, 0, 0x63, 0x64, 0x65, 0x66, 0x67))).toBeNull();
+		expect(utf16Order(bytes(0, 0x61, 0, 0x62, 0, 0x63, 0x64, 0x65, 0x66, 0x67))).toBe('big-endian');
+		// Exactly 4 units is enough; 1 zero low byte in 20 units (5 %) is still UTF-16, 2 of 20 are not.
+		expect(utf16Order(bytes(0x61, 0, 0x62, 0, 0x63, 0, 0x64, 0))).toBe('little-endian');
+		const twenty = (zeroLow: number, big = false) => {
+			const b = new Uint8Array(40);
+			for (let i = 0; i < 20; i++) {
+				const letter = i < zeroLow ? 0 : 0x61;
+				b[2 * i] = big ? 0 : letter;
+				b[2 * i + 1] = big ? letter : 0;
+			}
+			return b;
+		};
+		expect(utf16Order(twenty(1))).toBe('little-endian');
+		expect(utf16Order(twenty(2))).toBeNull();
+		expect(utf16Order(twenty(1, true))).toBe('big-endian');
+		expect(utf16Order(twenty(2, true))).toBeNull();
+		// Whole units only: a last odd byte is not counted.
+		expect(utf16Order(Uint8Array.from([...twenty(1), 0]))).toBe('little-endian');
+		// The last unit's high byte counts (3 of 5 with a zero high byte, the last among them).
+		expect(utf16Order(bytes(0x61, 0x62, 0x63, 0x64, 0x65, 0, 0x66, 0, 0x67, 0))).toBe('little-endian');
+		// One zero low byte in 5 units is not big-endian text.
+		expect(utf16Order(bytes(0, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69))).toBeNull();
+		// Plain UTF-8 text is read as text.
+		expect(sniffBytes(ascii(text))).toEqual({ bom: false });
+		// Only the first 4 KiB count: UTF-16 after them is not looked at.
+		const late = new Uint8Array(8192).fill(0x61);
+		late.set(le.slice(0, 4096), 4096);
+		expect(utf16Order(late)).toBeNull();
 	});
 	it('looks for a NUL byte in the first 4 KiB, up to its last byte', () => {
 		const binary = { error: 'This is not a CSV file: it contains binary data.' };

@@ -24,16 +24,45 @@ const SIGNATURES: readonly { bytes: readonly number[]; what: string }[] = [
 	{ bytes: [0x1f, 0x8b], what: 'a gzip archive (unpack it first)' }
 ];
 
+export type ByteOrder = 'little-endian' | 'big-endian';
+
+/**
+ * The byte order of UTF-16 text without a byte-order mark, told by where its zero bytes fall:
+ * Latin text in UTF-16 has a zero high byte in (nearly) every 2-byte unit, after the letter
+ * (little-endian, `a\0b\0`) or before it (big-endian), and never a zero low byte. Needs 4 units;
+ * null when the first 4 KiB do not look like that.
+ */
+export function utf16Order(head: Uint8Array): ByteOrder | null {
+	const units = Math.floor(Math.min(head.length, 4096) / 2);
+	if (units < 4) return null;
+	let zeroEven = 0;
+	let zeroOdd = 0;
+	for (let i = 0; i < units; i++) {
+		if (head[2 * i] === 0) zeroEven++;
+		if (head[2 * i + 1] === 0) zeroOdd++;
+	}
+	// At least 60 % of units with a zero high byte (other scripts have fewer), no zero low byte in 20.
+	if (zeroOdd >= 0.6 * units && zeroEven <= 0.05 * units) return 'little-endian';
+	if (zeroEven >= 0.6 * units && zeroOdd <= 0.05 * units) return 'big-endian';
+	return null;
+}
+
+const utf16Error = (order: ByteOrder, bom: boolean) => ({
+	error: `This file is UTF-16 text (${order}${bom ? '' : ', without a byte-order mark'}); save it as UTF-8 CSV (in Excel: "CSV UTF-8"; in a text editor: encoding UTF-8) and load it again.`
+});
+
 /**
  * Check the first bytes of a file. `{ bom }` when it looks like text; `{ error }` naming
- * what it is otherwise (an image, a workbook, binary data, UTF-16).
+ * what it is otherwise (an image, a workbook, UTF-16 with its byte order, binary data).
  */
 export function sniffBytes(head: Uint8Array): { bom: boolean } | { error: string } {
 	if (head.length === 0) return { error: 'The file is empty.' };
 	for (const s of SIGNATURES)
 		if (s.bytes.every((b, i) => head[i] === b)) return { error: `This is not a CSV file: it looks like ${s.what}.` };
-	if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
-		return { error: 'This file is UTF-16 text; save it as UTF-8 CSV.' };
+	if (head[0] === 0xff && head[1] === 0xfe) return utf16Error('little-endian', true);
+	if (head[0] === 0xfe && head[1] === 0xff) return utf16Error('big-endian', true);
+	const order = utf16Order(head);
+	if (order) return utf16Error(order, false);
 	const n = Math.min(head.length, 4096);
 	for (let i = 0; i < n; i++) if (head[i] === 0) return { error: 'This is not a CSV file: it contains binary data.' };
 	return { bom: head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf };

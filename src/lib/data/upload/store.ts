@@ -40,6 +40,40 @@ const AS_OF_KEY = 'ai-vs-ml:as-of';
 
 let opening: Promise<IDBDatabase> | null = null;
 
+// ---- writes before reads ---------------------------------------------------------------
+// A kept file is written by the results worker after the page has decided to keep it; a page
+// opened meanwhile (in this tab or another) must read after that write, not before it, or it
+// finds no file. The page that decides a write holds this lock until the write has committed
+// (or failed); readers take it shared. Web Locks cover every tab of the origin and are released
+// if the tab closes; without them (no secure context) the chain below orders this tab's reads.
+
+const LOCK = 'ai-vs-ml-your-data';
+let localWrites: Promise<void> = Promise.resolve();
+
+function lockManager(): LockManager | null {
+	return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
+}
+
+/**
+ * Hold the write lock from now until the returned `release` is called (idempotent). Call it
+ * synchronously where a write is decided, before announcing anything, so that no read asked
+ * for afterwards can run before the write ends.
+ */
+export function holdWrites(): () => void {
+	let release!: () => void;
+	const done = new Promise<void>((ok) => (release = ok));
+	localWrites = localWrites.then(() => done);
+	void lockManager()?.request(LOCK, { mode: 'exclusive' }, () => done);
+	return release;
+}
+
+/** Run `read` once every write held before this call has ended (in this tab; in every tab where Web Locks exist). */
+export async function afterWrites<T>(read: () => Promise<T>): Promise<T> {
+	await localWrites;
+	const locks = lockManager();
+	return locks ? locks.request(LOCK, { mode: 'shared' }, read) : read();
+}
+
 function db(): Promise<IDBDatabase> {
 	opening ??= new Promise<IDBDatabase>((ok, fail) => {
 		const r = indexedDB.open(DB_NAME, 1);
@@ -77,7 +111,7 @@ async function tx<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRe
 type ColumnEntries = [string, unknown][];
 const isBig = (v: unknown) => ArrayBuffer.isView(v) || (typeof v === 'object' && v !== null && 'codes' in v);
 
-/** Keep a loaded file, replacing the earlier file of the same kind. */
+/** Keep a loaded file, replacing the earlier file of the same kind; resolves when the write has committed. */
 export async function saveFile(f: StoredFile): Promise<void> {
 	const entries = Object.entries(f.columns) as ColumnEntries;
 	const small = Object.fromEntries(entries.filter(([, v]) => !isBig(v)));
@@ -125,7 +159,7 @@ export async function loadFileInfos(): Promise<Partial<Record<UploadKind, Omit<S
 	return out;
 }
 
-/** Forget one kind's file, or every file. */
+/** Forget one kind's file, or every file; resolves when the deletion has committed. */
 export async function forgetFiles(kind?: UploadKind): Promise<void> {
 	await tx('readwrite', (s) => {
 		if (!kind) return s.clear();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { familyOf } from '../../transform/title-families';
 import type { PostingsColumns } from './columns';
-import { familyCodes, rowFamilies, unmatchedTitles } from './titles';
+import { coerceTitle, familyCodes, rowFamilies, unmatchedTitles } from './titles';
 import { load } from './testing/load';
 
 describe('titles of an uploaded file', () => {
@@ -59,5 +59,17 @@ describe('titles of an uploaded file', () => {
 		expect(fam).toHaveLength(c.n);
 		expect(fam[0]).toBe(0);
 		expect(fam[2]).toBe(1);
+	});
+	it('rowFamilies: a row without a title (code -1) is in neither family; every other row takes its title code', () => {
+		expect.hasAssertions();
+		const title = { dict: ['AI Engineer', 'Data Scientist', 'Machine Learning Engineer'], codes: Int32Array.from([2, -1, 0, 1, 2]) };
+		expect(Array.from(rowFamilies(title, Int8Array.from([0, -1, 1])))).toEqual([1, -1, 0, -1, 1]);
+	});
+	it('coerceTitle keeps a title as written up to 200 characters and refuses an empty or longer one', () => {
+		expect.hasAssertions();
+		expect(coerceTitle('Sr. ML Engineer (Remote)')).toBe('Sr. ML Engineer (Remote)');
+		expect(coerceTitle('x'.repeat(200))).toBe('x'.repeat(200));
+		expect(coerceTitle('x'.repeat(201))).toEqual({ error: 'longer than 200 characters' });
+		expect(coerceTitle('')).toEqual({ error: 'empty' });
 	});
 });

@@ -1,17 +1,10 @@
 /**
- * Titles of an uploaded file → AI / ML family, with the app's own lists (families-v1 or
- * strict, `transform/title-families.ts`) through the uploaded-title normalisation
- * (`transform/title-normalise.ts`: a listed title keeps its decision, any other is matched
- * in its normal form), and the user's overrides for their data (title → family, or null to
- * leave a listed title out).
+ * Titles of an uploaded file → AI / ML family, with the app's one title rule (`familyOf` in
+ * `transform/title-families.ts`: a listed title keeps its decision, any other is matched in
+ * its normal form; the same for every layout and for the built-in data), and the user's
+ * overrides for their data (title → family, or null to leave a listed title out).
  */
-import type { TitleFamily, TitleMode } from '../../transform/title-families';
-import { matchTitle, uploadedFamilyOf, type MatchOptions, type TitleMatch } from '../../transform/title-normalise';
-
-/** How a file's titles are matched: free-text titles are normalised, aijobs.net titles matched exactly. */
-export function titleMatching(cols: { readonly freeTextTitles?: boolean }): MatchOptions {
-	return { normalise: cols.freeTextTitles !== false };
-}
+import { familyOf, matchTitle, type TitleFamily, type TitleMatch, type TitleMode } from '../../transform/title-families';
 import { MAX_TEXT_CHARS } from './coerce';
 import { dictCounts, type DictColumn } from './columns';
 import type { Parsed } from './values';
@@ -36,11 +29,11 @@ export const FAMILY_CODES = { AI: 0, ML: 1 } as const;
  * Family code per dictionary entry. An override wins over the mode's lists (in both
  * modes: the user's word about their own data). `Object.hasOwn` keeps prototype keys out.
  */
-export function familyCodes(dict: readonly string[], mode: TitleMode, overrides: TitleOverrides = {}, opts: MatchOptions = {}): Int8Array {
+export function familyCodes(dict: readonly string[], mode: TitleMode, overrides: TitleOverrides = {}): Int8Array {
 	const out = new Int8Array(dict.length);
 	for (let c = 0; c < dict.length; c++) {
 		const t = dict[c]!;
-		const fam = Object.hasOwn(overrides, t) ? overrides[t]! : uploadedFamilyOf(t, mode, opts);
+		const fam = Object.hasOwn(overrides, t) ? overrides[t]! : familyOf(t, mode);
 		out[c] = fam === null ? -1 : FAMILY_CODES[fam];
 	}
 	return out;
@@ -74,18 +67,12 @@ export interface UnmatchedTitle extends TitleCount {
  * Titles that matched neither family, most frequent first (ties A–Z), with counts and the
  * form each reached under `mode`. `weight` is the per-row count of a pre-counted postings file.
  */
-export function unmatchedTitles(
-	title: DictColumn,
-	byCode: Int8Array,
-	mode: TitleMode,
-	weight?: Float64Array | null,
-	opts: MatchOptions = {}
-): UnmatchedTitle[] {
+export function unmatchedTitles(title: DictColumn, byCode: Int8Array, mode: TitleMode, weight?: Float64Array | null): UnmatchedTitle[] {
 	const counts = dictCounts(title, weight);
 	const out: UnmatchedTitle[] = [];
 	for (let c = 0; c < title.dict.length; c++)
 		if (byCode[c] === -1 && counts[c]! > 0) {
-			const m = matchTitle(title.dict[c]!, mode, opts);
+			const m = matchTitle(title.dict[c]!, mode);
 			out.push({ title: title.dict[c]!, count: counts[c]!, form: m.form, how: m.how });
 		}
 	return out.sort((a, b) => b.count - a.count || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));

@@ -4,6 +4,7 @@
  * breaks ties. Expected values are written out by hand (or with Date.UTC).
  */
 import { describe, expect, it } from 'vitest';
+import { ABOVE_MAX_PAY, MAX_ANNUAL_PAY_USD } from '../types';
 import {
 	detectDateFormat,
 	detectNumberFormat,
@@ -11,6 +12,8 @@ import {
 	parseDate,
 	parseDecimal,
 	parseMoney,
+	TOO_LARGE,
+	annualUsd,
 	payPeriodOf,
 	type NumberFormat
 } from './values';
@@ -115,7 +118,7 @@ describe('parseMoney: spaces, suffixes, ranges and zero', () => {
 		['1-2-3', 'not an amount'],
 		['100k-', 'not an amount'],
 		['-', 'negative pay'],
-		['9'.repeat(400), 'not an amount'],
+		['9'.repeat(400), TOO_LARGE],
 		['1,2k', 'not an amount'],
 		['500 (approx)', 'not an amount'],
 		['(500) pa', 'not an amount']
@@ -248,5 +251,35 @@ describe('detectDateFormat', () => {
 		expect(detectDateFormat(['1686923055'])?.monthOnly).toBe(false);
 		expect(detectDateFormat(['2023-06', 'x'])?.monthOnly).toBe(false);
 		expect(detectDateFormat(['2023-06', 'x2023-07'])?.monthOnly).toBe(false);
+	});
+});
+
+describe('amounts beyond what JavaScript holds exactly, and the annual bound', () => {
+	const usd = { format: US, usd: true };
+	it('refuses more than Number.MAX_SAFE_INTEGER instead of rounding it', () => {
+		expect.hasAssertions();
+		expect(TOO_LARGE).toBe('too large to read exactly (above 9,007,199,254,740,991)');
+		// 2^53 + 1 would become 2^53; 2^53 − 1 is the last exact integer.
+		expect(parseDecimal('9007199254740993', US)).toEqual({ error: TOO_LARGE });
+		expect(parseDecimal('9007199254740992', US)).toEqual({ error: TOO_LARGE });
+		expect(parseDecimal('9007199254740991', US)).toBe(Number.MAX_SAFE_INTEGER);
+		expect(parseDecimal('9,007,199,254,740,993', US)).toEqual({ error: TOO_LARGE });
+		expect(parseMoney('9007199254740993', usd)).toEqual({ error: TOO_LARGE });
+		expect(parseMoney('$9,007,199,254,740,993', usd)).toEqual({ error: TOO_LARGE });
+		expect(parseMoney('9007199254740991', usd)).toBe(Number.MAX_SAFE_INTEGER);
+		// A suffix that carries the amount past it: 9,007,199,254,741k.
+		expect(parseMoney('9007199254741k', usd)).toEqual({ error: TOO_LARGE });
+		expect(parseMoney('9007199254740k', usd)).toBe(9_007_199_254_740_000);
+		expect(parseMoney('1-9007199254741k', usd)).toEqual({ error: TOO_LARGE });
+		expect(parseMoney('€9007199254740993', { format: US, usd: false })).toEqual({ error: TOO_LARGE });
+	});
+
+	it('annualUsd refuses above $10,000,000 a year as a unit slip, and keeps $10,000,000 itself', () => {
+		expect.hasAssertions();
+		expect(MAX_ANNUAL_PAY_USD).toBe(10_000_000);
+		expect(annualUsd(10_000_000)).toBe(10_000_000);
+		expect(annualUsd(10_000_000.01)).toEqual({ error: 'above $10,000,000 a year: check the unit' });
+		expect(annualUsd(999_999_999_999)).toEqual({ error: ABOVE_MAX_PAY });
+		expect(annualUsd(120_000)).toBe(120_000);
 	});
 });

@@ -6,6 +6,8 @@
  * (`detectNumberFormat`, `detectDateFormat`) and shown to the user for confirmation.
  */
 
+import { ABOVE_MAX_PAY, MAX_ANNUAL_PAY_USD } from '../types';
+
 export type Parsed<T> = T | { error: string };
 
 export function failed<T>(v: Parsed<T>): v is { error: string } {
@@ -36,6 +38,14 @@ export const HOURS_PER_YEAR = 2080;
 /** Months per year, used to annualise monthly pay. */
 export const MONTHS_PER_YEAR = 12;
 
+/**
+ * Annual US$ pay within the bound both parsers apply: `annualUsd(120_000) → 120000`,
+ * `annualUsd(12_000_000) → { error: 'above $10,000,000 a year: check the unit' }`.
+ */
+export function annualUsd(v: number): Parsed<number> {
+	return v > MAX_ANNUAL_PAY_USD ? { error: ABOVE_MAX_PAY } : v;
+}
+
 export type PayPeriod = 'year' | 'month' | 'hour';
 export const PAY_FACTOR: Readonly<Record<PayPeriod, number>> = { year: 1, month: MONTHS_PER_YEAR, hour: HOURS_PER_YEAR };
 
@@ -47,6 +57,9 @@ export function payPeriodOf(raw: string): PayPeriod | null {
 	if (/^(hour|hourly|per hour|an hour|hr|h)$/.test(s)) return 'hour';
 	return null;
 }
+
+/** The reason for a number JavaScript cannot hold exactly (above Number.MAX_SAFE_INTEGER): it is refused, not rounded. */
+export const TOO_LARGE = `too large to read exactly (above ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')})`;
 
 const SPACES = /[\s\u00a0\u202f]/g;
 const PLAIN = /^\d+(\.\d+)?$/;
@@ -73,7 +86,9 @@ export function parseDecimal(raw: string, fmt: NumberFormat): Parsed<number> {
 	}
 	// What is left must be digits with at most one decimal point (a stray ',' fails here).
 	if (!PLAIN.test(s)) return { error: 'not a number' };
-	return Number(s);
+	const n = Number(s);
+	// 9007199254740993 would silently become …992: refuse it instead.
+	return n > Number.MAX_SAFE_INTEGER ? { error: TOO_LARGE } : n;
 }
 
 /** Symbols and codes that mark US dollars. */
@@ -94,7 +109,9 @@ export interface MoneyOptions {
  * Pay as written: `$120,000`, `120k`, `USD 95 000` (with a space format), `$120–150k`
  * (a range becomes its midpoint; a `k` on the upper end applies to both ends when the
  * lower end has no suffix), `1.2M`. Zero and negative pay are rejected, and so is a
- * non-USD currency when `usd` is set. The result is per the source's pay period.
+ * non-USD currency when `usd` is set, and an amount above Number.MAX_SAFE_INTEGER (TOO_LARGE,
+ * never rounded). The result is per the source's pay period; the annual bound
+ * (MAX_ANNUAL_PAY_USD) is checked after annualising (`annualUsd`).
  */
 export function parseMoney(raw: string, opts: MoneyOptions): Parsed<number> {
 	const s0 = raw.trim();
@@ -125,8 +142,8 @@ export function parseMoney(raw: string, opts: MoneyOptions): Parsed<number> {
 			mult = m[2]!.toLowerCase() === 'k' ? 1e3 : 1e6;
 		} else if (hi) mult = hi[2]!.toLowerCase() === 'k' ? 1e3 : 1e6;
 		const v = parseDecimal(p, opts.format);
-		// Stryker disable next-line ConditionalExpression: an error object times mult is NaN, which the finiteness test below refuses too
-		if (failed(v)) return { error: 'not an amount' };
+		if (failed(v)) return { error: v.error === TOO_LARGE ? TOO_LARGE : 'not an amount' };
+		if (v * mult > Number.MAX_SAFE_INTEGER) return { error: TOO_LARGE };
 		values.push(v * mult);
 	}
 	const lo = values[0]!;
