@@ -12,6 +12,16 @@
 export const FALLBACK_CSP =
 	"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
+/**
+ * A Web Worker runs under the CSP of its own script's response, not the page's: the app's
+ * workers (/_app/immutable/workers/) may load their own chunks and fetch from this origin (the
+ * built-in data packs, /api/cpi.json), nothing else.
+ */
+export const WORKER_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/** Where the build puts the workers' scripts. */
+export const WORKER_PATH = '/_app/immutable/workers/';
+
 /** @type {Readonly<Record<string, string>>} */
 export const SECURITY_HEADERS = Object.freeze({
 	'content-security-policy': FALLBACK_CSP,
@@ -45,9 +55,11 @@ export function methodNotAllowedBody(method) {
  * Set the security headers on a response before anything else writes it; a later
  * setHeader (SvelteKit's page CSP) replaces the fallback.
  * @param {import('node:http').ServerResponse} res
+ * @param {string} [path] the request path: a worker script gets WORKER_CSP
  */
-export function setSecurityHeaders(res) {
+export function setSecurityHeaders(res, path = '') {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	if (path.startsWith(WORKER_PATH)) res.setHeader('content-security-policy', WORKER_CSP);
 }
 
 /**

@@ -137,7 +137,7 @@ function failed(req, res, err) {
 }
 
 const server = http.createServer((req, res) => {
-	setSecurityHeaders(res);
+	setSecurityHeaders(res, req.url ?? '');
 	finishHeaders(res);
 	if (!ALLOWED_METHODS.includes(req.method ?? '')) {
 		res.writeHead(405, { allow: ALLOWED_METHODS.join(', '), 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });

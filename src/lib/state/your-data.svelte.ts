@@ -1,8 +1,9 @@
 /**
  * The state of "Your data" (/data): which files are loaded, the file being read (sniff →
  * mapping → parse with progress), the title overrides, and the figures computed from the
- * files. Owns two Web Workers: the upload parser (data/upload/worker.ts) and the results
- * worker (workers/results.ts). Browser only: call `start()` in onMount and `stop()` on destroy.
+ * files. Owns the upload parser (data/upload/worker.ts); the figures come from the tab's one
+ * results worker (workers/results.ts), which the data runtime (state/runtime.svelte.ts) owns and
+ * every page shares. Browser only: call `start()` in onMount and `stop()` on destroy.
  *
  * Nothing here sends a request: files are read by the workers from the `File` object and
  * kept in IndexedDB (data/upload/store.ts).
@@ -34,7 +35,8 @@ import type { DateFormat, NumberFormat } from '$lib/data/upload/values';
 import type { TitleFamily, TitleMode } from '$lib/transform/title-families';
 import type { YourPostingsModel, YourSalariesModel } from '$lib/views/your-data';
 import { gibibytes } from '$lib/format';
-import type { FileInfo, ResultsRequest, ResultsResponse } from '$lib/workers/results';
+import type { FileInfo, RuntimeRequest, RuntimeResponse } from '$lib/workers/results';
+import { runtime, type RuntimeEvent } from './runtime.svelte';
 
 export type Phase = 'idle' | 'sniffing' | 'mapping' | 'parsing' | 'saving';
 
@@ -87,42 +89,36 @@ export class YourData {
 	forgetting = $state(false);
 
 	private parser: Worker | null = null;
-	private computer: Worker | null = null;
+	/** Stops hearing the results worker (the page went away). */
+	private unlisten: (() => void) | null = null;
 	/** Files read and handed to the results worker to keep, by load time, until it says the write committed (or failed). */
 	private pendingKeeps = new Map<string, { file: File; info: FileInfo; previous: FileInfo | undefined; release: () => void }>();
-	/** The page went away while a file was being kept: stop the results worker once the write has ended. */
-	private stopping = false;
+	/** "Forget" is restarting the results worker: the loss it reports is not an error. */
+	private restarting = false;
 
-	/** Create the workers and read back what a previous visit kept (after any write another page or tab has under way). */
+	/** Start the parser, hear the results worker, and read back what a previous visit kept (after any write another page or tab has under way). */
 	start(): void {
 		this.parser = this.makeParser();
-		this.computer = this.makeComputer();
+		this.unlisten = runtime.listen((m) => this.onResults(m));
 		this.overrides = loadOverrides();
 		this.rememberedMappings = rememberedMappingCount();
-		const computer = this.computer;
+		const parser = this.parser;
 		void afterWrites(async () => {}).then(() => {
-			if (this.computer === computer) this.send({ type: 'restore', query: this.query() });
+			if (this.parser === parser) this.send({ type: 'restore', query: this.query() });
 		});
 	}
 
-	private makeComputer(): Worker {
-		const w = new Worker(new URL('../workers/results.ts', import.meta.url), { type: 'module' });
-		w.onmessage = (e: MessageEvent<ResultsResponse>) => {
-			if (this.computer === w) this.onResults(e.data);
+	/** The results worker stopped: its figures are lost, and a write it had under way. */
+	private onWorkerLost(): void {
+		if (this.restarting) return;
+		this.resultErrors = {
+			salaries: 'The results worker stopped (out of memory?).',
+			postings: 'The results worker stopped (out of memory?).'
 		};
-		w.onerror = (e) => {
-			e.preventDefault();
-			if (this.computer !== w) return;
-			this.resultErrors = {
-				salaries: 'The results worker stopped (out of memory?).',
-				postings: 'The results worker stopped (out of memory?).'
-			};
-			this.computing = {};
-			this.restored = true;
-			// A write it had under way is lost: say so, and let readers go on.
-			for (const loadedAt of [...this.pendingKeeps.keys()]) this.settleKeep(loadedAt, false, 'the results worker stopped', false);
-		};
-		return w;
+		this.computing = {};
+		this.restored = true;
+		// A write it had under way is lost: say so, and let readers go on.
+		for (const loadedAt of [...this.pendingKeeps.keys()]) this.settleKeep(loadedAt, false, 'the results worker stopped', false);
 	}
 
 	private query() {
@@ -137,23 +133,22 @@ export class YourData {
 		this.send({ type: 'recompute', query: this.query() });
 	}
 
-	private send(m: ResultsRequest, transfer: Transferable[] = []): void {
-		this.computer?.postMessage(m, transfer);
+	private send(m: RuntimeRequest, transfer: Transferable[] = []): void {
+		runtime.send(m, transfer);
 	}
 
 	/**
 	 * The page goes away. A file still being written to IndexedDB is not lost with it: the results
-	 * worker stays until the write has ended (then stops), and pages opened meanwhile wait for it.
+	 * worker is the tab's, it stays (and finishes the write), and pages opened meanwhile wait for it.
 	 */
 	stop(): void {
 		this.parser?.terminate();
 		this.parser = null;
-		if (this.pendingKeeps.size > 0) {
-			this.stopping = true;
-			return;
+		// Writes under way still release their hold when the worker answers.
+		if (this.pendingKeeps.size === 0) {
+			this.unlisten?.();
+			this.unlisten = null;
 		}
-		this.computer?.terminate();
-		this.computer = null;
 	}
 
 	/** Is a file being written to IndexedDB (the page asks before it unloads)? */
@@ -317,14 +312,17 @@ export class YourData {
 			this.justLoaded = kind;
 		}
 		if (ok) performance.mark('your-data:stored');
-		if (this.stopping && this.pendingKeeps.size === 0) {
-			this.computer?.terminate();
-			this.computer = null;
+		if (!this.parser && this.pendingKeeps.size === 0) {
+			this.unlisten?.();
+			this.unlisten = null;
 		}
 	}
 
-	private onResults(r: ResultsResponse): void {
+	private onResults(r: RuntimeEvent): void {
 		switch (r.type) {
+			case 'worker-lost':
+				this.onWorkerLost();
+				return;
 			case 'restored': {
 				const files = { ...this.files };
 				const kept = { ...this.kept };
@@ -386,8 +384,10 @@ export class YourData {
 	async forget(): Promise<void> {
 		this.post({ type: 'cancel' });
 		this.reset();
-		this.computer?.terminate();
-		this.computer = null;
+		// The pages' built-in data comes back into the fresh worker from the HTTP cache.
+		this.restarting = true;
+		runtime.restartWorker();
+		this.restarting = false;
 		for (const p of this.pendingKeeps.values()) p.release();
 		this.pendingKeeps.clear();
 		this.files = {};
@@ -415,9 +415,8 @@ export class YourData {
 		} finally {
 			release();
 			this.forgetting = false;
+			void runtime.refresh();
 		}
-		// A fresh results worker for the next file (nothing to restore: nothing is kept).
-		if (!this.stopping && this.parser) this.computer = this.makeComputer();
 	}
 
 	/** Set (or clear, with '') the salaries file's "as of" date; false when it is not a date. */

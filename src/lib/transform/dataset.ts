@@ -109,24 +109,54 @@ export function buildDataset(
 	src: ParsedSources,
 	opts: { readonly classify?: TitleClassifier; readonly sourceShiftYear?: number | null } = {}
 ): Dataset {
-	const classify = opts.classify ?? familyOf;
-	const prepared = prepareRows(src.salaries.rows, classify);
-	const sectors = src.sectors.flatMap((f) => f.rows.filter((r) => (CONTEXT_SECTORS as readonly string[]).includes(r.sector)));
-	const cpi = src.cpi?.rows ?? [];
 	const files = [src.salaries, src.cpi, src.aiShare, src.genaiShare, ...src.sectors].filter((f) => f !== null);
-	return {
+	return datasetOf({
 		dataVersion: src.dataVersion,
 		sourceShiftYear: opts.sourceShiftYear === undefined ? SOURCE_SHIFT_YEAR : opts.sourceShiftYear,
+		salaries: src.salaries.rows,
+		cpi: src.cpi?.rows ?? [],
+		aiShare: src.aiShare?.rows ?? [],
+		genaiShare: src.genaiShare?.rows ?? [],
+		sectors: src.sectors.flatMap((f) => f.rows.filter((r) => (CONTEXT_SECTORS as readonly string[]).includes(r.sector))),
+		parse: files.map(summaryOf),
+		sources: src.sources,
+		classify: opts.classify
+	});
+}
+
+/** What a Dataset is built from once the files are parsed (or unpacked: transform/dataset-pack.ts). */
+export interface DatasetParts {
+	readonly dataVersion: string;
+	readonly sourceShiftYear: number | null;
+	/** In any order: they are sorted by salary here. */
+	readonly salaries: readonly SalaryRow[];
+	readonly cpi: readonly CpiRow[];
+	readonly aiShare: readonly ShareRow[];
+	readonly genaiShare: readonly ShareRow[];
+	/** Already only CONTEXT_SECTORS. */
+	readonly sectors: readonly SectorIndexRow[];
+	readonly parse: readonly ParseSummary[];
+	readonly sources: readonly SourceStatus[];
+	readonly classify?: TitleClassifier;
+}
+
+/** The one step from parts to a Dataset (the salary rows indexed, the CPI averaged), on the server and in the browser alike. */
+export function datasetOf(p: DatasetParts): Dataset {
+	const classify = p.classify ?? familyOf;
+	const prepared = prepareRows(p.salaries, classify);
+	return {
+		dataVersion: p.dataVersion,
+		sourceShiftYear: p.sourceShiftYear,
 		salaries: prepared.rows,
 		prepared,
 		classify,
-		cpi,
-		annualCpi: annualCpi(cpi),
-		aiShare: src.aiShare?.rows ?? [],
-		genaiShare: src.genaiShare?.rows ?? [],
-		sectors,
-		parse: files.map(summaryOf),
-		sources: src.sources
+		cpi: p.cpi,
+		annualCpi: annualCpi(p.cpi),
+		aiShare: p.aiShare,
+		genaiShare: p.genaiShare,
+		sectors: p.sectors,
+		parse: p.parse,
+		sources: p.sources
 	};
 }
 

@@ -1,11 +1,9 @@
 /**
- * Every page on the user's data (`source=yours`): the page's model computed by the SAME view
- * function the server runs on the built-in data (overviewView, payView, trendsView,
- * titlesView), on the Dataset of the user's salaries file (`salariesDataset`), plus what the
- * page needs around it that the server's layout gives for built-in data: the filter panel's
- * counts and countries from the file, and the download tables (the summaryView tables that
- * /api/summary.csv serves for built-in data, so a download of the built-in file uploaded is
- * byte-identical to the API's). Pure: runs in the results worker and in unit tests.
+ * The parts of a page that only the user's data (`source=yours`) has: the download tables the
+ * browser builds (the summaryView tables /api/summary.csv serves for the built-in data, so a
+ * download of the built-in file uploaded is byte-identical to the API's), the user's title
+ * decisions, the file's Dataset and the "About this file" sidecar. The pages themselves run
+ * through the page registry (lib/pages/registry.ts), on either source. Pure.
  */
 import type { CpiRow } from '$lib/data/types';
 import type { SalaryColumns } from '$lib/data/upload/columns';
@@ -28,24 +26,6 @@ import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { name as APP_NAME, version as APP_VERSION } from '../../../package.json';
 
-/** The salary pages that can run on a user's file. */
-export const YOUR_SALARY_PAGES = ['overview', 'pay', 'trends', 'titles'] as const;
-export type YourSalaryPage = (typeof YOUR_SALARY_PAGES)[number];
-
-/** What a page asks the worker for: its parsed filters and its own parameters (as the server load parses them). */
-export type YourPageQuery =
-	| { readonly page: 'overview'; readonly filters: Filters; readonly claimYear: number | 'all' | null }
-	| {
-			readonly page: 'pay';
-			readonly filters: Filters;
-			readonly scale: 'linear' | 'log';
-			readonly salary: number | null;
-			readonly band: { readonly low: number; readonly high: number } | null;
-	  }
-	| { readonly page: 'trends'; readonly filters: Filters; readonly gfrom: number | null; readonly gto: number | null }
-	| { readonly page: 'titles'; readonly filters: Filters }
-	| { readonly page: 'demand'; readonly filters: Filters };
-
 /** A download table the page builds in the browser (the summary CSV of one `by`), with its canonical query. */
 export interface YourDownload {
 	readonly by: By;
@@ -54,20 +34,6 @@ export interface YourDownload {
 	readonly canonical: string;
 	readonly counts: { readonly matched: number; readonly duplicates: number; readonly counted: number; readonly rowsWithoutCpi: number };
 	readonly payBasis: string;
-}
-
-/** Around every salary page's model: where it came from, the filter panel, the downloads. */
-export interface YourPageFrame {
-	/** The Dataset's date (31 December of the file's last year: a file has no snapshot date). */
-	readonly dataVersion: string;
-	readonly facets: FacetsModel;
-	readonly countries: readonly CountryOption[];
-	/** Work years present in the file, ascending (the filter's year options). */
-	readonly years: readonly number[];
-	readonly downloads: Partial<Record<By, YourDownload>>;
-	/** Rows of the file the dashboard could not use (empty dimension cells…), counted. */
-	readonly skipped: number;
-	readonly rowsUsed: number;
 }
 
 /** The user's title decisions beside the app's lists, for /titles on the user's data. */
@@ -83,25 +49,16 @@ export interface YourTitles {
 	readonly neither: readonly TitleCount[];
 }
 
-export type YourPageModel =
-	| ({ readonly page: 'overview' } & YourPageFrame & { readonly model: OverviewModel })
-	| ({ readonly page: 'pay' } & YourPageFrame & { readonly model: PayModel })
-	| ({ readonly page: 'trends' } & YourPageFrame & { readonly model: TrendsPage })
-	| ({ readonly page: 'titles' } & YourPageFrame & {
-				readonly model: { titles: TitleLine[]; mode: Filters['titles'] };
-				readonly yourTitles: YourTitles;
-			})
-	| { readonly page: 'demand'; readonly postings: YourPostingsModel };
-
 /** The `by=` downloads each salary page offers (pay: the distribution and each segment). */
-export function downloadsOf(q: YourPageQuery, model: unknown): By[] {
-	if (q.page === 'overview') return ['none'];
-	if (q.page === 'trends') return ['work_year'];
-	if (q.page === 'pay') return ['none', ...(model as PayModel).segments.filter((s) => !s.allSuppressed).map((s) => s.by)];
+export function downloadsOf(page: string, model: unknown): By[] {
+	if (page === 'overview') return ['none'];
+	if (page === 'trends') return ['work_year'];
+	if (page === 'pay') return ['none', ...(model as PayModel).segments.filter((s) => !s.allSuppressed).map((s) => s.by)];
 	return [];
 }
 
-function download(data: Dataset, by: By, filters: Filters): YourDownload {
+/** The summary table of one `by` on the user's Dataset, as /api/summary.csv builds it for the built-in data. */
+export function yourDownload(data: Dataset, by: By, filters: Filters): YourDownload {
 	const { stats, ...table } = summaryView(data, { by, filters });
 	return {
 		by,
@@ -148,49 +105,6 @@ export function yourDataset(
 ) {
 	const data = salariesDataset(cols, name, overrides, cpi ?? undefined);
 	return asOf ? { ...data, dataVersion: asOf } : data;
-}
-
-/** A salary page's model on a user's Dataset (the server's view functions, unchanged). */
-export function yourSalaryPage(
-	data: ReturnType<typeof salariesDataset>,
-	cols: SalaryColumns,
-	overrides: TitleOverrides,
-	q: Exclude<YourPageQuery, { page: 'demand' }>
-): YourPageModel {
-	const { filters } = q;
-	const years = yearsOf(data.salaries);
-	const frame = (model: unknown): YourPageFrame => ({
-		dataVersion: data.dataVersion,
-		facets: facetsView(data, filters),
-		countries: countryOptions(data.salaries),
-		years,
-		downloads: Object.fromEntries(downloadsOf(q, model).map((by) => [by, download(data, by, filters)])),
-		skipped: data.skipped.length,
-		rowsUsed: data.salaries.length
-	});
-	switch (q.page) {
-		case 'overview': {
-			const model = overviewView(data, { filters, claimYear: q.claimYear });
-			return { page: 'overview', ...frame(model), model };
-		}
-		case 'pay': {
-			const model = payView(data, { filters, scale: q.scale, salary: q.salary, band: q.band });
-			return { page: 'pay', ...frame(model), model };
-		}
-		case 'trends': {
-			const model = trendsView(data, { filters, gfrom: q.gfrom, gto: q.gto });
-			return { page: 'trends', ...frame(model), model };
-		}
-		case 'titles': {
-			const model = titlesView(data, { filters });
-			return { page: 'titles', ...frame(model), model, yourTitles: yourTitles(cols, overrides, filters.titles) };
-		}
-	}
-}
-
-/** /demand on a user's postings file: the /data postings figures in the URL's title mode. */
-export function yourDemandPage(cols: PostingsColumns, overrides: TitleOverrides, filters: Filters): YourPageModel {
-	return { page: 'demand', postings: yourPostingsView(cols, { mode: filters.titles, overrides }) };
 }
 
 /**

@@ -1,26 +1,40 @@
 /**
- * The results Web Worker: holds the user's loaded columns (one file per kind), keeps them in
- * IndexedDB, and runs the /data view models on them (src/lib/views/your-data.ts, the same
- * pure functions the server uses) — all off the main thread, which only holds each file's
- * report and the models. `new Worker(new URL('./results.ts', import.meta.url), { type: 'module' })`.
+ * The results Web Worker: the one place in the browser where page models are computed, on the
+ * built-in data and on the user's own files alike, through the page registry
+ * (lib/pages/registry.ts) — the same call the server makes. The main thread holds only the
+ * models. `new Worker(new URL('./results.ts', import.meta.url), { type: 'module' })`, one per tab
+ * (state/runtime.svelte.ts).
  *
- * Main → worker: `load` (columns transferred in; `keep` saves them first, then the figures are
- * computed), `restore` (read back what IndexedDB kept), `recompute` (new title overrides).
- * Worker → main: `kept` (the IndexedDB transaction has committed) or `keep-failed`, `model` per
- * kind, `restored` (the kept files without columns), `error`. "Forget" is not a message: the
- * page stops this worker (it may be busy computing) and deletes from IndexedDB itself.
- *
- * Every page on the user's data (`source=yours`) asks for its model with `page` (the page's
- * parsed filters and parameters, the title overrides, and the built-in CPI for real pay); the
- * worker reads the kept file from IndexedDB when it does not hold it (or holds an older one),
- * builds the Dataset once per file × overrides × CPI, and answers `page` or `page-error`.
+ * Protocol (`RuntimeRequest` → `RuntimeResponse`):
+ * - `page` {id, page, params, yours?} → `page` {result} or `page-problem` (400, redirect, no kept
+ *   file) or `page-error` ('not-ready': the built-in data has not arrived; 'failed').
+ * - `builtin` {salaries, indeed}: the content-hashed URLs of the built-in data packs. The salary
+ *   pack is fetched at once, its sha256 checked against the URL, and unpacked
+ *   (transform/dataset-pack.ts) → `builtin-ready` or `builtin-failed`; the Indeed pack when a
+ *   /demand page first asks.
+ * - The user's files (/data): `load` (columns transferred in; `keep` saves them first, then the
+ *   figures are computed), `restore` (read back what IndexedDB kept), `recompute` (new title
+ *   overrides) → `kept` (the IndexedDB transaction has committed) or `keep-failed`, `model` per
+ *   kind, `restored`, `error`. "Forget" is not a message: the page stops this worker (it may be
+ *   busy computing) and deletes from IndexedDB itself.
  */
 import type { UploadKind } from '$lib/data/upload/fields';
 import { loadFiles, saveFile, type StoredFile } from '$lib/data/upload/store';
 import type { CpiRow } from '$lib/data/types';
 import type { TitleOverrides } from '$lib/data/upload/titles';
-import type { ParsedFile } from '$lib/transform/dataset';
-import { datasetKey, yourDataset, yourDemandPage, yourSalaryPage, type YourPageModel, type YourPageQuery } from '$lib/views/your-pages';
+import type { Dataset } from '$lib/transform/dataset';
+import { PackError, unpackIndeed, unpackSalaries, withIndeed } from '$lib/transform/dataset-pack';
+import {
+	cpiFile,
+	pageProblem,
+	PAGE_PATH,
+	runPage,
+	type DatasetSource,
+	type PageId,
+	type PageProblem,
+	type PageResult
+} from '$lib/pages/registry';
+import { datasetKey, yourDataset } from '$lib/views/your-pages';
 import {
 	yourPostingsView,
 	yourSalariesView,
@@ -32,23 +46,28 @@ import {
 /** A kept file as the page holds it: everything but the columns. */
 export type FileInfo = Omit<StoredFile, 'columns'>;
 
-export type ResultsRequest =
+/** What a page on the user's data needs beyond its URL: the files it expects and the choices kept in this browser. */
+export interface YourRequest {
+	/** The kept files' load times the page expects, so a newer file in IndexedDB is read again. */
+	readonly loadedAt: Partial<Record<UploadKind, string>>;
+	readonly overrides: TitleOverrides;
+	/** The salaries file's "as of" date the user gave (YYYY-MM-DD), or null. */
+	readonly asOf: string | null;
+}
+
+export type RuntimeRequest =
+	| { readonly type: 'builtin'; readonly salaries: string; readonly indeed: string }
+	| { readonly type: 'page'; readonly id: number; readonly page: PageId; readonly params: string; readonly yours: YourRequest | null }
 	| { readonly type: 'load'; readonly file: StoredFile; readonly keep: boolean; readonly query: YourDataQuery }
 	| { readonly type: 'restore'; readonly query: YourDataQuery }
-	| { readonly type: 'recompute'; readonly query: YourDataQuery }
-	| {
-			readonly type: 'page';
-			readonly id: number;
-			readonly query: YourPageQuery;
-			/** The kept file the page expects (its load time), so a newer file in IndexedDB is read again. */
-			readonly loadedAt: string;
-			readonly overrides: TitleOverrides;
-			readonly cpi: ParsedFile<CpiRow> | null;
-			/** The salaries file's "as of" date the user gave (YYYY-MM-DD), or null. */
-			readonly asOf: string | null;
-	  };
+	| { readonly type: 'recompute'; readonly query: YourDataQuery };
 
-export type ResultsResponse =
+export type RuntimeResponse =
+	| { readonly type: 'builtin-ready'; readonly elapsedMs: number }
+	| { readonly type: 'builtin-failed'; readonly message: string }
+	| { readonly type: 'page'; readonly id: number; readonly result: PageResult; readonly elapsedMs: number }
+	| { readonly type: 'page-problem'; readonly id: number; readonly problem: PageProblem }
+	| { readonly type: 'page-error'; readonly id: number; readonly code: 'not-ready' | 'failed'; readonly message: string }
 	| {
 			readonly type: 'model';
 			readonly kind: UploadKind;
@@ -60,23 +79,166 @@ export type ResultsResponse =
 	| { readonly type: 'restore-failed'; readonly message: string }
 	| { readonly type: 'kept'; readonly kind: UploadKind; readonly loadedAt: string }
 	| { readonly type: 'keep-failed'; readonly kind: UploadKind; readonly loadedAt: string; readonly message: string }
-	| { readonly type: 'error'; readonly kind: UploadKind; readonly message: string }
-	| { readonly type: 'page'; readonly id: number; readonly model: YourPageModel; readonly elapsedMs: number }
-	| { readonly type: 'page-error'; readonly id: number; readonly code: 'no-file' | 'failed'; readonly message: string };
+	| { readonly type: 'error'; readonly kind: UploadKind; readonly message: string };
 
 const scope = self as unknown as {
-	onmessage: ((e: MessageEvent<ResultsRequest>) => void) | null;
-	postMessage(m: ResultsResponse): void;
+	onmessage: ((e: MessageEvent<RuntimeRequest>) => void) | null;
+	postMessage(m: RuntimeResponse): void;
 };
 
-const held: Partial<Record<UploadKind, StoredFile>> = {};
-/** The /data query last asked for (title mode and overrides): a file saved meanwhile is computed with it. */
-let dataQuery: YourDataQuery = { mode: 'family', overrides: {} };
+/** Why computing failed, in words (a RangeError is the browser running out of memory). */
+const failure = (err: unknown) =>
+	err instanceof RangeError
+		? 'This file is too big for this browser: computing the figures ran out of memory.'
+		: `Computing the figures failed: ${err instanceof Error ? err.message : String(err)}`;
 
 export function infoOf(f: StoredFile): FileInfo {
 	const { columns, ...info } = f;
 	void columns;
 	return info;
+}
+
+// ——— The built-in data ———
+
+let packUrls: { salaries: string; indeed: string } | null = null;
+let builtin: Promise<Dataset> | null = null;
+let indeed: Promise<Dataset> | null = null;
+
+/** The sha256 a pack's URL names (`…/salaries-<64 hex>.bin`). */
+const hashOf = (url: string) => /-([0-9a-f]{64})\.bin$/.exec(url)?.[1] ?? null;
+
+/** A pack's bytes, refused unless they hash to what the URL says (a cut-short or altered file is never unpacked). */
+async function fetchPack(url: string): Promise<ArrayBuffer> {
+	const expected = hashOf(url);
+	if (!expected) throw new PackError('the pack URL names no sha256');
+	const r = await fetch(url);
+	if (!r.ok) throw new PackError(`the server answered ${r.status}`);
+	const bytes = await r.arrayBuffer();
+	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+	const actual = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+	if (actual !== expected) throw new PackError('its sha256 does not match (cut short or altered)');
+	return bytes;
+}
+
+function startBuiltin(urls: { salaries: string; indeed: string }): void {
+	packUrls = urls;
+	const t0 = performance.now();
+	builtin = fetchPack(urls.salaries).then(unpackSalaries);
+	indeed = null;
+	builtin.then(
+		() => scope.postMessage({ type: 'builtin-ready', elapsedMs: performance.now() - t0 }),
+		(err: unknown) => {
+			builtin = null;
+			scope.postMessage({ type: 'builtin-failed', message: err instanceof Error ? err.message : String(err) });
+		}
+	);
+}
+
+/** The built-in Dataset, with the Indeed series when the page needs them (/demand). */
+async function builtinData(withIndeedSeries: boolean): Promise<Dataset | null> {
+	if (!builtin) return null;
+	const ds = await builtin;
+	if (!withIndeedSeries) return ds;
+	indeed ??= fetchPack(packUrls!.indeed).then((b) => withIndeed(ds, unpackIndeed(b)));
+	try {
+		return await indeed;
+	} catch (err) {
+		indeed = null;
+		throw err;
+	}
+}
+
+// ——— The user's files ———
+
+const held: Partial<Record<UploadKind, StoredFile>> = {};
+/** The /data query last asked for (title mode and overrides): a file saved meanwhile is computed with it. */
+let dataQuery: YourDataQuery = { mode: 'family', overrides: {} };
+/** The Dataset of the held salaries file for the last overrides × CPI × as-of asked for. */
+let cached: { key: string; data: ReturnType<typeof yourDataset> } | null = null;
+let cpiRows: Promise<readonly CpiRow[]> | null = null;
+
+/** The built-in CPI for real pay on the user's file: from the built-in pack when it is here, else GET /api/cpi.json (public rows, no parameters). */
+async function cpi(): Promise<readonly CpiRow[]> {
+	if (builtin) {
+		try {
+			return (await builtin).cpi;
+		} catch {
+			/* fall through to the endpoint */
+		}
+	}
+	cpiRows ??= fetch('/api/cpi.json').then(async (r) => {
+		if (!r.ok) {
+			cpiRows = null;
+			throw new Error(`real pay needs the CPI, which the server could not give (${(await r.text()).trim()})`);
+		}
+		return ((await r.json()) as { rows: CpiRow[] }).rows;
+	});
+	return cpiRows;
+}
+
+/** The kept file of a kind at the page's expected load time, read from IndexedDB if needed; null when none is kept. */
+async function fileFor(kind: UploadKind, loadedAt: string | undefined): Promise<StoredFile | null> {
+	if (!loadedAt) return null;
+	const h = held[kind];
+	if (h && h.loadedAt === loadedAt) return h;
+	const files = await loadFiles();
+	for (const f of Object.values(files)) held[f.kind] = f;
+	cached = null;
+	return held[kind] ?? null;
+}
+
+async function yourSource(page: PageId, params: URLSearchParams, req: YourRequest): Promise<DatasetSource> {
+	const sal = page === 'demand' ? null : await fileFor('salaries', req.loadedAt.salaries);
+	const post = page === 'demand' ? await fileFor('postings', req.loadedAt.postings) : null;
+	let salaries: Extract<DatasetSource, { kind: 'yours' }>['files']['salaries'] = null;
+	if (sal) {
+		if (sal.columns.kind !== 'salaries') throw new Error('the kept salaries file has no salaries columns');
+		const real = params.get('real');
+		const withCpi = real !== null && /^(1|true)$/i.test(real.trim());
+		const key = datasetKey(sal.loadedAt, req.overrides, withCpi, req.asOf);
+		if (cached?.key !== key)
+			cached = { key, data: yourDataset(sal.columns, sal.name, req.overrides, withCpi ? cpiFile(await cpi()) : null, req.asOf) };
+		salaries = { name: sal.name, columns: sal.columns, data: cached.data, skipped: cached.data.skipped.length };
+	}
+	if (post && post.columns.kind !== 'postings') throw new Error('the kept postings file has no postings columns');
+	return {
+		kind: 'yours',
+		files: {
+			salaries,
+			postings: post && post.columns.kind === 'postings' ? { name: post.name, columns: post.columns } : null,
+			overrides: req.overrides
+		}
+	};
+}
+
+async function pageRequest(req: Extract<RuntimeRequest, { type: 'page' }>): Promise<void> {
+	const t0 = performance.now();
+	const params = new URLSearchParams(req.params);
+	try {
+		let src: DatasetSource;
+		if (req.yours) src = await yourSource(req.page, params, req.yours);
+		else {
+			const data = await builtinData(req.page === 'demand');
+			if (!data) {
+				scope.postMessage({
+					type: 'page-error',
+					id: req.id,
+					code: 'not-ready',
+					message: 'The built-in data has not arrived in this browser.'
+				});
+				return;
+			}
+			src = { kind: 'builtin', data };
+		}
+		const problem = pageProblem(req.page, PAGE_PATH[req.page], params, src);
+		if (problem) {
+			scope.postMessage({ type: 'page-problem', id: req.id, problem });
+			return;
+		}
+		scope.postMessage({ type: 'page', id: req.id, result: runPage(req.page, params, src), elapsedMs: performance.now() - t0 });
+	} catch (err) {
+		scope.postMessage({ type: 'page-error', id: req.id, code: 'failed', message: failure(err) });
+	}
 }
 
 function compute(f: StoredFile, query: YourDataQuery): void {
@@ -86,73 +248,23 @@ function compute(f: StoredFile, query: YourDataQuery): void {
 		const model = c.kind === 'salaries' ? yourSalariesView(c, f.name, query) : yourPostingsView(c, query);
 		scope.postMessage({ type: 'model', kind: f.kind, loadedAt: f.loadedAt, model, elapsedMs: performance.now() - t0 });
 	} catch (err) {
-		scope.postMessage({
-			type: 'error',
-			kind: f.kind,
-			message:
-				err instanceof RangeError
-					? 'This file is too big for this browser: computing the figures ran out of memory.'
-					: `Computing the figures failed: ${err instanceof Error ? err.message : String(err)}`
-		});
-	}
-}
-
-/** The Dataset of the held salaries file for the last overrides × CPI asked for (one kept: a page asks for one at a time). */
-let cached: { key: string; data: ReturnType<typeof yourDataset> } | null = null;
-
-/** The kept file of a kind at the page's expected load time, read from IndexedDB if needed; null when none is kept. */
-async function fileFor(kind: UploadKind, loadedAt: string): Promise<StoredFile | null> {
-	const h = held[kind];
-	if (h && h.loadedAt === loadedAt) return h;
-	const files = await loadFiles();
-	for (const f of Object.values(files)) held[f.kind] = f;
-	cached = null;
-	return held[kind] ?? null;
-}
-
-async function pageModel(req: Extract<ResultsRequest, { type: 'page' }>): Promise<void> {
-	const t0 = performance.now();
-	const q = req.query;
-	const kind: UploadKind = q.page === 'demand' ? 'postings' : 'salaries';
-	try {
-		const f = await fileFor(kind, req.loadedAt);
-		if (!f) {
-			scope.postMessage({ type: 'page-error', id: req.id, code: 'no-file', message: `No ${kind} file is kept in this browser.` });
-			return;
-		}
-		let model: YourPageModel;
-		if (q.page === 'demand') {
-			if (f.columns.kind !== 'postings') throw new Error('the kept postings file has no postings columns');
-			model = yourDemandPage(f.columns, req.overrides, q.filters);
-		} else {
-			if (f.columns.kind !== 'salaries') throw new Error('the kept salaries file has no salaries columns');
-			const key = datasetKey(f.loadedAt, req.overrides, req.cpi !== null, req.asOf);
-			if (cached?.key !== key) cached = { key, data: yourDataset(f.columns, f.name, req.overrides, req.cpi, req.asOf) };
-			model = yourSalaryPage(cached.data, f.columns, req.overrides, q);
-		}
-		scope.postMessage({ type: 'page', id: req.id, model, elapsedMs: performance.now() - t0 });
-	} catch (err) {
-		scope.postMessage({
-			type: 'page-error',
-			id: req.id,
-			code: 'failed',
-			message:
-				err instanceof RangeError
-					? 'This file is too big for this browser: computing the figures ran out of memory.'
-					: `Computing the figures failed: ${err instanceof Error ? err.message : String(err)}`
-		});
+		scope.postMessage({ type: 'error', kind: f.kind, message: failure(err) });
 	}
 }
 
 scope.onmessage = async (e) => {
 	const req = e.data;
 	switch (req.type) {
+		case 'builtin':
+			startBuiltin(req);
+			return;
 		case 'page':
-			await pageModel(req);
+			await pageRequest(req);
 			return;
 		case 'load': {
 			const f = req.file;
 			held[f.kind] = f;
+			cached = null;
 			dataQuery = req.query;
 			// The copy in IndexedDB first, announced once its transaction has committed: the page says
 			// "kept" only then, and a page or tab opened after that finds the file. Then the figures.
@@ -177,8 +289,15 @@ scope.onmessage = async (e) => {
 				scope.postMessage({ type: 'restore-failed', message: err instanceof Error ? err.message : String(err) });
 				return;
 			}
-			const list = Object.values(files).filter((f) => held[f.kind] === undefined);
-			for (const f of list) held[f.kind] = f;
+			// What IndexedDB keeps, and a file this worker holds that is not (yet) kept there: the pages
+			// may have read files already (this worker serves every page), and /data must hear of all of them.
+			for (const f of Object.values(files)) {
+				const h = held[f.kind];
+				// Load times are ISO dates: the later one is the file kept last.
+				if (!h || h.loadedAt < f.loadedAt) held[f.kind] = f;
+			}
+			cached = null;
+			const list = Object.values(held);
 			scope.postMessage({ type: 'restored', files: list.map(infoOf) });
 			for (const f of list) compute(f, dataQuery);
 			return;

@@ -1,0 +1,62 @@
+/**
+ * The server's side of the page runtime: a page's data for a URL through the registry
+ * (lib/pages/registry.ts), on the built-in Dataset, kept by canonical key in a bounded cache
+ * (the data changes only with a new pinned version, so the default views are computed once).
+ * The page loads (first paint, and links with JavaScript off) and GET /api/pages/<page> (the
+ * browser's fallback before its own copy of the data has arrived) both come here.
+ */
+import { error, redirect } from '@sveltejs/kit';
+import { requireDataset } from './dataset';
+import { BoundedCache } from '../../../server/bounded-cache.js';
+import { PAGE_IDS, PAGE_PATH, pageKey, pageProblem, runPage, type PageId, type PageResult } from '$lib/pages/registry';
+import { parseSource } from '$lib/state/source';
+import type { PageData } from '$lib/state/runtime.svelte';
+
+/** Results by canonical key: at most 500 entries and about 64 MB of JSON. */
+const results = new BoundedCache<PageResult>(500, 64 * 1024 * 1024, (r) => JSON.stringify(r).length);
+
+/** Is `page` one of the registry's pages (the endpoint's path parameter)? */
+export const isPageId = (page: string): page is PageId => (PAGE_IDS as readonly string[]).includes(page);
+
+/**
+ * A page's data for a URL's parameters: its model on the built-in data (cached), "computed in the
+ * browser" for source=yours, or the problem (a bad `source`: 400; real pay without a CPI: a
+ * redirect to the nominal view).
+ */
+export async function serverPage<P extends PageId>(page: P, params: URLSearchParams): Promise<PageData<P>> {
+	const key = pageKey(page, params);
+	const source = parseSource(params);
+	if (source.error)
+		return {
+			key,
+			result: null,
+			problem: { code: 'bad-source', status: 400, message: source.error.message },
+			pending: false,
+			failure: null
+		};
+	if (source.source === 'yours') return { key, result: null, problem: null, pending: true, failure: null };
+	const data = await requireDataset();
+	const problem = pageProblem(page, PAGE_PATH[page], params, { kind: 'builtin', data });
+	if (problem) return { key, result: null, problem, pending: false, failure: null };
+	let result = results.get(key) as PageResult<P> | undefined;
+	if (!result) {
+		result = runPage(page, params, { kind: 'builtin', data });
+		results.set(key, result);
+	}
+	return { key, result, problem: null, pending: false, failure: null };
+}
+
+/**
+ * A page load: the URL is read without making the load depend on it, so a filter change in the
+ * browser does not ask the server again (the page's universal load computes it in the browser, or
+ * asks GET /api/pages/<page> until it can). SvelteKit still runs this on every full page load.
+ */
+export function pageLoad<P extends PageId>(page: P) {
+	return async ({ url, untrack }: { url: URL; untrack: <T>(fn: () => T) => T }): Promise<PageData<P>> => {
+		// A copy made inside `untrack`: reading SvelteKit's url.searchParams later would track it again.
+		const data = await serverPage(page, untrack(() => new URLSearchParams(url.search)));
+		if (data.problem?.code === 'bad-source') error(400, data.problem.message);
+		if (data.problem?.code === 'redirect') redirect(307, data.problem.location);
+		return data;
+	};
+}

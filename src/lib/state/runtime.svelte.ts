@@ -1,0 +1,252 @@
+/**
+ * Where the data comes from, in the browser: the tab's one results worker
+ * (workers/results.ts), the built-in data packs it fetches after the first paint, and the
+ * user's files this browser keeps. Every page's model goes through `clientPage` (the pages'
+ * universal loads): the server's model for the URL it rendered, else the worker's, else — the
+ * built-in data not yet here, or the worker failing — the same model from the server
+ * (GET /api/pages/<page>), so a filter change costs a round trip only until the packs arrive.
+ *
+ * Nothing here sends the user's file anywhere: the worker reads it from IndexedDB. The requests
+ * made are the built-in packs (public, content-hashed), the pages' JSON endpoint for the
+ * built-in data, and GET /api/cpi.json when real pay on the user's file is asked before the
+ * packs are here.
+ */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the worker, its listeners and the map of pending requests are not page state */
+import { browser } from '$app/environment';
+import { error, redirect } from '@sveltejs/kit';
+import type { UploadKind } from '$lib/data/upload/fields';
+import { afterWrites, loadAsOf, loadFileInfos, loadOverrides } from '$lib/data/upload/store';
+import { pageKey, type PageId, type PageProblem, type PageResult } from '$lib/pages/registry';
+import { parseSource } from './source';
+import type { FileInfo, RuntimeRequest, RuntimeResponse } from '$lib/workers/results';
+
+/** What a page's load gives its component: a model, a problem to say, or "the model is computed in the browser" (source=yours on the server). */
+export interface PageData<P extends PageId = PageId> {
+	/** The canonical key of the URL this data is for (`pageKey`). */
+	readonly key: string;
+	readonly result: PageResult<P> | null;
+	readonly problem: PageProblem | null;
+	/** Rendered on the server for source=yours: the browser computes the model from the kept file. */
+	readonly pending: boolean;
+	/** The worker could not compute the model (out of memory, a broken file). */
+	readonly failure: string | null;
+}
+
+export type Restore = 'idle' | 'restoring' | 'done' | 'failed';
+export type BuiltinState = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** The file a page runs on: /demand uses the postings file, every other page the salaries file. */
+export const kindOfPage = (page: PageId): UploadKind => (page === 'demand' ? 'postings' : 'salaries');
+
+/** What the worker says, and that it was lost (stopped, or out of memory): what /data's upload state hears. */
+export type RuntimeEvent = RuntimeResponse | { readonly type: 'worker-lost'; readonly message: string };
+
+type Outcome = { result: PageResult } | { problem: PageProblem } | { error: 'not-ready' | 'failed'; message: string };
+
+export class DataRuntime {
+	/** The built-in data in the worker: until 'ready', built-in pages come from the server. */
+	builtin: BuiltinState = $state('idle');
+	builtinError: string | null = $state(null);
+	/** Reading which files IndexedDB keeps: pages on them say "reading", not "no file", until it is done. */
+	restore: Restore = $state('idle');
+	restoreError: string | null = $state(null);
+	/** The kept files, without their columns (those stay in IndexedDB and the worker). */
+	files: Partial<Record<UploadKind, FileInfo>> = $state.raw({});
+
+	private worker: Worker | null = null;
+	private packs: { salaries: string; indeed: string } | null = null;
+	private nextId = 1;
+	private pending = new Map<number, (o: Outcome) => void>();
+	private listeners = new Set<(m: RuntimeEvent) => void>();
+	private reading: Promise<void> | null = null;
+
+	/** The worker, started on first use; /data's upload state listens to it too (`listen`). */
+	private ensureWorker(): Worker {
+		if (this.worker) return this.worker;
+		const w = new Worker(new URL('../workers/results.ts', import.meta.url), { type: 'module' });
+		w.onmessage = (e: MessageEvent<RuntimeResponse>) => this.onMessage(w, e.data);
+		w.onerror = (e) => {
+			e.preventDefault();
+			this.lose(w, 'The worker computing the figures stopped (it probably ran out of memory).');
+		};
+		this.worker = w;
+		if (this.packs) this.sendBuiltin(w);
+		return w;
+	}
+
+	private onMessage(w: Worker, m: RuntimeResponse): void {
+		if (w !== this.worker) return;
+		if (m.type === 'builtin-ready') {
+			this.builtin = 'ready';
+			this.builtinError = null;
+		} else if (m.type === 'builtin-failed') {
+			this.builtin = 'failed';
+			this.builtinError = m.message;
+		} else if (m.type === 'page' || m.type === 'page-problem' || m.type === 'page-error') {
+			const done = this.pending.get(m.id);
+			this.pending.delete(m.id);
+			done?.(
+				m.type === 'page'
+					? { result: m.result }
+					: m.type === 'page-problem'
+						? { problem: m.problem }
+						: { error: m.code, message: m.message }
+			);
+		}
+		for (const l of this.listeners) l(m);
+	}
+
+	/** The worker died or was stopped: pending pages fail (and fall back to the server where they can). */
+	private lose(w: Worker, message: string): void {
+		if (w !== this.worker) return;
+		w.terminate();
+		this.worker = null;
+		if (this.builtin !== 'idle') this.builtin = 'idle';
+		for (const done of this.pending.values()) done({ error: 'failed', message });
+		this.pending.clear();
+		for (const l of this.listeners) l({ type: 'worker-lost', message });
+	}
+
+	private sendBuiltin(w: Worker): void {
+		this.builtin = 'loading';
+		w.postMessage({ type: 'builtin', ...this.packs! } satisfies RuntimeRequest);
+	}
+
+	/** Fetch the built-in data packs into the worker (after the first paint); from then on built-in pages need no request. */
+	start(packs: { salaries: string; indeed: string }): void {
+		if (!browser || this.packs?.salaries === packs.salaries) return;
+		this.packs = packs;
+		// A new worker is sent the packs as it starts; one already running is sent them now.
+		if (this.worker) this.sendBuiltin(this.worker);
+		else this.ensureWorker();
+	}
+
+	/** Send a message to the worker (the /data page's file loading), with buffers to transfer. */
+	send(m: RuntimeRequest, transfer: Transferable[] = []): void {
+		this.ensureWorker().postMessage(m, transfer);
+	}
+
+	/** Hear the worker's messages (the /data page); returns the way to stop. */
+	listen(l: (m: RuntimeEvent) => void): () => void {
+		this.listeners.add(l);
+		return () => this.listeners.delete(l);
+	}
+
+	/**
+	 * Stop the worker, which may be busy computing (the /data page's "Forget"), and start a fresh
+	 * one: it reads the built-in packs again (from the HTTP cache) and the user's files from IndexedDB.
+	 */
+	restartWorker(): void {
+		if (this.worker) this.lose(this.worker, 'The figures were being computed on data that was just forgotten.');
+		this.ensureWorker();
+	}
+
+	/**
+	 * Read (again) which files are kept: on every page load, since /data may have loaded or
+	 * forgotten one. Waits for a write under way (a file /data is still keeping, in this tab or
+	 * another), and the pages say "reading" meanwhile rather than trust what was read before.
+	 */
+	refresh(): Promise<void> {
+		if (this.reading) return this.reading;
+		this.restore = 'restoring';
+		this.reading = afterWrites(() => loadFileInfos())
+			.then((files) => {
+				this.files = files;
+				this.restore = 'done';
+				this.restoreError = null;
+			})
+			.catch((err: unknown) => {
+				this.files = {};
+				this.restore = 'failed';
+				this.restoreError = err instanceof Error ? err.message : String(err);
+			})
+			.finally(() => (this.reading = null));
+		return this.reading;
+	}
+
+	private ask(page: PageId, params: URLSearchParams, yours: boolean): Promise<Outcome> {
+		const w = this.ensureWorker();
+		const id = this.nextId++;
+		return new Promise<Outcome>((done) => {
+			this.pending.set(id, done);
+			const salaries = this.files.salaries;
+			const req: RuntimeRequest = {
+				type: 'page',
+				id,
+				page,
+				params: params.toString(),
+				yours: yours
+					? {
+							loadedAt: Object.fromEntries(Object.values(this.files).map((f) => [f.kind, f.loadedAt])),
+							overrides: loadOverrides(),
+							asOf: salaries ? loadAsOf(salaries.loadedAt) : null
+						}
+					: null
+			};
+			w.postMessage(req);
+		});
+	}
+
+	/** A page's model on the user's kept files (never from the server: the file does not leave the browser). */
+	async yourPage<P extends PageId>(page: P, params: URLSearchParams): Promise<PageData<P>> {
+		const key = pageKey(page, params);
+		await this.refresh();
+		if (this.restore === 'failed')
+			return {
+				key,
+				result: null,
+				problem: null,
+				pending: false,
+				failure: `This browser did not let the page read your kept data (${this.restoreError}).`
+			};
+		const o = await this.ask(page, params, true);
+		return toPageData<P>(key, o);
+	}
+
+	/** A page's model on the built-in data from the worker, or null when it cannot give one (then the server does). */
+	async builtinPage<P extends PageId>(page: P, params: URLSearchParams): Promise<PageData<P> | null> {
+		if (this.builtin !== 'ready') return null;
+		const o = await this.ask(page, params, false);
+		if ('error' in o) return null;
+		return toPageData<P>(pageKey(page, params), o);
+	}
+}
+
+function toPageData<P extends PageId>(key: string, o: Outcome): PageData<P> {
+	if ('result' in o) return { key, result: o.result as PageResult<P>, problem: null, pending: false, failure: null };
+	if ('problem' in o) {
+		if (o.problem.code === 'redirect') redirect(307, o.problem.location);
+		if (o.problem.code === 'bad-source') error(400, o.problem.message);
+		return { key, result: null, problem: o.problem, pending: false, failure: null };
+	}
+	return { key, result: null, problem: null, pending: false, failure: o.message };
+}
+
+/** The tab's one instance (browser only). */
+export const runtime = new DataRuntime();
+
+/**
+ * Every page's universal load: the model for the URL, from the server's render when it is for
+ * this URL, else computed in the browser (source=yours always; the built-in data once its packs
+ * are here), else from the server's JSON endpoint — the same `runPage` call on the same data.
+ */
+export async function clientPage<P extends PageId>(
+	page: P,
+	e: { readonly data: PageData<P>; readonly url: URL; readonly fetch: typeof fetch }
+): Promise<PageData<P>> {
+	if (!browser) return e.data;
+	const params = e.url.searchParams;
+	const key = pageKey(page, params);
+	if (e.data.key === key && !e.data.pending) return e.data;
+	const src = parseSource(params);
+	if (src.error) error(400, src.error.message);
+	if (src.source === 'yours') return runtime.yourPage(page, params);
+	const here = await runtime.builtinPage(page, params);
+	if (here) return here;
+	const r = await e.fetch(`/api/pages/${page}?${params.toString()}`);
+	if (r.status === 400) error(400, (await r.text()).trim());
+	if (!r.ok) error(r.status, (await r.text()).trim() || 'The server could not compute this page.');
+	const data = (await r.json()) as PageData<P>;
+	if (data.problem?.code === 'redirect') redirect(307, data.problem.location);
+	return data;
+}
