@@ -46,7 +46,9 @@ function specifiersOf(source: string): string[] {
 /** The script blocks of a Svelte component (instance and `<script module>`), as Svelte's parser finds them. */
 function scriptsOf(svelteSource: string): string[] {
 	const root = parse(svelteSource, { modern: true });
-	return [root.module, root.instance].flatMap((s) => (s ? [svelteSource.slice(s.content.start, s.content.end)] : []));
+	// The script's Program node carries its offsets in the source (acorn's start/end), untyped in Svelte's AST.
+	const span = (p: unknown) => p as { start: number; end: number };
+	return [root.module, root.instance].flatMap((s) => (s ? [svelteSource.slice(span(s.content).start, span(s.content).end)] : []));
 }
 
 const files = [...walk(join(SRC, 'lib')), ...walk(join(SRC, 'routes'))];

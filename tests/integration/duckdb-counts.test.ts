@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PostingsColumns } from '../../src/lib/data/upload/columns';
 import { load } from '../../src/lib/data/upload/testing/load';
-import { familyCodes, rowFamilies } from '../../src/lib/data/upload/titles';
+import { familyCodes, rowFamilies } from '../../src/lib/transform/upload-titles';
 import { postingsByMonthRows, summarisePostings, type PostingsOptions } from '../../src/lib/transform/postings';
 
 const dir = mkdtempSync(join(tmpdir(), 'duckdb-counts-'));

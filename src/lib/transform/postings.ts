@@ -16,9 +16,9 @@
  * the range are listed with zero.
  */
 import type { PostingsColumns } from '../data/upload/columns';
-import { COMPANY_SIZES } from '../data/types';
+import { COMPANY_SIZES, type TitleFamily } from '../data/types';
 import { supportOf, SUPPRESS_BELOW, type Support } from './stats/constants';
-import { FAMILY_LABEL, type TitleFamily } from './title-families';
+import { FAMILY_LABEL } from './title-families';
 
 const FAMILIES: readonly TitleFamily[] = ['AI', 'ML'];
 

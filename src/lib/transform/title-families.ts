@@ -7,9 +7,9 @@
  * count where their listed form does, while a title of another role stays in neither.
  * The reasons for borderline titles and the rule's steps are in title-families.md beside this file.
  */
+import type { TitleFamily } from '../data/types';
 import { isMixedTitle, normaliseTitle, tidyTitle } from './title-normalise';
 
-export type TitleFamily = 'AI' | 'ML';
 export type TitleMode = 'family' | 'strict';
 export const TITLE_MODES = ['family', 'strict'] as const;
 

@@ -1,6 +1,6 @@
 /** /demand view model: Indeed postings shares and sector indices by month, and the company-size mix of reports. */
 import { ascending, max, mean, rollups } from 'd3-array';
-import { COMPANY_SIZES, type CompanySize } from '$lib/data/types';
+import { COMPANY_SIZES, type CompanySize, type TitleFamily } from '$lib/data/types';
 import type { SectorIndexRow, ShareRow } from '$lib/data/types';
 import type { Annotation, BarSeries, LineSeries, TableData } from '$lib/charts/types';
 import type { CsvCell } from '$lib/csv/write';
@@ -17,7 +17,6 @@ import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import type { Stats } from '$lib/transform/stats/types';
 import { FAMILIES } from '$lib/transform/stats/summary';
-import type { TitleFamily } from '$lib/transform/title-families';
 
 export interface MonthValue {
 	/** First day of the month, YYYY-MM-01. */

@@ -10,10 +10,11 @@
 import type { BarSeries, LineSeries, TableData } from '$lib/charts/types';
 import type { CsvCell } from '$lib/csv/write';
 import { missingSalaryRowFields, SALARY_ROW_FIELDS, toSalaryRows } from '$lib/data/upload/salary-rows';
-import { familyCodes, rowFamilies, unmatchedTitles, type TitleOverrides, type UnmatchedTitle } from '$lib/data/upload/titles';
+import { familyCodes, rowFamilies, unmatchedTitles, type UnmatchedTitle } from '$lib/transform/upload-titles';
+import type { TitleOverrides } from '$lib/data/upload/store';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
 import { FIELD_LABEL, type PostingField, type SalaryField } from '$lib/data/upload/fields';
-import { COMPANY_SIZES, type CpiRow } from '$lib/data/types';
+import { COMPANY_SIZES, type CpiRow, type TitleFamily } from '$lib/data/types';
 import { SIZE_LABEL } from '$lib/format/labels';
 import { countryName } from '$lib/data/countries';
 import { FAMILY_COLOR } from '$lib/theme';
@@ -30,7 +31,7 @@ import {
 } from '$lib/transform/postings';
 import type { TitleClassifier } from '$lib/transform/stats/prepare';
 import { SOURCE_SHIFT_YEAR } from '$lib/transform/stats/constants';
-import { FAMILY_LABEL, familyOf, type TitleFamily, type TitleMode } from '$lib/transform/title-families';
+import { FAMILY_LABEL, familyOf, type TitleMode } from '$lib/transform/title-families';
 import type { NullableDimension } from '$lib/transform/stats/dimensions';
 import { ABSENT_NOTE } from './labels';
 import { overviewView, type OverviewModel } from './overview';

@@ -16,9 +16,8 @@
  * builds the Dataset once per file × overrides × CPI, and answers `page` or `page-error`.
  */
 import type { UploadKind } from '$lib/data/upload/fields';
-import { loadFiles, saveFile, type StoredFile } from '$lib/data/upload/store';
+import { loadFiles, saveFile, type StoredFile, type TitleOverrides } from '$lib/data/upload/store';
 import type { CpiRow } from '$lib/data/types';
-import type { TitleOverrides } from '$lib/data/upload/titles';
 import type { ParsedFile } from '$lib/transform/dataset';
 import { datasetKey, yourDataset, yourDemandPage, yourSalaryPage, type YourPageModel, type YourPageQuery } from '$lib/views/your-pages';
 import {

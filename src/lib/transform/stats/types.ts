@@ -3,7 +3,8 @@
  * Page views (src/lib/views), downloads, endpoints and the benchmark get it from `computeStats`.
  */
 import type { Filters } from '../filters';
-import type { TitleFamily, TitleMode } from '../title-families';
+import type { TitleFamily } from '../../data/types';
+import type { TitleMode } from '../title-families';
 import type { BootstrapGap } from './bootstrap';
 import type { BandShare, ClaimPosition } from './claim';
 import type { Dimension } from './dimensions';
