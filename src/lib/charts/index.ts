@@ -14,4 +14,4 @@ export { default as MedianIntervals } from './MedianIntervals.svelte';
 export { getChartContext, setChartContext, type ChartContext, type Padding } from './context';
 export type { ScaleKind, ScaleSpec } from './scales';
 export { buildExportSvg, downloadBlob, escapeXml, safeFilename, svgToPngBlob, type ExportOptions } from './export';
-export type * from './types';
+export type * from '$lib/views/chart-models';

@@ -2,7 +2,7 @@
 import { ascending, max, mean, rollups } from 'd3-array';
 import { COMPANY_SIZES, type CompanySize, type TitleFamily } from '$lib/data/types';
 import type { SectorIndexRow, ShareRow } from '$lib/data/types';
-import type { Annotation, BarSeries, LineSeries, TableData } from '$lib/charts/types';
+import type { Annotation, BarSeries, LineSeries, TableData } from './chart-models';
 import type { CsvCell } from '$lib/csv/write';
 import { round } from '$lib/csv/write';
 import { describeFilters } from '$lib/format/filters';

@@ -1,6 +1,6 @@
 /** / (overview) view model: both families, the raw and like-for-like gap, the claim check and the effect of duplicates. */
 import type { Dataset } from '$lib/transform/dataset';
-import type { MedianRow } from '$lib/charts/types';
+import type { MedianRow } from './chart-models';
 import { FAMILY_COLOR } from '$lib/theme';
 import { FAMILY_LABEL } from '$lib/transform/title-families';
 import type { Filters } from '$lib/transform/filters';

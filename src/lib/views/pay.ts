@@ -1,5 +1,5 @@
 /** /pay view model: both families' distributions, the gap by segment, and a salary's position in each family. */
-import type { DistributionGroup, GapRow, TableData } from '$lib/charts/types';
+import type { DistributionGroup, GapRow, TableData } from './chart-models';
 import type { GroupSummary, Stats } from '$lib/transform/stats/types';
 import type { Dimension } from '$lib/transform/stats/dimensions';
 import type { Dataset } from '$lib/transform/dataset';

@@ -7,7 +7,7 @@
  *   byte-for-byte the CSV of `/api/summary.csv` for the same query.
  * - Postings: columns → families per row → `summarisePostings` → chart and table models.
  */
-import type { BarSeries, LineSeries, TableData } from '$lib/charts/types';
+import type { BarSeries, LineSeries, TableData } from './chart-models';
 import type { CsvCell } from '$lib/csv/write';
 import { missingSalaryRowFields, SALARY_ROW_FIELDS, toSalaryRows } from '$lib/data/upload/salary-rows';
 import { familyCodes, rowFamilies, unmatchedTitles, type UnmatchedTitle } from '$lib/transform/upload-titles';
