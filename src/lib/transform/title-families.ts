@@ -16,11 +16,6 @@ export const TITLE_MODES = ['family', 'strict'] as const;
 /** Bump when any list below changes; shown on /titles and in every download. */
 export const TITLE_MAPPING_VERSION = 'families-v1 (2026-11-28)';
 
-export const FAMILY_LABEL: Record<TitleFamily, string> = {
-	AI: 'AI Engineer',
-	ML: 'ML Engineer'
-};
-
 /** Strict mode: exactly one raw title per family. */
 export const STRICT_TITLES: Readonly<Record<TitleFamily, readonly string[]>> = {
 	AI: ['AI Engineer'],

@@ -3,7 +3,7 @@ import { ascending, max, mean, rollups } from 'd3-array';
 import { COMPANY_SIZES, type CompanySize, type TitleFamily } from '$lib/data/types';
 import type { SectorIndexRow, ShareRow } from '$lib/data/types';
 import type { Annotation, BarSeries, LineSeries, TableData } from './chart-models';
-import type { CsvCell } from '$lib/csv/write';
+import type { CsvTable } from '$lib/csv/write';
 import { round } from '$lib/csv/write';
 import { describeFilters } from '$lib/format/filters';
 import { count } from '$lib/format';
@@ -206,11 +206,6 @@ export function marketNote(choice: MarketChoice, filters: Pick<Filters, 'country
 		case 'not-covered':
 			return `Indeed publishes no postings data for ${places}, so the Indeed charts show ${marketName(choice.fallback)}; the company-size charts below follow your filters.`;
 	}
-}
-
-export interface CsvTable {
-	readonly columns: readonly string[];
-	readonly rows: readonly (readonly CsvCell[])[];
 }
 
 export interface SeriesEnd {

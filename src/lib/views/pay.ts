@@ -6,13 +6,10 @@ import type { Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import { FAMILIES } from '$lib/transform/stats/summary';
-import { FAMILY_LABEL } from '$lib/transform/title-families';
+import { ABSENT_NOTE, DIMENSION_LABEL, FAMILY_LABEL, groupLabel } from '$lib/format/labels';
 import { FAMILY_COLOR } from '$lib/theme';
 import { BY_DIMENSION, type By } from './summary-table';
-import { ABSENT_NOTE, DIMENSION_LABEL, groupLabel } from './labels';
 import { absentDimensions } from '$lib/transform/stats/prepare';
-
-export { DIMENSION_LABEL, groupLabel };
 
 /** The segments /pay compares, in the order shown. */
 export const SEGMENT_DIMENSIONS = [
