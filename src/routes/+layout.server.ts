@@ -1,5 +1,5 @@
-import { DATA_VERSION, requireDataset, LICENSES, SOURCES, type Dataset } from '$lib/server/dataset';
-import { partOf, type DataPart } from '$lib/transform/dataset';
+import { DATA_VERSION, requireDataset, LICENSES, SOURCES } from '$lib/server/dataset';
+import { partOf, type DataPart, type Dataset } from '$lib/transform/dataset';
 import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/options';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { parseFilters } from '$lib/state/url-filters';

@@ -1,6 +1,7 @@
 /** /pay view model: both families' distributions, the gap by segment, and a salary's position in each family. */
 import type { DistributionGroup, GapRow, TableData } from './chart-models';
-import type { GroupSummary, Stats } from '$lib/transform/stats/types';
+import type { GroupSummary } from '$lib/transform/stats/summary';
+import type { Stats } from '$lib/transform/stats/types';
 import type { Dimension } from '$lib/transform/stats/dimensions';
 import type { Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
