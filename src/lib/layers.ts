@@ -15,8 +15,10 @@
  * its extension (`lib/theme`). Imports that leave src/lib and src/routes (`$app/…`, packages,
  * `../../../package.json`, `../app.css`) are outside the order; only `pure` restricts them.
  *
- * To add a folder: put it in the layer whose imports it needs (or add a layer where it fits)
- * and write what it may import. A folder in no layer fails the test, so nothing goes unchecked.
+ * To add a folder: put it in a layer (or add a layer after the last layer it imports from and
+ * before the first that imports it) and say in the comment what it may import. A folder in no
+ * layer fails the test, so nothing goes unchecked; a sub-folder that must import its parent both
+ * ways goes in PART_OF with the reason.
  */
 import { builtinModules } from 'node:module';
 
@@ -32,7 +34,7 @@ export interface Layer {
 	readonly pure: boolean;
 }
 
-/** The order, bottom first. Each layer may import itself and the layers above it in this list. */
+/** The order, bottom first: each layer may import itself and the layers listed before it. */
 export const LAYERS: readonly Layer[] = [
 	// CSV text with spreadsheet formulas neutralised (toCsv, CsvCell, CsvTable). Imports nothing of ours.
 	{ name: 'csv', places: ['lib/csv'], pure: true },
@@ -45,8 +47,9 @@ export const LAYERS: readonly Layer[] = [
 	{ name: 'transform', places: ['lib/transform', 'lib/transform/stats'], pure: true },
 	// The one place colours are named. May import data and transform (the codes it colours).
 	{ name: 'theme', places: ['lib/theme'], pure: true },
-	// The only place numbers become strings, and the one home of display labels (format/labels.ts):
-	// money, percents, dates, filter descriptions, sentences. May import theme, transform, data, csv.
+	// The only place numbers become strings, and the home of display labels (format/labels.ts;
+	// an upload's field names stay in data/upload/fields.ts, whose own messages use them): money,
+	// percents, dates, filter descriptions, sentences. May import theme, transform, data, csv.
 	{ name: 'format', places: ['lib/format'], pure: true },
 	// One pure function per page, (data, query) → model, and the models the charts draw
 	// (views/chart-models.ts). May import format and everything below it.
@@ -67,7 +70,7 @@ export const LAYERS: readonly Layer[] = [
 	// charts and below (ui/upload may import ui, never the other way).
 	{ name: 'ui', places: ['lib/ui', 'lib/ui/upload'], pure: false },
 	// Pages and endpoints: +page.server.ts parses the query and calls the view, +page.svelte and
-	// its page component render the model. May import everything above; nothing imports a route.
+	// its page component render the model. May import every layer before it; nothing imports a route.
 	{ name: 'routes', places: ['routes/**'], pure: false },
 	// Test helpers (oracles, row builders, fixture loaders) and this rule itself. May import any
 	// layer; only tests import them (no module of the app does: they are the top).
