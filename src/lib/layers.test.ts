@@ -114,6 +114,37 @@ describe('the checker, on made-up import graphs', () => {
 		]);
 	});
 
+	it('takes a page registry (lib/pages) between views and workers: query parsers below it, rune classes above', () => {
+		// The page runtime's imports: the registry reads the URL (query) and runs views; the
+		// worker, a rune class and the server's loads run the registry.
+		const pages: Layer = { name: 'pages', places: ['lib/pages'], pure: true };
+		const at = LAYERS.findIndex((l) => l.name === 'views') + 1;
+		const withPages = [...LAYERS.slice(0, at), pages, ...LAYERS.slice(at)];
+		const runtime = (parsers: string) => ({
+			'lib/pages/registry.ts': [`$lib/${parsers}/url-filters`, '$lib/views/pay', '$lib/transform/dataset'],
+			'lib/workers/results.ts': ['$lib/pages/registry'],
+			'lib/state/runtime.svelte.ts': ['$lib/pages/registry', `../${parsers}/url-filters`, '$lib/workers/results'],
+			'lib/server/pages.ts': ['$lib/pages/registry', '$lib/state/runtime.svelte'],
+			[`lib/${parsers}/url-filters.ts`]: ['$lib/transform/dataset'],
+			'lib/views/pay.ts': ['$lib/transform/dataset'],
+			'lib/transform/dataset.ts': []
+		});
+		const check = (mods: Record<string, string[]>) =>
+			checkLayers(
+				Object.entries(mods).map(([file, specifiers]) => ({ file, specifiers })),
+				new Set(Object.keys(mods)),
+				withPages
+			);
+		expect(check(runtime('query'))).toMatchObject({ violations: [], cycles: [] });
+		// Were the parsers still in lib/state, the registry would import a layer above it, and
+		// lib/state and lib/pages would import each other.
+		const old = check(runtime('state'));
+		expect(old.violations).toEqual(['lib/pages/registry.ts imports $lib/state/url-filters: pages may not import state (above it)']);
+		expect(old.cycles).toEqual([
+			'lib/pages → lib/state → lib/pages (lib/pages/registry.ts imports $lib/state/url-filters; lib/state/runtime.svelte.ts imports $lib/pages/registry)'
+		]);
+	});
+
 	it('counts a sub-folder declared part of its parent as the parent (no cycle inside one place)', () => {
 		const mods = [
 			{ file: 'lib/low/b.ts', specifiers: ['./sub/c'] },
@@ -187,6 +218,8 @@ describe('the import scanner', () => {
 		expect(modules.filter((m) => m.file.startsWith('lib/transform/')).length).toBeGreaterThan(20);
 		expect(byFile.get('lib/state/your-data.svelte.ts')).toContain('../workers/results.ts');
 		expect(report.graph.get('lib/state')).toContain('lib/workers');
+		expect(report.graph.get('lib/state')).toContain('lib/query');
+		expect(report.graph.get('lib/server')).toContain('lib/query');
 		expect(report.graph.get('lib/views')).toContain('lib/transform');
 		expect(report.graph.get('routes/pay')).toContain('lib/views');
 		// Relative imports between folders are seen too (stats → data/types is written ../../data/types).
@@ -201,6 +234,13 @@ describe('the layer rule, on the real code', () => {
 
 	it('no cycle between folders', () => {
 		expect(report.cycles).toEqual([]);
+	});
+
+	it('state holds rune classes only: the URL parsers are query, below the views (and the page registry that joins them)', () => {
+		const state = modules.filter((m) => m.file.startsWith('lib/state/'));
+		expect(state.length).toBeGreaterThan(0);
+		expect(state.filter((m) => !m.file.endsWith('.svelte.ts')).map((m) => m.file)).toEqual([]);
+		expect(layerIndex('lib/query')).toBeLessThan(layerIndex('lib/views'));
 	});
 
 	it('every place the table names exists, and every PART_OF is a sub-folder of its parent in the same layer', () => {

@@ -51,17 +51,25 @@ export const LAYERS: readonly Layer[] = [
 	// an upload's field names stay in data/upload/fields.ts, whose own messages use them): money,
 	// percents, dates, filter descriptions, sentences. May import theme, transform, data, csv.
 	{ name: 'format', places: ['lib/format'], pure: true },
+	// What the URL says, read and checked: the filters (url-filters.ts), each page's options
+	// (page-params.ts, salary-input.ts) and the data source (source.ts). Plain functions that never
+	// throw (a bad parameter is a message), shared by the server's loads, the API, the rune
+	// classes and the page registry. May import format (numbers in messages) and below.
+	{ name: 'query', places: ['lib/query'], pure: true },
 	// One pure function per page, (data, query) → model, and the models the charts draw
-	// (views/chart-models.ts). May import format and everything below it.
+	// (views/chart-models.ts). May import query, format and everything below.
 	{ name: 'views', places: ['lib/views'], pure: true },
+	// (The page registry, lib/pages, goes here: each page's query parser and view in one entry, so
+	// it imports query and views; workers, state and server import it. Pure.)
 	// Web Worker glue: holds a user's columns and runs views off the main thread. May import views
 	// and below; it is started by state (new URL('../workers/results.ts', import.meta.url)).
 	{ name: 'workers', places: ['lib/workers'], pure: true },
-	// What the user chose: URL ⇄ filters and page options (plain .ts, shared with the server) and
-	// the rune classes that hold them and start the workers. May import workers and below.
+	// What the user chose, held in rune classes (.svelte.ts): the URL-backed filters, the /data
+	// page's files and steps, the kept files' page models; they start the workers. May import
+	// workers and below (the parsers they hold are query's).
 	{ name: 'state', places: ['lib/state'], pure: false },
 	// Server only: reads and checks the data files, caches, HTTP answers, the page loads' common
-	// start. May import state (the query parsers) and below; Node built-ins and @sveltejs/kit.
+	// start. May import state and everything below it; Node built-ins and @sveltejs/kit.
 	{ name: 'server', places: ['lib/server'], pure: false },
 	// A chart frame plus marks (marks/ is part of charts), composed charts that draw the views'
 	// models. May import state and below, except server (SvelteKit refuses $lib/server in client code).

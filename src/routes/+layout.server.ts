@@ -2,8 +2,8 @@ import { DATA_VERSION, requireDataset, LICENSES, SOURCES } from '$lib/server/dat
 import { partOf, type DataPart, type Dataset } from '$lib/transform/dataset';
 import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/options';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
-import { parseFilters } from '$lib/state/url-filters';
-import { parseSource } from '$lib/state/source';
+import { parseFilters } from '$lib/query/url-filters';
+import { parseSource } from '$lib/query/source';
 import { facetsView } from '$lib/views/facets';
 import type { LayoutServerLoad } from './$types';
 

@@ -6,8 +6,8 @@
  */
 import { error, redirect } from '@sveltejs/kit';
 import { requireDataset } from './dataset';
-import { parseFilters, type ParamError } from '$lib/state/url-filters';
-import { parseSource, type DataSource } from '$lib/state/source';
+import { parseFilters, type ParamError } from '$lib/query/url-filters';
+import { parseSource, type DataSource } from '$lib/query/source';
 import { realPayProblem, type Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 

@@ -7,7 +7,7 @@ import pkg from '../../../package.json';
 import { DATA_VERSION, DataMissingError, getDataset, LICENSES, SOURCES } from './dataset';
 import { BoundedCache } from '../../../server/bounded-cache.js';
 import { problemsBody, textResponse } from './http';
-import { FILTER_PARAMS, parseFilters, type ParamError } from '$lib/state/url-filters';
+import { FILTER_PARAMS, parseFilters, type ParamError } from '$lib/query/url-filters';
 import { downloadFilename, summaryQuery } from '$lib/format/query';
 import type { Filters } from '$lib/transform/filters';
 import type { Stats } from '$lib/transform/stats/types';

@@ -1,6 +1,6 @@
 /**
  * The dashboard's filter state as plain data, and the one pass that applies it.
- * URL parsing and validation live in lib/state; this module only filters typed rows.
+ * URL parsing and validation live in lib/query; this module only filters typed rows.
  */
 import type { CompanySize, EmploymentType, ExperienceLevel, Region, RemoteRatio, SalaryRow } from '$lib/data/types';
 import type { TitleFamily } from '../data/types';

@@ -1,6 +1,6 @@
 import { pageRequest } from '$lib/server/page';
-import { parseMarket } from '$lib/state/page-params';
-import type { ParamError } from '$lib/state/url-filters';
+import { parseMarket } from '$lib/query/page-params';
+import type { ParamError } from '$lib/query/url-filters';
 import { demandMarkets, demandView } from '$lib/views/demand';
 import type { YourPageQuery } from '$lib/views/your-pages';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { pageRequest } from '$lib/server/page';
-import { parseSalaryQuery, parseScale } from '$lib/state/page-params';
-import type { ParamError } from '$lib/state/url-filters';
+import { parseSalaryQuery, parseScale } from '$lib/query/page-params';
+import type { ParamError } from '$lib/query/url-filters';
 import { payView } from '$lib/views/pay';
 import type { YourPageQuery } from '$lib/views/your-pages';
 import type { PageServerLoad } from './$types';

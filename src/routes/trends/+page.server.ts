@@ -1,6 +1,6 @@
 import { pageRequest } from '$lib/server/page';
-import type { ParamError } from '$lib/state/url-filters';
-import { parseSpanYear } from '$lib/state/page-params';
+import type { ParamError } from '$lib/query/url-filters';
+import { parseSpanYear } from '$lib/query/page-params';
 import { trendsView } from '$lib/views/trends';
 import type { YourPageQuery } from '$lib/views/your-pages';
 import type { PageServerLoad } from './$types';
