@@ -2,9 +2,12 @@
 // unit test fails for each change. See docs/mutation-testing.md for how to read and extend it.
 
 /** Folders whose code is mutated. Add a folder here (one glob each) to bring it under the gate. */
-const folders = ['src/lib/transform/stats', 'src/lib/views', 'src/lib/data', 'src/lib/state', 'src/lib/csv'];
-/** Single files mutated outside those folders. */
-const files = ['src/lib/transform/dataset.ts'];
+const folders = ['src/lib/transform/stats', 'src/lib/views', 'src/lib/data', 'src/lib/query', 'src/lib/csv'];
+/**
+ * Single files mutated outside those folders. upload-titles.ts (was data/upload/titles.ts) and
+ * format/labels.ts (groupLabel, was views/labels.ts) moved out of gated folders; their tests did not.
+ */
+const files = ['src/lib/transform/dataset.ts', 'src/lib/transform/upload-titles.ts', 'src/lib/format/labels.ts'];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -3,8 +3,7 @@
  * src/app.css, so light/dark and print styles stay in CSS; charts, pages and view models use
  * these names, never a literal colour.
  */
-import type { CompanySize } from '$lib/data/types';
-import type { TitleFamily } from '$lib/transform/title-families';
+import type { CompanySize, TitleFamily } from '$lib/data/types';
 
 /** One colour per title family, the same on every page. */
 export const FAMILY_COLOR: Readonly<Record<TitleFamily, string>> = { AI: 'var(--ai)', ML: 'var(--ml)' };

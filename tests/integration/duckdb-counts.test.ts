@@ -10,8 +10,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PostingsColumns } from '../../src/lib/data/upload/columns';
 import { load } from '../../src/lib/data/upload/testing/load';
-import { familyCodes, rowFamilies } from '../../src/lib/data/upload/titles';
-import { postingsByMonthRows, summarisePostings, type PostingsOptions } from '../../src/lib/transform/postings';
+import { familyCodes, rowFamilies } from '../../src/lib/transform/upload-titles';
+import { summarisePostings, type PostingsOptions } from '../../src/lib/transform/postings';
+import { postingsByMonthRows } from '../../src/lib/views/your-data';
 
 const dir = mkdtempSync(join(tmpdir(), 'duckdb-counts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -15,7 +15,7 @@ import ChartCard from './ChartCard.svelte';
 import DataTable from './DataTable.svelte';
 import { money, moneyShort, pctSigned, pctSignedAxis } from '$lib/format';
 import MedianIntervals from './MedianIntervals.svelte';
-import type { DistributionGroup, GapRow, LineSeries } from './types';
+import type { DistributionGroup, GapRow, LineSeries } from '$lib/views/chart-models';
 
 beforeEach(() => {
 	expect.hasAssertions();

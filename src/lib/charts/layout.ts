@@ -5,7 +5,7 @@
  * they only decide where to wrap, so being a little off costs nothing but spacing.
  */
 import { r1 } from './scales';
-import type { LegendItem } from './types';
+import type { LegendItem } from '$lib/views/chart-models';
 
 /** Average advance of one character at 12px system-ui, in px (slightly generous). */
 export const CHAR_PX = 6.6;

@@ -6,7 +6,7 @@
 import { scaleBand, scaleLinear, scaleLog, scaleTime } from 'd3-scale';
 import type { ScaleBand, ScaleLinear, ScaleLogarithmic, ScaleTime } from 'd3-scale';
 import { yearLabel } from '$lib/format';
-import type { Formatter } from './types';
+import type { Formatter } from '$lib/views/chart-models';
 
 export type ScaleKind = 'linear' | 'log' | 'time' | 'band';
 

@@ -9,6 +9,12 @@ import Papa from 'papaparse';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
+/** A download a view model carries: the header and the rows `toCsv` writes. */
+export interface CsvTable {
+	readonly columns: readonly string[];
+	readonly rows: readonly (readonly CsvCell[])[];
+}
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 

@@ -14,15 +14,6 @@ const CONTINENT_TO_REGION: Record<string, Region | undefined> = {
 	SA: 'south-america'
 };
 
-export const REGION_LABEL: Record<Region, string> = {
-	africa: 'Africa',
-	asia: 'Asia',
-	europe: 'Europe',
-	'north-america': 'North America',
-	oceania: 'Oceania',
-	'south-america': 'South America'
-};
-
 const table = countries as Record<string, { name: string; continent: string }>;
 
 /** `regionOf('DE') → 'europe'`; null for an unknown code or Antarctica. */

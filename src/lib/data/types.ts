@@ -2,6 +2,14 @@
  * Typed rows: the only shape the rest of the app sees. Raw strings stop in lib/data.
  */
 
+/**
+ * The two title families compared. Which titles belong to each is decided in
+ * transform/title-families.ts; the codes live here because kept data (a user's title
+ * overrides, data/upload/store.ts) hold them too.
+ */
+export const TITLE_FAMILIES = ['AI', 'ML'] as const;
+export type TitleFamily = (typeof TITLE_FAMILIES)[number];
+
 export const EXPERIENCE_LEVELS = ['EN', 'MI', 'SE', 'EX'] as const;
 export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
 

@@ -2,11 +2,8 @@
 import { notGivenTicked, type Filters, type NotGivenFacet } from '$lib/transform/filters';
 import type { Facet } from '$lib/transform/stats/facets';
 import { countryName } from '$lib/data/countries';
-import { EXP_LABEL, REGION_LABEL, REMOTE_LABEL, SIZE_LABEL, TYPE_LABEL } from './labels';
+import { EXP_LABEL, NOT_GIVEN_LABEL, REGION_LABEL, REMOTE_LABEL, SIZE_LABEL, TYPE_LABEL } from './labels';
 import { date } from './index';
-
-/** The label of a filter's "Not given" option (rows of an uploaded file without that value). */
-export const NOT_GIVEN_LABEL = 'Not given';
 
 /**
  * `describeFilters(DEFAULT_FILTERS) → "Title families · all reports"`;

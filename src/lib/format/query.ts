@@ -8,7 +8,7 @@ import { DEFAULT_FILTERS, type Filters, type NotGivenFacet } from '$lib/transfor
 /** Canonical query string (no leading `?`) holding only non-default filters. */
 export function filtersToQuery(f: Filters, extra: Record<string, string | null | undefined> = {}): string {
 	const parts: string[] = [];
-	// A ticked "Not given" is the token `none`, after the values (as state/url-filters reads it).
+	// A ticked "Not given" is the token `none`, after the values (as query/url-filters reads it).
 	const list = (k: NotGivenFacet, xs: readonly (string | number)[]) => {
 		const all = f.notGiven?.includes(k) ? [...xs.map(String), 'none'] : xs;
 		if (all.length > 0) parts.push(`${k}=${all.map((x) => encodeURIComponent(String(x))).join(',')}`);

@@ -17,7 +17,8 @@ import {
 } from './sentences';
 import { gapFromMedians } from '$lib/transform/stats/intervals';
 import type { ClaimPosition } from '$lib/transform/stats/claim';
-import type { GapSummary, Support } from '$lib/transform/stats/types';
+import type { Support } from '$lib/transform/stats/constants';
+import type { GapSummary } from '$lib/transform/stats/summary';
 
 /** A gap summary built by the statistics' own gapFromMedians, so verdicts follow the shipped rule. */
 function summary(

@@ -3,7 +3,8 @@
  * tested against the numbers it quotes (sentences.test.ts): a verdict's words follow the same
  * rule as the statistics (`GapEstimate.verdict`), and an interval's two ends share one format.
  */
-import type { GapEstimate, GapSummary } from '$lib/transform/stats/types';
+import type { GapEstimate } from '$lib/transform/stats/intervals';
+import type { GapSummary } from '$lib/transform/stats/summary';
 import type { ClaimPosition, Difference } from '$lib/transform/stats/claim';
 import type { Interval } from '$lib/transform/stats/intervals';
 import { LOW_CONFIDENCE_BELOW, MIN_INTERVAL_EFFECTIVE_N, SUPPRESS_BELOW } from '$lib/transform/stats/constants';

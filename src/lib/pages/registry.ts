@@ -9,13 +9,14 @@
  */
 import type { CpiRow } from '$lib/data/types';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
-import type { TitleOverrides } from '$lib/data/upload/titles';
+import type { TitleOverrides } from '$lib/data/upload/store';
 import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/options';
 import { realPayProblem, type Dataset, type ParsedFile } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
-import { filtersToQuery, parseFilters, type ParamError } from '$lib/state/url-filters';
-import { parseMarket, parseSalaryQuery, parseScale, parseSpanYear } from '$lib/state/page-params';
-import { parseSource, type DataSource } from '$lib/state/source';
+import { parseFilters, type ParamError } from '$lib/query/url-filters';
+import { filtersToQuery } from '$lib/format/query';
+import { parseMarket, parseSalaryQuery, parseScale, parseSpanYear } from '$lib/query/page-params';
+import { parseSource, type DataSource } from '$lib/query/source';
 import { facetsView, type FacetsModel } from '$lib/views/facets';
 import { overviewView, type OverviewModel } from '$lib/views/overview';
 import { payView, type PayModel } from '$lib/views/pay';

@@ -21,9 +21,6 @@ import { parseSectorIndex, parseShare } from '$lib/data/indeed';
 import { buildDataset, type Dataset, type ParsedFile, type ParsedSources, type SourceStatus } from '$lib/transform/dataset';
 import type { ParseResult, SectorIndexRow } from '$lib/data/types';
 
-export type { Dataset, ParseSummary, SourceStatus } from '$lib/transform/dataset';
-export { CONTEXT_SECTORS } from '$lib/transform/dataset';
-
 export interface SourceInfo {
 	readonly id: string;
 	readonly localName: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeControl, MAX_LISTED_PROBLEMS, problemsBody, textResponse } from './http';
+import { escapeControl } from '../../../server/log.js';
+import { MAX_LISTED_PROBLEMS, problemsBody, textResponse } from './http';
 
 describe('escapeControl', () => {
 	it.each([

@@ -1,11 +1,9 @@
 /** Plain-text error responses shared by the endpoints: short, bounded and safe to echo. */
+// Control characters written as \uXXXX: one rule for responses and the log (server/log.js).
 import { escapeControl } from '../../../server/log.js';
 
 /** At most this many problems are listed in one 400 body; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 10;
-
-/** Control characters written as `\uXXXX` (one rule for responses and the log: server/log.js). */
-export { escapeControl };
 
 /** A short text/plain response that is never cached. */
 export function textResponse(status: number, body: string, headers: Record<string, string> = {}): Response {

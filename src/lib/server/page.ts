@@ -5,10 +5,10 @@
  * says why. The API answers 503 instead (see summary.ts).
  */
 import { error, redirect } from '@sveltejs/kit';
-import { requireDataset, type Dataset } from './dataset';
-import { parseFilters, type ParamError } from '$lib/state/url-filters';
-import { parseSource, type DataSource } from '$lib/state/source';
-import { realPayProblem } from '$lib/transform/dataset';
+import { requireDataset } from './dataset';
+import { parseFilters, type ParamError } from '$lib/query/url-filters';
+import { parseSource, type DataSource } from '$lib/query/source';
+import { realPayProblem, type Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 
 export interface PageRequest {

@@ -9,7 +9,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireDataset } from './dataset';
 import { BoundedCache } from '../../../server/bounded-cache.js';
 import { PAGE_IDS, PAGE_PATH, pageKey, pageProblem, runPage, type PageId, type PageResult } from '$lib/pages/registry';
-import { parseSource } from '$lib/state/source';
+import { parseSource } from '$lib/query/source';
 import type { PageData } from '$lib/state/runtime.svelte';
 
 /** Results by canonical key: at most 500 entries and about 64 MB of JSON. */

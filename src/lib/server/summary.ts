@@ -4,14 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import pkg from '../../../package.json';
-import { DATA_VERSION, DataMissingError, getDataset, LICENSES, SOURCES, type Dataset } from './dataset';
+import { DATA_VERSION, DataMissingError, getDataset, LICENSES, SOURCES } from './dataset';
 import { BoundedCache } from '../../../server/bounded-cache.js';
 import { problemsBody, textResponse } from './http';
-import { FILTER_PARAMS, parseFilters, type ParamError } from '$lib/state/url-filters';
+import { FILTER_PARAMS, parseFilters, type ParamError } from '$lib/query/url-filters';
 import { downloadFilename, summaryQuery } from '$lib/format/query';
 import type { Filters } from '$lib/transform/filters';
 import type { Stats } from '$lib/transform/stats/types';
-import { realPayProblem } from '$lib/transform/dataset';
+import { realPayProblem, type Dataset } from '$lib/transform/dataset';
 import { BY_VALUES, COLUMN_DOCS, summaryView, type By, type SummaryTable } from '$lib/views/summary-table';
 import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';

@@ -5,7 +5,8 @@
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import type { Filters } from '$lib/transform/filters';
-import { FILTER_PARAMS, filtersToQuery, parseFilters } from './url-filters';
+import { filtersToQuery } from '$lib/format/query';
+import { FILTER_PARAMS, parseFilters } from '$lib/query/url-filters';
 
 export class FilterState {
 	/** Filters parsed from the current URL. */

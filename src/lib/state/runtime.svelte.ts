@@ -17,7 +17,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { UploadKind } from '$lib/data/upload/fields';
 import { afterWrites, loadAsOf, loadFileInfos, loadOverrides } from '$lib/data/upload/store';
 import { pageKey, type PageId, type PageProblem, type PageResult } from '$lib/pages/registry';
-import { parseSource } from './source';
+import { parseSource } from '$lib/query/source';
 import type { FileInfo, RuntimeRequest, RuntimeResponse } from '$lib/workers/results';
 
 /** What a page's load gives its component: a model, a problem to say, or "the model is computed in the browser" (source=yours on the server). */

@@ -27,12 +27,13 @@ import {
 	rememberedMappingCount,
 	saveOverrides,
 	type RememberedMapping,
-	type StoredFile
+	type StoredFile,
+	type TitleOverrides
 } from '$lib/data/upload/store';
-import type { TitleOverrides } from '$lib/data/upload/titles';
 import { transferablesOf } from '$lib/data/upload/columns';
 import type { DateFormat, NumberFormat } from '$lib/data/upload/values';
-import type { TitleFamily, TitleMode } from '$lib/transform/title-families';
+import type { TitleFamily } from '$lib/data/types';
+import type { TitleMode } from '$lib/transform/title-families';
 import type { YourPostingsModel, YourSalariesModel } from '$lib/views/your-data';
 import { gibibytes } from '$lib/format';
 import type { FileInfo, RuntimeRequest, RuntimeResponse } from '$lib/workers/results';

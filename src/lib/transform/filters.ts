@@ -1,9 +1,10 @@
 /**
  * The dashboard's filter state as plain data, and the one pass that applies it.
- * URL parsing and validation live in lib/state; this module only filters typed rows.
+ * URL parsing and validation live in lib/query; this module only filters typed rows.
  */
 import type { CompanySize, EmploymentType, ExperienceLevel, Region, RemoteRatio, SalaryRow } from '$lib/data/types';
-import type { TitleFamily, TitleMode } from './title-families';
+import type { TitleFamily } from '../data/types';
+import type { TitleMode } from './title-families';
 
 /** The filters whose dimension an uploaded file may leave out, so they can offer "Not given". */
 export const NOT_GIVEN_FACETS = ['size', 'region', 'country', 'exp', 'type', 'remote'] as const;

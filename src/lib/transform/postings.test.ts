@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { median } from 'd3-array';
 import { describe, expect, it } from 'vitest';
 import type { PostingsColumns } from '../data/upload/columns';
-import { FAMILY_CODES, familyCodes, rowFamilies } from '../data/upload/titles';
+import { FAMILY_CODES, familyCodes, rowFamilies } from './upload-titles';
 import { listedFamilyOf } from './title-families';
 import { load } from '../data/upload/testing/load';
-import { postingsByMonthRows, skillsByFamilyRows, summarisePostings, weightedMedian } from './postings';
+import { summarisePostings, weightedMedian } from './postings';
+import { postingsByMonthRows, skillsByFamilyRows } from '$lib/views/your-data';
 
 /**
  * The fixture's hand counts (tests/fixtures/upload/README.md) are for families-v1 matched

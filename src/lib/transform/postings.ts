@@ -16,9 +16,8 @@
  * the range are listed with zero.
  */
 import type { PostingsColumns } from '../data/upload/columns';
-import { COMPANY_SIZES } from '../data/types';
+import { COMPANY_SIZES, type TitleFamily } from '../data/types';
 import { supportOf, SUPPRESS_BELOW, type Support } from './stats/constants';
-import { FAMILY_LABEL, type TitleFamily } from './title-families';
 
 const FAMILIES: readonly TitleFamily[] = ['AI', 'ML'];
 
@@ -271,28 +270,4 @@ export function summarisePostings(cols: PostingsColumns, family: Int8Array, opts
 		skills,
 		salary
 	};
-}
-
-/** Columns of the "postings by month" download. */
-export const POSTINGS_BY_MONTH_COLUMNS = ['month', 'family', 'postings'] as const;
-
-/** Rows of "postings by month": one per month and family, months in order, AI before ML. */
-export function postingsByMonthRows(s: PostingsSummary): (string | number)[][] {
-	return s.months.flatMap((m) => [
-		[m.month, FAMILY_LABEL.AI, m.ai],
-		[m.month, FAMILY_LABEL.ML, m.ml]
-	]);
-}
-
-/** Columns of the "skills by family" download. */
-export const SKILLS_BY_FAMILY_COLUMNS = ['family', 'skill', 'postings', 'share_pct'] as const;
-
-/** Rows of "skills by family"; `share_pct` to 2 decimals, empty where suppressed. */
-export function skillsByFamilyRows(s: PostingsSummary): (string | number | null)[][] {
-	return (s.skills ?? []).map((k) => [
-		FAMILY_LABEL[k.family],
-		k.skill,
-		k.postings,
-		k.sharePct === null ? null : Math.round(k.sharePct * 100) / 100
-	]);
 }

@@ -7,19 +7,14 @@
  * count where their listed form does, while a title of another role stays in neither.
  * The reasons for borderline titles and the rule's steps are in title-families.md beside this file.
  */
+import type { TitleFamily } from '../data/types';
 import { isMixedTitle, normaliseTitle, tidyTitle } from './title-normalise';
 
-export type TitleFamily = 'AI' | 'ML';
 export type TitleMode = 'family' | 'strict';
 export const TITLE_MODES = ['family', 'strict'] as const;
 
 /** Bump when any list below changes; shown on /titles and in every download. */
 export const TITLE_MAPPING_VERSION = 'families-v1 (2026-11-28)';
-
-export const FAMILY_LABEL: Record<TitleFamily, string> = {
-	AI: 'AI Engineer',
-	ML: 'ML Engineer'
-};
 
 /** Strict mode: exactly one raw title per family. */
 export const STRICT_TITLES: Readonly<Record<TitleFamily, readonly string[]>> = {

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-	EXCLUDED_BORDERLINE,
-	FAMILY_TITLES,
-	STRICT_TITLES,
-	familyOf,
-	listedFamilyOf,
-	matchTitle,
-	type TitleFamily
-} from './title-families';
+import type { TitleFamily } from '../data/types';
+import { EXCLUDED_BORDERLINE, FAMILY_TITLES, STRICT_TITLES, familyOf, listedFamilyOf, matchTitle } from './title-families';
 import { cutQualifier, isMixedTitle, normaliseTitle, tidyTitle } from './title-normalise';
 
 // Written from the rules in title-families.md ("Uploaded titles"), not from running the code:

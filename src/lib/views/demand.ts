@@ -1,9 +1,9 @@
 /** /demand view model: Indeed postings shares and sector indices by month, and the company-size mix of reports. */
 import { ascending, max, mean, rollups } from 'd3-array';
-import { COMPANY_SIZES, type CompanySize } from '$lib/data/types';
+import { COMPANY_SIZES, type CompanySize, type TitleFamily } from '$lib/data/types';
 import type { SectorIndexRow, ShareRow } from '$lib/data/types';
-import type { Annotation, BarSeries, LineSeries, TableData } from '$lib/charts/types';
-import type { CsvCell } from '$lib/csv/write';
+import type { Annotation, BarSeries, LineSeries, TableData } from './chart-models';
+import type { CsvTable } from '$lib/csv/write';
 import { round } from '$lib/csv/write';
 import { describeFilters } from '$lib/format/filters';
 import { count } from '$lib/format';
@@ -17,7 +17,6 @@ import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import type { Stats } from '$lib/transform/stats/types';
 import { FAMILIES } from '$lib/transform/stats/summary';
-import type { TitleFamily } from '$lib/transform/title-families';
 
 export interface MonthValue {
 	/** First day of the month, YYYY-MM-01. */
@@ -207,11 +206,6 @@ export function marketNote(choice: MarketChoice, filters: Pick<Filters, 'country
 		case 'not-covered':
 			return `Indeed publishes no postings data for ${places}, so the Indeed charts show ${marketName(choice.fallback)}; the company-size charts below follow your filters.`;
 	}
-}
-
-export interface CsvTable {
-	readonly columns: readonly string[];
-	readonly rows: readonly (readonly CsvCell[])[];
 }
 
 export interface SeriesEnd {

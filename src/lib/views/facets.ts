@@ -11,7 +11,7 @@ import { SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import type { NullableDimension } from '$lib/transform/stats/dimensions';
 import { FACET_DIMENSION, facetCounts, type Facet, type FacetCount } from '$lib/transform/stats/facets';
 import { absentDimensions } from '$lib/transform/stats/prepare';
-import { ABSENT_NOTE } from './labels';
+import { ABSENT_NOTE } from '$lib/format/labels';
 
 /** The options key of a filter's "Not given" option (as the URL writes it). */
 export const NOT_GIVEN_OPTION = 'none';

@@ -9,7 +9,7 @@ import { NOT_GIVEN } from '$lib/transform/stats/dimensions';
 import { familyRow, shuffled, withGaps } from '$lib/transform/stats/testing/rows';
 import { computeStats } from '$lib/transform/stats/compute';
 import { facetsView, NOT_GIVEN_OPTION, removeFacet } from './facets';
-import { ABSENT_NOTE, groupLabel, NOT_GIVEN_LABEL } from './labels';
+import { ABSENT_NOTE, groupLabel, NOT_GIVEN_LABEL } from '$lib/format/labels';
 import { overviewView } from './overview';
 import { payView, SEGMENT_DIMENSIONS } from './pay';
 import { summaryView } from './summary-table';

@@ -8,7 +8,7 @@ import type { CompanySize, SalaryRow } from '$lib/data/types';
 import { DEFAULT_FILTERS } from '$lib/transform/filters';
 import { Z_95 } from '$lib/transform/stats/constants';
 import { familyRow } from '$lib/transform/stats/testing/rows';
-import { FAMILY_LABEL } from '$lib/transform/title-families';
+import { FAMILY_LABEL } from '$lib/format/labels';
 import { CLAIM, overviewView } from './overview';
 import { datasetOf, seq } from './testing/year-rows';
 

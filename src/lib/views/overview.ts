@@ -1,8 +1,8 @@
 /** / (overview) view model: both families, the raw and like-for-like gap, the claim check and the effect of duplicates. */
 import type { Dataset } from '$lib/transform/dataset';
-import type { MedianRow } from '$lib/charts/types';
+import type { MedianRow } from './chart-models';
 import { FAMILY_COLOR } from '$lib/theme';
-import { FAMILY_LABEL } from '$lib/transform/title-families';
+import { ABSENT_NOTE, FAMILY_LABEL } from '$lib/format/labels';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats, dedupeSensitivity } from '$lib/transform/stats/compute';
 import type { DedupeSensitivity, Stats } from '$lib/transform/stats/types';
@@ -13,7 +13,6 @@ import type { Interval } from '$lib/transform/stats/intervals';
 import { Z_95 } from '$lib/transform/stats/constants';
 import { absentDimensions } from '$lib/transform/stats/prepare';
 import type { NullableDimension } from '$lib/transform/stats/dimensions';
-import { ABSENT_NOTE } from './labels';
 
 /** The claim the overview checks; a quotation of what is commonly said, not data. */
 export const CLAIM = { mlMedian: 250_000, aiMedian: 160_000, where: 'US' } as const;

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import { familyRow } from '$lib/transform/stats/testing/rows';
-import { FAMILY_LABEL } from '$lib/transform/title-families';
+import { DIMENSION_LABEL, FAMILY_LABEL, groupLabel } from '$lib/format/labels';
 import { FAMILY_COLOR } from '$lib/theme';
 import { BY_DIMENSION } from './summary-table';
 import { expectWellFormedTable } from './testing/tables';
 import { datasetOf, rows, seq, values } from './testing/year-rows';
-import { DIMENSION_LABEL, DOTS_PER_FAMILY, gapRows, groupLabel, payView, SEGMENT_DIMENSIONS, segmentModel } from './pay';
+import { DOTS_PER_FAMILY, gapRows, payView, SEGMENT_DIMENSIONS, segmentModel } from './pay';
 
 describe('pay view models', () => {
 	it.each([

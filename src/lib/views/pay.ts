@@ -1,18 +1,16 @@
 /** /pay view model: both families' distributions, the gap by segment, and a salary's position in each family. */
-import type { DistributionGroup, GapRow, TableData } from '$lib/charts/types';
-import type { GroupSummary, Stats } from '$lib/transform/stats/types';
+import type { DistributionGroup, GapRow, TableData } from './chart-models';
+import type { GroupSummary } from '$lib/transform/stats/summary';
+import type { Stats } from '$lib/transform/stats/types';
 import type { Dimension } from '$lib/transform/stats/dimensions';
 import type { Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import { FAMILIES } from '$lib/transform/stats/summary';
-import { FAMILY_LABEL } from '$lib/transform/title-families';
+import { ABSENT_NOTE, DIMENSION_LABEL, FAMILY_LABEL, groupLabel } from '$lib/format/labels';
 import { FAMILY_COLOR } from '$lib/theme';
 import { BY_DIMENSION, type By } from './summary-table';
-import { ABSENT_NOTE, DIMENSION_LABEL, groupLabel } from './labels';
 import { absentDimensions } from '$lib/transform/stats/prepare';
-
-export { DIMENSION_LABEL, groupLabel };
 
 /** The segments /pay compares, in the order shown. */
 export const SEGMENT_DIMENSIONS = [

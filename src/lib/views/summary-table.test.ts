@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSalaries } from '$lib/data/salaries';
-import { computeStats, prepareRows } from '$lib/transform/stats';
+import { computeStats } from '$lib/transform/stats/compute';
+import { prepareRows } from '$lib/transform/stats/prepare';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
 import { summaryQuery } from '$lib/format/query';
 import { round } from '$lib/csv/write';

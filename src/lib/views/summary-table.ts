@@ -6,9 +6,10 @@
 import type { CsvCell } from '$lib/csv/write';
 import { round } from '$lib/csv/write';
 import type { Dimension } from '$lib/transform/stats/dimensions';
-import type { FamilySummary, GapSummary, Stats } from '$lib/transform/stats/types';
+import type { FamilySummary, GapSummary } from '$lib/transform/stats/summary';
+import type { Stats } from '$lib/transform/stats/types';
 import { FAMILIES } from '$lib/transform/stats/summary';
-import { groupLabel } from './labels';
+import { groupLabel } from '$lib/format/labels';
 import { partialYearOf, type Dataset } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';

@@ -5,8 +5,8 @@
  * the families count.
  */
 import { rollup } from 'd3-array';
-import type { SalaryRow } from '$lib/data/types';
-import { EXCLUDED_BORDERLINE, FAMILY_TITLES, familyOf, matchTitle, type TitleFamily, type TitleMode } from '$lib/transform/title-families';
+import type { SalaryRow, TitleFamily } from '$lib/data/types';
+import { EXCLUDED_BORDERLINE, FAMILY_TITLES, familyOf, matchTitle, type TitleMode } from '$lib/transform/title-families';
 import type { Dataset } from '$lib/transform/dataset';
 import { rowMatcher, type Filters } from '$lib/transform/filters';
 import type { TitleClassifier } from '$lib/transform/stats/prepare';

@@ -1,7 +1,7 @@
 /** /trends view model: median pay per year with intervals, report counts and the AI share. */
-import type { Annotation, BarSeries, LineSeries, TableData } from '$lib/charts/types';
+import type { Annotation, BarSeries, LineSeries, TableData } from './chart-models';
 import type { Stats } from '$lib/transform/stats/types';
-import { FAMILY_LABEL } from '$lib/transform/title-families';
+import { FAMILY_LABEL } from '$lib/format/labels';
 import { FAMILIES } from '$lib/transform/stats/summary';
 import { FAMILY_COLOR as COLOR } from '$lib/theme';
 import { partialYearOf, type Dataset } from '$lib/transform/dataset';

@@ -5,7 +5,7 @@
  * years, skipped rows and title overrides.
  */
 import { describe, expect, it } from 'vitest';
-import type { TableData } from '$lib/charts/types';
+import type { TableData } from './chart-models';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
 import { FIELD_LABEL } from '$lib/data/upload/fields';
 import { load, utf8 } from '$lib/data/upload/testing/load';

@@ -7,32 +7,24 @@
  *   byte-for-byte the CSV of `/api/summary.csv` for the same query.
  * - Postings: columns → families per row → `summarisePostings` → chart and table models.
  */
-import type { BarSeries, LineSeries, TableData } from '$lib/charts/types';
-import type { CsvCell } from '$lib/csv/write';
+import type { BarSeries, LineSeries, TableData } from './chart-models';
+import type { CsvTable } from '$lib/csv/write';
 import { missingSalaryRowFields, SALARY_ROW_FIELDS, toSalaryRows } from '$lib/data/upload/salary-rows';
-import { familyCodes, rowFamilies, unmatchedTitles, type TitleOverrides, type UnmatchedTitle } from '$lib/data/upload/titles';
+import { familyCodes, rowFamilies, unmatchedTitles, type UnmatchedTitle } from '$lib/transform/upload-titles';
+import type { TitleOverrides } from '$lib/data/upload/store';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
 import { FIELD_LABEL, type PostingField, type SalaryField } from '$lib/data/upload/fields';
-import { COMPANY_SIZES, type CpiRow } from '$lib/data/types';
-import { SIZE_LABEL } from '$lib/format/labels';
+import { COMPANY_SIZES, type CpiRow, type TitleFamily } from '$lib/data/types';
+import { ABSENT_NOTE, FAMILY_LABEL, SIZE_LABEL } from '$lib/format/labels';
 import { countryName } from '$lib/data/countries';
 import { FAMILY_COLOR } from '$lib/theme';
 import { buildDataset, type Dataset, type ParsedFile } from '$lib/transform/dataset';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
-import {
-	POSTINGS_BY_MONTH_COLUMNS,
-	SKILLS_BY_FAMILY_COLUMNS,
-	postingsByMonthRows,
-	skillsByFamilyRows,
-	summarisePostings,
-	type GroupPostings,
-	type PostingsSummary
-} from '$lib/transform/postings';
+import { summarisePostings, type GroupPostings, type PostingsSummary } from '$lib/transform/postings';
 import type { TitleClassifier } from '$lib/transform/stats/prepare';
 import { SOURCE_SHIFT_YEAR } from '$lib/transform/stats/constants';
-import { FAMILY_LABEL, familyOf, type TitleFamily, type TitleMode } from '$lib/transform/title-families';
+import { familyOf, type TitleMode } from '$lib/transform/title-families';
 import type { NullableDimension } from '$lib/transform/stats/dimensions';
-import { ABSENT_NOTE } from './labels';
 import { overviewView, type OverviewModel } from './overview';
 import { summaryView, type SummaryTable } from './summary-table';
 
@@ -172,9 +164,28 @@ export function yourSalariesView(cols: SalaryColumns, fileName: string, query: Y
 
 // ---- postings ------------------------------------------------------------------------
 
-export interface CsvTable {
-	readonly columns: readonly string[];
-	readonly rows: readonly (readonly CsvCell[])[];
+/** Columns of the "postings by month" download. */
+export const POSTINGS_BY_MONTH_COLUMNS = ['month', 'family', 'postings'] as const;
+
+/** Rows of "postings by month": one per month and family, months in order, AI before ML. */
+export function postingsByMonthRows(s: PostingsSummary): (string | number)[][] {
+	return s.months.flatMap((m) => [
+		[m.month, FAMILY_LABEL.AI, m.ai],
+		[m.month, FAMILY_LABEL.ML, m.ml]
+	]);
+}
+
+/** Columns of the "skills by family" download. */
+export const SKILLS_BY_FAMILY_COLUMNS = ['family', 'skill', 'postings', 'share_pct'] as const;
+
+/** Rows of "skills by family"; `share_pct` to 2 decimals, empty where suppressed. */
+export function skillsByFamilyRows(s: PostingsSummary): (string | number | null)[][] {
+	return (s.skills ?? []).map((k) => [
+		FAMILY_LABEL[k.family],
+		k.skill,
+		k.postings,
+		k.sharePct === null ? null : Math.round(k.sharePct * 100) / 100
+	]);
 }
 
 export interface YourPostingsModel {

@@ -4,7 +4,7 @@ import { toCsv } from '$lib/csv/write';
 import { parseSalaries } from '$lib/data/salaries';
 import type { CpiRow } from '$lib/data/types';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
-import type { TitleOverrides } from '$lib/data/upload/titles';
+import type { TitleOverrides } from '$lib/data/upload/store';
 import { fixtureBytes, load } from '$lib/data/upload/testing/load';
 import { isIsoDate } from '$lib/data/upload/store';
 import { buildDataset } from '$lib/transform/dataset';

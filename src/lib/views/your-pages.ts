@@ -5,14 +5,15 @@
  * decisions, the file's Dataset and the "About this file" sidecar. The pages themselves run
  * through the page registry (lib/pages/registry.ts), on either source. Pure.
  */
-import type { CpiRow } from '$lib/data/types';
+import type { CpiRow, TitleFamily } from '$lib/data/types';
 import type { SalaryColumns } from '$lib/data/upload/columns';
-import type { TitleCount, TitleOverrides } from '$lib/data/upload/titles';
+import type { TitleCount } from '$lib/transform/upload-titles';
+import type { TitleOverrides } from '$lib/data/upload/store';
 import type { Dataset, ParsedFile } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/options';
 import { summaryQuery } from '$lib/format/query';
-import { familyOf, type TitleFamily } from '$lib/transform/title-families';
+import { familyOf } from '$lib/transform/title-families';
 import { facetsView, type FacetsModel } from './facets';
 import { overviewView, type OverviewModel } from './overview';
 import { payView, type PayModel } from './pay';
@@ -21,7 +22,7 @@ import { titlesView, type TitleLine } from './titles';
 import { trendsView, type TrendsPage } from './trends';
 import { salariesDataset, yourPostingsView, type YourPostingsModel } from './your-data';
 import { dictCounts, type PostingsColumns } from '$lib/data/upload/columns';
-import { unmatchedTitles, familyCodes } from '$lib/data/upload/titles';
+import { unmatchedTitles, familyCodes } from '$lib/transform/upload-titles';
 import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { name as APP_NAME, version as APP_VERSION } from '../../../package.json';

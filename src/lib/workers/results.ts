@@ -21,7 +21,7 @@
 import type { UploadKind } from '$lib/data/upload/fields';
 import { loadFiles, saveFile, type StoredFile } from '$lib/data/upload/store';
 import type { CpiRow } from '$lib/data/types';
-import type { TitleOverrides } from '$lib/data/upload/titles';
+import type { TitleOverrides } from '$lib/data/upload/store';
 import type { Dataset } from '$lib/transform/dataset';
 import { PackError, unpackIndeed, unpackSalaries, withIndeed } from '$lib/transform/dataset-pack';
 import {

@@ -55,6 +55,9 @@ describe('text and currencyCode', () => {
 		expect(text('a'.repeat(MAX_TEXT_CHARS + 1))).toEqual({ error: `longer than ${MAX_TEXT_CHARS} characters` });
 		expect(text('')).toEqual({ error: 'empty' });
 		expect(text('Acme')).toBe('Acme');
+		// Titles go through text() too: kept as written (matching them to a family is transform's job).
+		expect(text('Sr. ML Engineer (Remote)')).toBe('Sr. ML Engineer (Remote)');
+		expect(MAX_TEXT_CHARS).toBe(200);
 	});
 	it('reads three letters as an upper-case currency code, nothing else', () => {
 		expect(currencyCode('eur')).toBe('EUR');

@@ -10,7 +10,6 @@
  */
 import { toCsv } from '../../csv/write';
 import { regionOf } from '../countries';
-import { coerceTitle } from './titles';
 import {
 	companySizeCode,
 	countryCode,
@@ -180,8 +179,10 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 		return d;
 	};
 
+	// A title is kept as written (as the built-in parser keeps it, so the built-in file uploaded
+	// gives the same titles), at most MAX_TEXT_CHARS; matching it to a family is transform's job.
 	add('title', (raw, i) => {
-		const v = coerceTitle(raw);
+		const v = text(raw);
 		if (failed(v)) return v.error;
 		title.codes.arr[i] = title.code(v);
 		return null;

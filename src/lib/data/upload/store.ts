@@ -7,8 +7,11 @@
 import type { UploadColumns } from './columns';
 import type { ColumnMapping, UploadKind } from './fields';
 import type { UploadReport } from './processor';
-import type { TitleOverrides } from './titles';
 import type { DateFormat, NumberFormat } from './values';
+import { TITLE_FAMILIES, type TitleFamily } from '../types';
+
+/** The user's decisions for their data: raw title → family (null = in neither). Kept in localStorage. */
+export type TitleOverrides = Readonly<Record<string, TitleFamily | null>>;
 
 export interface StoredFile {
 	readonly kind: UploadKind;
@@ -213,7 +216,7 @@ export function forgetMappings(): void {
 	for (const k of keys) s.removeItem(k);
 }
 
-const FAMILY_VALUES = new Set(['AI', 'ML', null]);
+const FAMILY_VALUES = new Set<unknown>([...TITLE_FAMILIES, null]);
 
 export function loadOverrides(): TitleOverrides {
 	const raw = storage()?.getItem(OVERRIDES_KEY);
@@ -222,7 +225,7 @@ export function loadOverrides(): TitleOverrides {
 		const o = JSON.parse(raw) as unknown;
 		if (!o || typeof o !== 'object' || Array.isArray(o)) return {};
 		// Only well-formed entries: a hand-edited store must not inject other values.
-		return Object.fromEntries(Object.entries(o).filter(([, v]) => FAMILY_VALUES.has(v as never))) as TitleOverrides;
+		return Object.fromEntries(Object.entries(o).filter(([, v]) => FAMILY_VALUES.has(v))) as TitleOverrides;
 	} catch {
 		return {};
 	}

@@ -3,9 +3,16 @@
  * One pass over the family index applies the filters; everything after works on the
  * selected entries in salary order, so quantiles are index look-ups.
  */
-import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
+import {
+	COMPANY_SIZES,
+	EMPLOYMENT_TYPES,
+	EXPERIENCE_LEVELS,
+	REGIONS,
+	REMOTE_RATIOS,
+	type SalaryRow,
+	type TitleFamily
+} from '../../data/types';
 import { notGivenTicked, type Filters, type NotGivenFacet } from '../filters';
-import type { TitleFamily } from '../title-families';
 import { bootstrapGapClustered, clustersOf } from './bootstrap';
 import { bandShareSorted, claimPositionSorted } from './claim';
 import { NOT_GIVEN, type Dimension } from './dimensions';

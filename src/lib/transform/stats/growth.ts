@@ -10,7 +10,7 @@
  * SEs, and spans are flagged when they cross SOURCE_SHIFT_YEAR or touch a partial year.
  */
 import type { FamilyRow } from '../filters';
-import type { TitleFamily } from '../title-families';
+import type { TitleFamily } from '../../data/types';
 import { SOURCE_SHIFT_YEAR, Z_95, supportOf, type Support } from './constants';
 import { clusterSizesOf } from './dedupe';
 import { clusterEffectiveN, medianEstimateClusteredSorted, type Interval } from './intervals';

@@ -5,8 +5,16 @@
  * which is what keeps a full recompute cheap (see scripts/bench.ts). Same rows, same
  * order as `applyFilters` (the row-level oracle in testing/oracle.ts; checked in prepare.test.ts).
  */
-import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, type SalaryRow } from '../../data/types';
-import { familyOf, TITLE_MODES, type TitleFamily, type TitleMode } from '../title-families';
+import {
+	COMPANY_SIZES,
+	EMPLOYMENT_TYPES,
+	EXPERIENCE_LEVELS,
+	REGIONS,
+	REMOTE_RATIOS,
+	type SalaryRow,
+	type TitleFamily
+} from '../../data/types';
+import { familyOf, TITLE_MODES, type TitleMode } from '../title-families';
 import { duplicateClustersSorted } from './dedupe';
 import { NULLABLE_DIMENSIONS, type NullableDimension } from './dimensions';
 import { cellIndexOfCodes } from './like-for-like';

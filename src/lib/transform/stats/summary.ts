@@ -2,7 +2,7 @@
  * Per-family summaries (n, quantiles, median interval), the AI − ML gap, and per-group
  * summaries for a dimension. `…Sorted` functions take ascending values; the others sort.
  */
-import type { TitleFamily } from '../title-families';
+import type { TitleFamily } from '../../data/types';
 import { supportOf, type Support } from './constants';
 import { figureSupport } from './support';
 import { compareGroupKeys, type Dimension } from './dimensions';

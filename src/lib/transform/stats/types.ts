@@ -3,7 +3,8 @@
  * Page views (src/lib/views), downloads, endpoints and the benchmark get it from `computeStats`.
  */
 import type { Filters } from '../filters';
-import type { TitleFamily, TitleMode } from '../title-families';
+import type { TitleFamily } from '../../data/types';
+import type { TitleMode } from '../title-families';
 import type { BootstrapGap } from './bootstrap';
 import type { BandShare, ClaimPosition } from './claim';
 import type { Dimension } from './dimensions';
@@ -12,20 +13,6 @@ import type { LikeForLike } from './like-for-like';
 import type { PayBandPosition } from './pay-band';
 import type { AnnualCpi } from './real-pay';
 import type { FamilySummary, GapSummary, GroupSummary } from './summary';
-
-export type { BootstrapGap } from './bootstrap';
-export type { BandShare, ClaimPosition, ClaimVerdict } from './claim';
-export type { FacetCount, FacetCounts, FacetOption, Facet } from './facets';
-export type { Figure, FigureSupport, SupportLimit, SupportReason } from './support';
-export type { Support } from './constants';
-export type { Dimension } from './dimensions';
-export type { CagrSummary, FamilyGrowth, Growth, GrowthNullReason, GrowthPoint, YearChange } from './growth';
-export type { GapEstimate, GapVerdict, Interval, MedianEstimate, MedianInterval } from './intervals';
-export type { Cell, LikeForLike, UnsupportedCell } from './like-for-like';
-export type { PayBandPosition } from './pay-band';
-export type { Quantiles } from './quantiles';
-export type { AnnualCpi } from './real-pay';
-export type { DistributionSummary, FamilySummary, GapSummary, GroupSummary } from './summary';
 
 export interface StatsOptions {
 	/** Annual CPI (from `annualCpi`); required when `filters.real`, and gives growth its real medians. */

@@ -1,6 +1,6 @@
 /** Properties every table model must have, checked by the view tests. */
 import { expect } from 'vitest';
-import type { TableData } from '$lib/charts/types';
+import type { TableData } from '$lib/views/chart-models';
 import { NUMBER_FORMATS } from '$lib/format';
 
 /**

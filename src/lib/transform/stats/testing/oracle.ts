@@ -4,9 +4,9 @@
  * `computeStats` (../compute.ts) is the one production engine; tests check it against these.
  * Not for production code.
  */
-import type { SalaryRow } from '$lib/data/types';
+import type { SalaryRow, TitleFamily } from '$lib/data/types';
 import { rowMatcher, type FamilyRow, type Filters } from '../../filters';
-import { familyOf, type TitleFamily } from '../../title-families';
+import { familyOf } from '../../title-families';
 import { clusterSizesOf } from '../dedupe';
 import { dimensionKey, type Dimension } from '../dimensions';
 import { clusterEffectiveN } from '../intervals';

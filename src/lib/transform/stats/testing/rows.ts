@@ -4,9 +4,8 @@
  */
 import fc from 'fast-check';
 import { regionOf } from '../../../data/countries';
-import type { CompanySize, CpiRow, EmploymentType, ExperienceLevel, RemoteRatio, SalaryRow } from '../../../data/types';
+import type { CompanySize, CpiRow, EmploymentType, ExperienceLevel, RemoteRatio, SalaryRow, TitleFamily } from '../../../data/types';
 import type { FamilyRow } from '../../filters';
-import type { TitleFamily } from '../../title-families';
 
 /** A valid row; override any field. `region` follows `companyLocation` unless given. */
 export function row(over: Partial<SalaryRow> = {}): SalaryRow {

@@ -163,6 +163,3 @@ export function parseFilters(params: URLSearchParams): { filters: Filters; error
 	if ((v = get('real')) !== null) f.real = parseFlag(v, 'real', errors);
 	return { filters: Object.freeze(f), errors };
 }
-
-// The canonical query is built in format/query (views need it too for the CSV's `query` column).
-export { filtersToQuery } from '$lib/format/query';

@@ -1,26 +1,12 @@
 /**
  * Titles of an uploaded file → AI / ML family, with the app's one title rule (`familyOf` in
- * `transform/title-families.ts`: a listed title keeps its decision, any other is matched in
- * its normal form; the same for every layout and for the built-in data), and the user's
- * overrides for their data (title → family, or null to leave a listed title out).
+ * `title-families.ts`: a listed title keeps its decision, any other is matched in its normal
+ * form; the same for every layout and for the built-in data), and the user's overrides for
+ * their data (title → family, or null to leave a listed title out; kept by data/upload/store.ts).
  */
-import { familyOf, matchTitle, type TitleFamily, type TitleMatch, type TitleMode } from '../../transform/title-families';
-import { MAX_TEXT_CHARS } from './coerce';
-import { dictCounts, type DictColumn } from './columns';
-import type { Parsed } from './values';
-
-/**
- * A required title, trimmed and otherwise as written (as the built-in parser keeps it, so
- * the built-in file uploaded gives the same titles), at most MAX_TEXT_CHARS.
- */
-export function coerceTitle(raw: string): Parsed<string> {
-	if (raw === '') return { error: 'empty' };
-	if (raw.length > MAX_TEXT_CHARS) return { error: `longer than ${MAX_TEXT_CHARS} characters` };
-	return raw;
-}
-
-/** The user's decisions for their data: raw title → family (null = in neither). */
-export type TitleOverrides = Readonly<Record<string, TitleFamily | null>>;
+import { dictCounts, type DictColumn } from '../data/upload/columns';
+import type { TitleOverrides } from '../data/upload/store';
+import { familyOf, matchTitle, type TitleMatch, type TitleMode } from './title-families';
 
 /** Family codes: 0 = AI, 1 = ML (as `FAMILY_CODE` in stats/prepare), -1 = neither. */
 export const FAMILY_CODES = { AI: 0, ML: 1 } as const;

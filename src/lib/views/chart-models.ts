@@ -1,7 +1,8 @@
 /**
  * Models the charts draw. View models (src/lib/views) produce these (plain data, already computed);
- * the components only place and label them. Kept in a .ts file so transforms and tests can
- * import the types without importing Svelte.
+ * the components in src/lib/charts only place and label them. They live here, with the views
+ * that build them, because views sit below charts in the layer order (src/lib/layers.ts): the
+ * charts import the models, never the other way round. Plain types, no Svelte.
  */
 
 import type { NumberFormat } from '$lib/format';

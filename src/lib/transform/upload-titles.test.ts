@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { familyOf } from '../../transform/title-families';
-import type { PostingsColumns } from './columns';
-import { coerceTitle, familyCodes, rowFamilies, unmatchedTitles } from './titles';
-import { load } from './testing/load';
+import { familyOf } from './title-families';
+import type { PostingsColumns } from '../data/upload/columns';
+import { familyCodes, rowFamilies, unmatchedTitles } from './upload-titles';
+import { load } from '../data/upload/testing/load';
 
 describe('titles of an uploaded file', () => {
 	const dict = [
@@ -64,12 +64,5 @@ describe('titles of an uploaded file', () => {
 		expect.hasAssertions();
 		const title = { dict: ['AI Engineer', 'Data Scientist', 'Machine Learning Engineer'], codes: Int32Array.from([2, -1, 0, 1, 2]) };
 		expect(Array.from(rowFamilies(title, Int8Array.from([0, -1, 1])))).toEqual([1, -1, 0, -1, 1]);
-	});
-	it('coerceTitle keeps a title as written up to 200 characters and refuses an empty or longer one', () => {
-		expect.hasAssertions();
-		expect(coerceTitle('Sr. ML Engineer (Remote)')).toBe('Sr. ML Engineer (Remote)');
-		expect(coerceTitle('x'.repeat(200))).toBe('x'.repeat(200));
-		expect(coerceTitle('x'.repeat(201))).toEqual({ error: 'longer than 200 characters' });
-		expect(coerceTitle('')).toEqual({ error: 'empty' });
 	});
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
-import { FILTER_ALLOWED, FILTER_PARAMS, filtersToQuery, parseFilters } from './url-filters';
+import { filtersToQuery } from '$lib/format/query';
+import { FILTER_ALLOWED, FILTER_PARAMS, parseFilters } from './url-filters';
 
 const parse = (q: string) => parseFilters(new URLSearchParams(q));
 
