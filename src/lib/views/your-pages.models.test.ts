@@ -12,27 +12,28 @@ import { LICENSES, SOURCES } from '$lib/server/dataset';
 import { summaryMeta } from '$lib/server/summary';
 import { summaryQuery } from '$lib/format/query';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
+import { runPage } from '$lib/pages/registry';
+import { yoursSource } from '$lib/pages/testing/yours';
 import { summaryView } from './summary-table';
-import { datasetKey, yourDataset, yourSalaryPage, yourSummaryMeta, yourTitles } from './your-pages';
+import { datasetKey, yourDataset, yourSummaryMeta, yourTitles } from './your-pages';
 
 const NAME = 'pages-salaries.csv';
 const columns = async () => (await load(NAME)).done.columns as SalaryColumns;
 
-function cpiFile() {
+function cpiRows() {
 	const rows: CpiRow[] = [];
 	for (const year of [2022, 2023, 2024])
 		for (let month = 1; month <= 12; month++)
 			rows.push({ date: `${year}-${String(month).padStart(2, '0')}-01`, year, month, index: 290 + (year - 2022) * 10 + month / 12 });
-	return { file: 'us-cpi', rows, issues: [], rowsRead: rows.length, rejected: 0 };
+	return rows;
 }
 
-/** The download of `by=none` on the overview, and the server's meta for the same stats. */
-async function both(filters: Filters, withCpi: boolean) {
+/** The download of `by=none` on the overview at the URL query `query` (the same view as `filters`), and the server's meta for the same stats. */
+async function both(query: string, filters: Filters, withCpi: boolean) {
 	const cols = await columns();
-	const data = yourDataset(cols, NAME, {}, withCpi ? cpiFile() : null);
-	const m = yourSalaryPage(data, cols, {}, { page: 'overview', filters, claimYear: null });
-	if (m.page !== 'overview') throw new Error('overview expected');
-	const d = m.downloads.none!;
+	const src = yoursSource({ salaries: { name: NAME, columns: cols }, cpi: withCpi ? cpiRows() : null });
+	const data = src.files.salaries!.data;
+	const d = runPage('overview', new URLSearchParams(query), src).yours!.downloads.none!;
 	const { stats } = summaryView(data, { by: 'none', filters });
 	const server = summaryMeta({ by: 'none', filters, canonical: summaryQuery('none', filters), page: undefined } as never, stats);
 	return { d, stats, server, meta: yourSummaryMeta(d, filters, NAME, 'x.csv', '2026-01-01T00:00:00.000Z') };
@@ -41,7 +42,7 @@ async function both(filters: Filters, withCpi: boolean) {
 describe('your downloads and their meta, against the server’s summaryMeta', () => {
 	it('nominal pay: counts, pay basis, app and methods as the server writes them', async () => {
 		expect.hasAssertions();
-		const { d, stats, server, meta } = await both(DEFAULT_FILTERS, false);
+		const { d, stats, server, meta } = await both('source=yours', DEFAULT_FILTERS, false);
 		expect(stats.pay.basis).toBe('nominal');
 		expect(d.counts).toEqual({
 			matched: stats.counts.matched,
@@ -66,7 +67,7 @@ describe('your downloads and their meta, against the server’s summaryMeta', ()
 	it('real pay with CPI given: the basis names the base year as the server does, and CPI is a source', async () => {
 		expect.hasAssertions();
 		const real: Filters = { ...DEFAULT_FILTERS, real: true };
-		const { d, stats, server, meta } = await both(real, true);
+		const { d, stats, server, meta } = await both('real=1&source=yours', real, true);
 		expect(stats.pay.basis).toBe('real');
 		expect(d.payBasis).toBe(server.pay_basis);
 		expect(d.payBasis).toBe(`real ${stats.pay.baseYear} US$ (US CPI-U annual average)`);

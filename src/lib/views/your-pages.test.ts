@@ -9,9 +9,11 @@ import { fixtureBytes, load } from '$lib/data/upload/testing/load';
 import { isIsoDate } from '$lib/data/upload/store';
 import { buildDataset } from '$lib/transform/dataset';
 import { DEFAULT_FILTERS, type Filters } from '$lib/transform/filters';
+import { runPage } from '$lib/pages/registry';
+import { yoursSource } from '$lib/pages/testing/yours';
 import { payView } from './pay';
 import { summaryView } from './summary-table';
-import { datasetKey, downloadsOf, yourDataset, yourDemandPage, yourSalaryPage, yourSummaryMeta, type YourPageQuery } from './your-pages';
+import { datasetKey, downloadsOf, yourSummaryMeta } from './your-pages';
 
 const NAME = 'pages-salaries.csv';
 const text = () => new TextDecoder().decode(fixtureBytes(NAME));
@@ -43,19 +45,31 @@ function serverData(dataVersion: string) {
 }
 
 const strict: Filters = { ...DEFAULT_FILTERS, titles: 'strict' };
+/** A page URL's query. */
+const q = (s: string) => new URLSearchParams(s);
+/** The user's salaries file kept in the browser, as the worker hands it to the registry. */
+const salariesSource = (columns: SalaryColumns, opts: Omit<Parameters<typeof yoursSource>[0], 'salaries'> = {}, name = NAME) =>
+	yoursSource({ salaries: { name, columns }, ...opts });
 
-describe('yourSalaryPage', () => {
+describe('runPage on a salaries file (source=yours)', () => {
 	it('gives each page the model the server view gives on the same rows, and every download the server CSV', async () => {
 		expect.hasAssertions();
 		const cols = await columns();
-		const data = yourDataset(cols, NAME, {}, null);
+		const src = salariesSource(cols);
+		const data = src.files.salaries!.data;
 		const server = serverData(data.dataVersion);
-		const pay = yourSalaryPage(data, cols, {}, { page: 'pay', filters: strict, scale: 'log', salary: 150_000, band: null });
+		const pay = runPage('pay', q('titles=strict&scale=log&salary=150000&source=yours'), src);
 		expect(pay.page).toBe('pay');
-		if (pay.page !== 'pay') return;
-		expect(pay.model).toEqual(payView(server, { filters: strict, scale: 'log', salary: 150_000, band: null }));
-		expect(Object.keys(pay.downloads).sort()).toEqual(['employment_type', 'experience_level', 'none', 'region', 'remote_ratio']);
-		for (const [by, d] of Object.entries(pay.downloads)) {
+		expect(pay.model).toEqual({
+			...payView(server, { filters: strict, scale: 'log', salary: 150_000, band: null }),
+			dataVersion: data.dataVersion,
+			salaryText: '150000',
+			salaryError: null,
+			pageErrors: []
+		});
+		const downloads = pay.yours!.downloads;
+		expect(Object.keys(downloads).sort()).toEqual(['employment_type', 'experience_level', 'none', 'region', 'remote_ratio']);
+		for (const [by, d] of Object.entries(downloads)) {
 			const t = summaryView(server, { by: by as never, filters: strict });
 			expect(toCsv(d!.table.columns, d!.table.rows)).toBe(toCsv(t.columns, t.rows));
 			expect(d!.canonical).toBe(`by=${by}&titles=strict`);
@@ -65,35 +79,34 @@ describe('yourSalaryPage', () => {
 	it('counts the file: n per family, its years and countries, facets from its rows', async () => {
 		expect.hasAssertions();
 		const cols = await columns();
-		const data = yourDataset(cols, NAME, {}, null);
-		const m = yourSalaryPage(data, cols, {}, { page: 'overview', filters: strict, claimYear: null });
-		if (m.page !== 'overview') throw new Error('overview expected');
+		const m = runPage('overview', q('titles=strict'), salariesSource(cols));
 		const r = rows();
 		expect(m.model.families.AI.n).toBe(r.filter((x) => x.job_title === 'AI Engineer').length);
 		expect(m.model.families.ML.n).toBe(r.filter((x) => x.job_title === 'Machine Learning Engineer').length);
-		expect(m.years).toEqual([...new Set(r.map((x) => Number(x.work_year)))].sort());
-		expect(m.countries.map((c) => c.code).sort()).toEqual([...new Set(r.map((x) => x.company_location))].sort());
+		expect(m.frame!.years).toEqual([...new Set(r.map((x) => Number(x.work_year)))].sort());
+		expect(m.frame!.countries.map((c) => c.code).sort()).toEqual([...new Set(r.map((x) => x.company_location))].sort());
 		const large = r.filter((x) => x.company_size === 'L' && (x.job_title === 'AI Engineer' || x.job_title === 'Machine Learning Engineer'));
-		expect(m.facets.options.size.L).toBe(large.length);
-		expect(m.rowsUsed).toBe(r.length);
-		expect(Object.keys(m.downloads)).toEqual(['none']);
+		expect(m.frame!.facets.options.size.L).toBe(large.length);
+		expect(m.yours!.rowsUsed).toBe(r.length);
+		expect(m.yours!.skipped).toBe(0);
+		expect(m.yours!.fileName).toBe(NAME);
+		expect(Object.keys(m.yours!.downloads)).toEqual(['none']);
 	});
 
 	it('trends downloads by work year; titles lists the user choices and the titles in neither family', async () => {
 		expect.hasAssertions();
 		const cols = await columns();
 		const overrides = { 'Prompt Wrangler': 'AI' as const, 'AI Engineer': null };
-		const data = yourDataset(cols, NAME, overrides, null);
-		const t = yourSalaryPage(data, cols, overrides, { page: 'trends', filters: DEFAULT_FILTERS, gfrom: null, gto: null });
-		expect(Object.keys(t.page === 'trends' ? t.downloads : {})).toEqual(['work_year']);
-		const ti = yourSalaryPage(data, cols, overrides, { page: 'titles', filters: DEFAULT_FILTERS });
-		if (ti.page !== 'titles') throw new Error('titles expected');
-		expect(ti.yourTitles.overrides).toEqual([
+		const src = salariesSource(cols, { overrides });
+		const t = runPage('trends', q(''), src);
+		expect(Object.keys(t.yours!.downloads)).toEqual(['work_year']);
+		const ti = runPage('titles', q(''), src);
+		expect(ti.model.yourTitles!.overrides).toEqual([
 			{ title: 'AI Engineer', family: null, builtIn: 'AI', n: 24 },
 			{ title: 'Prompt Wrangler', family: 'AI', builtIn: null, n: 2 }
 		]);
 		// Neither family after the choices: "AI Engineer" (sent to neither) and the two other titles; not "Prompt Wrangler".
-		expect(ti.yourTitles.neither.map((x) => x.title).sort()).toEqual(['AI Engineer', 'Chief Vibes Officer', 'Data Scientist']);
+		expect(ti.model.yourTitles!.neither.map((x) => x.title).sort()).toEqual(['AI Engineer', 'Chief Vibes Officer', 'Data Scientist']);
 	});
 
 	it('real pay with the built-in CPI given: every row has a real value; without it the view says no CPI year', async () => {
@@ -103,16 +116,12 @@ describe('yourSalaryPage', () => {
 		for (const year of [2022, 2023, 2024])
 			for (let month = 1; month <= 12; month++)
 				cpi.push({ date: `${year}-${String(month).padStart(2, '0')}-01`, year, month, index: 290 + (year - 2022) * 10 + month / 12 });
-		const real: Filters = { ...strict, real: true };
-		const withCpi = yourDataset(cols, NAME, {}, { file: 'us-cpi', rows: cpi, issues: [], rowsRead: cpi.length, rejected: 0 });
-		const a = yourSalaryPage(withCpi, cols, {}, { page: 'pay', filters: real, scale: 'linear', salary: null, band: null });
-		if (a.page !== 'pay') throw new Error('pay expected');
+		const real = q('titles=strict&real=1');
+		const a = runPage('pay', real, salariesSource(cols, { cpi }));
 		expect(a.model.pay.basis).toBe('real');
 		expect(a.model.pay.rowsWithoutCpi).toBe(0);
 		expect(a.model.counts.counted).toBe(48);
-		const without = yourDataset(cols, NAME, {}, null);
-		const b = yourSalaryPage(without, cols, {}, { page: 'pay', filters: real, scale: 'linear', salary: null, band: null });
-		if (b.page !== 'pay') throw new Error('pay expected');
+		const b = runPage('pay', real, salariesSource(cols));
 		expect(b.model.counts.counted).toBe(0);
 		expect(b.model.pay.rowsWithoutCpi).toBe(48);
 	});
@@ -121,8 +130,7 @@ describe('yourSalaryPage', () => {
 		expect.hasAssertions();
 		const cols = await columns();
 		const before = Array.from(cols.salaryUsd);
-		const data = yourDataset(cols, NAME, {}, null);
-		yourSalaryPage(data, cols, {}, { page: 'pay', filters: DEFAULT_FILTERS, scale: 'linear', salary: null, band: null });
+		runPage('pay', q(''), salariesSource(cols));
 		expect(Array.from(cols.salaryUsd)).toEqual(before);
 	});
 });
@@ -153,7 +161,7 @@ function median7(values: number[]): number {
 	return v[Math.floor(h)]! + (h - Math.floor(h)) * (v[Math.ceil(h)]! - v[Math.floor(h)]!);
 }
 
-describe('yourSalaryPage on files without optional columns', () => {
+describe('runPage on salaries files without optional columns', () => {
 	const cases = [
 		{
 			file: 'salaries-minimal.csv',
@@ -178,21 +186,19 @@ describe('yourSalaryPage on files without optional columns', () => {
 			expect.hasAssertions();
 			const { done } = await load(c.file);
 			const cols = done.columns as SalaryColumns;
-			const data = yourDataset(cols, c.file, {}, null);
+			const src = salariesSource(cols, {}, c.file);
 			const raw = Papa.parse<Record<string, string>>(new TextDecoder().decode(fixtureBytes(c.file)), {
 				header: true,
 				skipEmptyLines: true
 			}).data;
 			const values = (fam: 'AI' | 'ML') => raw.filter((r) => HAND_FAMILY[r[c.title]!] === fam).map(c.pay);
-			const pay = yourSalaryPage(data, cols, {}, { page: 'pay', filters: DEFAULT_FILTERS, scale: 'linear', salary: null, band: null });
-			if (pay.page !== 'pay') throw new Error('pay expected');
+			const pay = runPage('pay', q(''), src);
 			expect(pay.model.absentSegments.map((a) => a.dim)).toEqual(c.absent);
 			expect(pay.model.segments.map((s) => s.dim).filter((d) => c.absent.includes(d))).toEqual([]);
-			expect(pay.facets.absent.map((a) => a.dimension)).toEqual(
+			expect(pay.frame!.facets.absent.map((a) => a.dimension)).toEqual(
 				expect.arrayContaining(c.absent.filter((d) => d !== 'region').concat(c.absent.includes('region') ? ['region', 'country'] : []))
 			);
-			const overview = yourSalaryPage(data, cols, {}, { page: 'overview', filters: DEFAULT_FILTERS, claimYear: null });
-			if (overview.page !== 'overview') throw new Error('overview expected');
+			const overview = runPage('overview', q(''), src);
 			const dims = c.absent.flatMap((d) => (d === 'region' ? ['region', 'country'] : [d]));
 			expect(overview.model.absentDimensions.map((x) => x.dim).sort()).toEqual(dims.sort());
 			for (const fam of ['AI', 'ML'] as const) {
@@ -203,11 +209,10 @@ describe('yourSalaryPage on files without optional columns', () => {
 				if (v.length >= 5) expect(m?.median).toBeCloseTo(median7(v), 6);
 				else expect(m).toBeNull();
 			}
-			const trends = yourSalaryPage(data, cols, {}, { page: 'trends', filters: DEFAULT_FILTERS, gfrom: null, gto: null });
+			const trends = runPage('trends', q(''), src);
 			expect(trends.page).toBe('trends');
-			const titles = yourSalaryPage(data, cols, {}, { page: 'titles', filters: DEFAULT_FILTERS });
-			if (titles.page !== 'titles') throw new Error('titles expected');
-			expect(titles.yourTitles.neither.map((t) => t.title).sort()).toEqual(
+			const titles = runPage('titles', q(''), src);
+			expect(titles.model.yourTitles!.neither.map((t) => t.title).sort()).toEqual(
 				[...new Set(raw.map((r) => r[c.title]!))].filter((t) => HAND_FAMILY[t] === null).sort()
 			);
 		});
@@ -216,8 +221,8 @@ describe('yourSalaryPage on files without optional columns', () => {
 
 describe('downloadsOf', () => {
 	it('offers no download on /titles and /demand (their own tables have theirs)', () => {
-		expect(downloadsOf({ page: 'titles', filters: DEFAULT_FILTERS }, null)).toEqual([]);
-		expect(downloadsOf({ page: 'demand', filters: DEFAULT_FILTERS }, null)).toEqual([]);
+		expect(downloadsOf('titles', null)).toEqual([]);
+		expect(downloadsOf('demand', null)).toEqual([]);
 	});
 });
 
@@ -234,10 +239,8 @@ describe('datasetKey', () => {
 describe('yourSummaryMeta', () => {
 	it('names the file as the source and holds no row of it', async () => {
 		const cols = await columns();
-		const data = yourDataset(cols, NAME, {}, null);
-		const m = yourSalaryPage(data, cols, {}, { page: 'overview', filters: DEFAULT_FILTERS, claimYear: null });
-		const d = m.page === 'overview' ? m.downloads.none! : null;
-		const meta = yourSummaryMeta(d!, DEFAULT_FILTERS, NAME, 'x.csv', '2026-01-01T00:00:00.000Z');
+		const d = runPage('overview', q(''), salariesSource(cols)).yours!.downloads.none!;
+		const meta = yourSummaryMeta(d, DEFAULT_FILTERS, NAME, 'x.csv', '2026-01-01T00:00:00.000Z');
 		expect(meta.source).toBe(`your file ${NAME}`);
 		expect(meta.query).toBe('by=none');
 		const body = JSON.stringify(meta);
@@ -245,16 +248,16 @@ describe('yourSummaryMeta', () => {
 	});
 });
 
-describe('yourDemandPage', () => {
-	it('runs the postings view in the query’s title mode', async () => {
+describe('runPage on a postings file (/demand, source=yours)', () => {
+	it('runs the postings view in the URL’s title mode', async () => {
 		const { done } = await load('data-jobs-postings.csv');
-		const q: YourPageQuery = { page: 'demand', filters: DEFAULT_FILTERS };
-		const m = yourDemandPage(done.columns as PostingsColumns, {}, q.filters);
-		if (m.page !== 'demand') throw new Error('demand expected');
+		const src = yoursSource({ postings: { name: 'data-jobs-postings.csv', columns: done.columns as PostingsColumns } });
+		const m = runPage('demand', q('source=yours'), src).model;
+		if (m.kind !== 'postings') throw new Error('postings expected');
 		// Family mode normalises free-text titles: 8 AI / 8 ML (fixture README: lines 11 and 17 match once normalised).
 		expect(m.postings.summary.familyPostings).toEqual({ AI: 8, ML: 8 });
-		const s = yourDemandPage(done.columns as PostingsColumns, {}, { ...DEFAULT_FILTERS, titles: 'strict' });
-		if (s.page !== 'demand') throw new Error('demand expected');
+		const s = runPage('demand', q('titles=strict&source=yours'), src).model;
+		if (s.kind !== 'postings') throw new Error('postings expected');
 		// Exact titles, counted in the fixture with papaparse (not the app's parser).
 		const recs = Papa.parse<Record<string, string>>(new TextDecoder().decode(fixtureBytes('data-jobs-postings.csv')), {
 			header: true,
@@ -283,22 +286,17 @@ describe('as-of date', () => {
 	it('makes its year partial on the trends download, as the server marks the snapshot year', async () => {
 		expect.hasAssertions();
 		const cols = await columns();
-		const q = { page: 'trends' as const, filters: DEFAULT_FILTERS, gfrom: null, gto: null };
 		const partialOf = (asOf: string | null) => {
-			const m = yourSalaryPage(yourDataset(cols, NAME, {}, null, asOf), cols, {}, q);
-			if (m.page !== 'trends') throw new Error('trends expected');
-			const t = m.downloads.work_year!.table;
+			const t = runPage('trends', q(''), salariesSource(cols, { asOf })).yours!.downloads.work_year!.table;
 			const i = t.columns.indexOf('partial_year');
 			return t.rows.map((r) => `${r[0]}:${r[i]}`);
 		};
 		expect(partialOf(null)).toEqual(['2023:false', '2023:false', '2024:false', '2024:false']);
 		expect(partialOf('2024-06-30')).toEqual(['2023:false', '2023:false', '2024:true', '2024:true']);
 		// And the same table as the server's Dataset dated the same day.
-		const m = yourSalaryPage(yourDataset(cols, NAME, {}, null, '2024-06-30'), cols, {}, q);
+		const mine = runPage('trends', q(''), salariesSource(cols, { asOf: '2024-06-30' })).yours!.downloads.work_year!.table;
 		const t = summaryView(serverData('2024-06-30'), { by: 'work_year', filters: DEFAULT_FILTERS });
-		expect(m.page === 'trends' && toCsv(m.downloads.work_year!.table.columns, m.downloads.work_year!.table.rows)).toBe(
-			toCsv(t.columns, t.rows)
-		);
+		expect(toCsv(mine.columns, mine.rows)).toBe(toCsv(t.columns, t.rows));
 		expect(datasetKey('t', {}, false, '2024-06-30')).not.toBe(datasetKey('t', {}, false, null));
 	});
 });
@@ -314,11 +312,9 @@ describe('/titles on a file lists exactly the titles its families count', () => 
 		const choices: TitleOverrides[] = [{}, { 'Data Scientist': 'AI', 'Machine Learning Engineer': null }];
 		for (const overrides of choices)
 			for (const titles of ['family', 'strict'] as const) {
-				const data = yourDataset(cols, 'older.csv', overrides, null);
-				const filters = { ...DEFAULT_FILTERS, titles };
-				const o = yourSalaryPage(data, cols, overrides, { page: 'overview', filters, claimYear: null });
-				const t = yourSalaryPage(data, cols, overrides, { page: 'titles', filters });
-				if (o.page !== 'overview' || t.page !== 'titles') throw new Error('wrong page');
+				const src = salariesSource(cols, { overrides }, 'older.csv');
+				const o = runPage('overview', q(`titles=${titles}`), src);
+				const t = runPage('titles', q(`titles=${titles}`), src);
 				for (const fam of ['AI', 'ML'] as const) {
 					const lines = t.model.titles.filter((l) => (titles === 'strict' ? l.strictMode : l.familyMode) === fam);
 					expect(
@@ -327,8 +323,7 @@ describe('/titles on a file lists exactly the titles its families count', () => 
 					).toBe(o.model.families[fam].n);
 				}
 			}
-		const t = yourSalaryPage(yourDataset(cols, 'older.csv', {}, null), cols, {}, { page: 'titles', filters: DEFAULT_FILTERS });
-		if (t.page !== 'titles') throw new Error('wrong page');
+		const t = runPage('titles', q(''), salariesSource(cols, {}, 'older.csv'));
 		// The normalised titles are lines of their own, with the form they matched in.
 		expect(t.model.titles.find((l) => l.title === 'ML Engineer')).toMatchObject({
 			n: 8,
