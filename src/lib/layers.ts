@@ -59,14 +59,18 @@ export const LAYERS: readonly Layer[] = [
 	// One pure function per page, (data, query) → model, and the models the charts draw
 	// (views/chart-models.ts). May import query, format and everything below.
 	{ name: 'views', places: ['lib/views'], pure: true },
-	// (The page registry, lib/pages, goes here: each page's query parser and view in one entry, so
-	// it imports query and views; workers, state and server import it. Pure.)
-	// Web Worker glue: holds a user's columns and runs views off the main thread. May import views
-	// and below; it is started by state (new URL('../workers/results.ts', import.meta.url)).
+	// The page registry: each page's query parser and view in one entry, and the data sources they
+	// run on (the built-in Dataset, the user's files). The server's loads, the pages' endpoint and
+	// the browser's worker all call it. May import views, query and below.
+	{ name: 'pages', places: ['lib/pages'], pure: true },
+	// Web Worker glue: the one place in the browser that computes page models (through pages), on
+	// the built-in packs and the user's files. May import pages and below; it is started by state
+	// (new URL('../workers/results.ts', import.meta.url)).
 	{ name: 'workers', places: ['lib/workers'], pure: true },
-	// What the user chose, held in rune classes (.svelte.ts): the URL-backed filters, the /data
-	// page's files and steps, the kept files' page models; they start the workers. May import
-	// workers and below (the parsers they hold are query's).
+	// What the user chose and where the data comes from, held in rune classes (.svelte.ts): the
+	// URL-backed filters, the /data page's files and steps, the page runtime (its worker, the
+	// built-in packs, the kept files). May import workers, pages and below (the parsers they hold
+	// are query's).
 	{ name: 'state', places: ['lib/state'], pure: false },
 	// Server only: reads and checks the data files, caches, HTTP answers, the page loads' common
 	// start. May import state and everything below it; Node built-ins and @sveltejs/kit.

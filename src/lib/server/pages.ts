@@ -54,7 +54,10 @@ export async function serverPage<P extends PageId>(page: P, params: URLSearchPar
 export function pageLoad<P extends PageId>(page: P) {
 	return async ({ url, untrack }: { url: URL; untrack: <T>(fn: () => T) => T }): Promise<PageData<P>> => {
 		// A copy made inside `untrack`: reading SvelteKit's url.searchParams later would track it again.
-		const data = await serverPage(page, untrack(() => new URLSearchParams(url.search)));
+		const data = await serverPage(
+			page,
+			untrack(() => new URLSearchParams(url.search))
+		);
 		if (data.problem?.code === 'bad-source') error(400, data.problem.message);
 		if (data.problem?.code === 'redirect') redirect(307, data.problem.location);
 		return data;

@@ -36,7 +36,7 @@ import type { TitleFamily } from '$lib/data/types';
 import type { TitleMode } from '$lib/transform/title-families';
 import type { YourPostingsModel, YourSalariesModel } from '$lib/views/your-data';
 import { gibibytes } from '$lib/format';
-import type { FileInfo, RuntimeRequest, RuntimeResponse } from '$lib/workers/results';
+import type { FileInfo, RuntimeRequest } from '$lib/workers/results';
 import { runtime, type RuntimeEvent } from './runtime.svelte';
 
 export type Phase = 'idle' | 'sniffing' | 'mapping' | 'parsing' | 'saving';

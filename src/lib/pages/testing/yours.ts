@@ -7,7 +7,7 @@
  */
 import type { CpiRow } from '$lib/data/types';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
-import type { TitleOverrides } from '$lib/data/upload/titles';
+import type { TitleOverrides } from '$lib/data/upload/store';
 import { yourDataset } from '$lib/views/your-pages';
 import { cpiFile, type DatasetSource } from '../registry';
 
