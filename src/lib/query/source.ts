@@ -31,3 +31,8 @@ export function withSource(search: URLSearchParams, source: DataSource): string 
 	const q = p.toString();
 	return q ? `?${q}` : '';
 }
+
+/** Does the URL ask for the user's own data? `wantsYours(new URLSearchParams('source=yours')) → true`; a bad value is not. */
+export function wantsYours(params: URLSearchParams): boolean {
+	return parseSource(params).source === 'yours';
+}

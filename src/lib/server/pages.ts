@@ -9,7 +9,9 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireDataset } from './dataset';
 import { BoundedCache } from '../../../server/bounded-cache.js';
 import { PAGE_IDS, PAGE_PATH, pageKey, pageProblem, runPage, type PageId, type PageResult } from '$lib/pages/registry';
-import { parseSource } from '$lib/query/source';
+import { parseSource, wantsYours } from '$lib/query/source';
+import { textResponse } from './http';
+import { json } from '@sveltejs/kit';
 import type { PageData } from '$lib/state/runtime.svelte';
 
 /** Results by canonical key: at most 500 entries and about 64 MB of JSON. */
@@ -62,4 +64,18 @@ export function pageLoad<P extends PageId>(page: P) {
 		if (data.problem?.code === 'redirect') redirect(307, data.problem.location);
 		return data;
 	};
+}
+
+/**
+ * GET /api/pages/<page>: the page's data as JSON for the browser (see the route). Built-in data
+ * only: source=yours is a 400 (the user's file stays in the browser), as is any other bad
+ * `source`; a redirect (real pay without a CPI) comes back as the page's `problem`.
+ */
+export async function pageEndpoint(page: string, params: URLSearchParams): Promise<Response> {
+	if (!isPageId(page)) return textResponse(404, `No page "${page.slice(0, 40)}"; pages: ${PAGE_IDS.join(', ')}.\n`);
+	if (wantsYours(params))
+		return textResponse(400, 'Bad request:\nsource=yours: your own data stays in your browser, and its pages are computed there\n');
+	const data = await serverPage(page, params);
+	if (data.problem?.code === 'bad-source') return textResponse(400, `Bad request:\n${data.problem.message}\n`);
+	return json(data, { headers: { 'cache-control': 'public, max-age=3600' } });
 }
