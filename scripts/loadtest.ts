@@ -11,8 +11,12 @@
  *                   (after the warm-up most are served from the response caches)
  *   api-uncached    /api/summary.csv with a query never asked before on every request
  *                   (the cost of computing a summary: nothing is cached)
- *   page-overview   /  (server-rendered HTML)
+ *   page-overview   /  (server-rendered HTML; after the warm-up, from the page cache)
  *   page-pay        /pay
+ *   page-pay-br     /pay asking for brotli or gzip, as a browser does (compressed per request)
+ *   page-data       /pay/__data.json, the data of a client-side navigation to /pay
+ *   page-uncached   /pay with a query never asked before on every request (loading and
+ *                   rendering the page: nothing cached)
  * and prints requests/s, p50 and p99 latency, each scenario's ratio to the static file's
  * requests/s, non-2xx responses, and the server's resident memory (RSS, from /proc):
  *   start peak   the most it held before the runs (loading and parsing the data), VmHWM
@@ -23,7 +27,7 @@
  *                largest of samples taken every 20 ms (the report says which); with the
  *                reset, each scenario's own peak too
  *   after        3 s after the last run.
- * No request asks for compression (autocannon sends no Accept-Encoding).
+ * No request but page-pay-br's asks for compression (autocannon sends no Accept-Encoding).
  *
  * The load generator shares the machine's cores with the server, so the figures are a
  * comparison between scenarios on one machine, not a capacity. A benchmark, never a test.
@@ -92,7 +96,7 @@ function variedQueries(): string[] {
 }
 
 /** A query never asked before on each call: a grouping, then a salary-free filter mix picked by a counter. */
-function uncachedPaths(): () => string {
+function uncachedPaths(path = '/api/summary.csv', withBy = true): () => string {
 	const by = ['none', 'company_size', 'region', 'experience_level', 'remote_ratio', 'work_year'];
 	const subsets = <T>(xs: readonly T[]) => Array.from({ length: 2 ** xs.length - 1 }, (_, m) => xs.filter((_, i) => (m + 1) & (1 << i)));
 	const sizes = subsets(['S', 'M', 'L']);
@@ -108,8 +112,8 @@ function uncachedPaths(): () => string {
 			return x;
 		};
 		// Mixed-radix digits of the counter: every call is a different canonical query.
-		const q = `by=${pick(by)}&size=${pick(sizes).join(',')}&exp=${pick(exps).join(',')}&type=${pick(types).join(',')}&remote=${pick(remotes).join(',')}`;
-		return `/api/summary.csv?${q}${pick(['', '&real=1'])}${pick(['', '&dedupe=1'])}`;
+		const q = `${withBy ? `by=${pick(by)}&` : ''}size=${pick(sizes).join(',')}&exp=${pick(exps).join(',')}&type=${pick(types).join(',')}&remote=${pick(remotes).join(',')}`;
+		return `${path}?${q}${pick(['', '&real=1'])}${pick(['', '&dedupe=1'])}`;
 	};
 }
 
@@ -145,10 +149,11 @@ interface Row {
 	rssPeakMb?: number;
 }
 
-async function run(base: string, name: string, path: string, next?: () => string): Promise<Row> {
+async function run(base: string, name: string, path: string, next?: () => string, headers?: Record<string, string>): Promise<Row> {
 	const options = {
 		url: `${base}${path}`,
 		connections: CONNECTIONS,
+		headers,
 		// Each request's path from `next` when the scenario varies it.
 		requests: next ? [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: next() }) }] : undefined
 	};
@@ -157,7 +162,7 @@ async function run(base: string, name: string, path: string, next?: () => string
 	const result = await autocannon({ ...options, duration: SECONDS });
 	return {
 		name,
-		path: next ? `${path} (varied)` : path,
+		path: `${path}${next ? ' (varied)' : ''}${headers ? ` (${Object.values(headers).join('; ')})` : ''}`,
 		reqPerSec: Math.round(result.requests.average),
 		p50Ms: result.latency.p50,
 		p99Ms: result.latency.p99,
@@ -200,19 +205,22 @@ async function main() {
 
 	const varied = variedQueries();
 	let v = 0;
-	const scenarios: [string, string, (() => string)?][] = [
+	const scenarios: [string, string, (() => string)?, Record<string, string>?][] = [
 		['static', '/favicon.svg'],
 		['api-fixed', '/api/summary.csv?by=company_size'],
 		['api-varied', '/api/summary.csv', () => varied[v++ % varied.length]!],
 		['api-uncached', '/api/summary.csv', uncachedPaths()],
 		['page-overview', '/'],
-		['page-pay', '/pay']
+		['page-pay', '/pay'],
+		['page-pay-br', '/pay', undefined, { 'accept-encoding': 'br, gzip' }],
+		['page-data', '/pay/__data.json'],
+		['page-uncached', '/pay', uncachedPaths('/pay', false)]
 	];
 	log(`loadtest: ${base}, ${SECONDS} s per scenario, ${CONNECTIONS} connections, ${cpus().length} CPUs, node ${process.version}`);
 	const rows: Row[] = [];
 	let rssPeak = rssBefore;
-	for (const [name, path, next] of scenarios) {
-		const row = await run(base, name, path, next);
+	for (const [name, path, next, headers] of scenarios) {
+		const row = await run(base, name, path, next, headers);
 		if (peakMethod === 'VmHWM') {
 			// Each scenario's own peak, then the high-water mark starts again from the current RSS.
 			row.rssPeakMb = statusMb(pid, 'VmHWM');

@@ -4,6 +4,8 @@
  *   - gzip and brotli by Accept-Encoding for everything compressible (the `compression`
  *     middleware; precompressed static files are sent as they are),
  *   - a bounded cache of whole API responses by URL (./response-cache.js),
+ *   - a bounded cache of rendered pages and their `__data.json` by path and canonical query
+ *     (./page-cache.js), so the default views are not loaded and rendered on every request,
  *   - security headers on every response (./headers.js; the app's handle hook sets the same
  *     list on what the app answers, so `node build` has them on those too),
  *   - 405 for methods other than GET and HEAD, CONNECT included (the app has no write
@@ -27,6 +29,7 @@ import compression from 'compression';
 import { listenAddress } from './config.js';
 import { ALLOWED_METHODS, CUSTOM_SERVER, FALLBACK_CSP, methodNotAllowedBody, rawTextResponse, setSecurityHeaders } from './headers.js';
 import { keepServingWhenLogsFail, requestErrorLog } from './log.js';
+import { PageCache } from './page-cache.js';
 import { ResponseCache } from './response-cache.js';
 
 keepServingWhenLogsFail();
@@ -59,6 +62,9 @@ try {
 const compress = compression();
 // Whole API responses by exact URL (see response-cache.js): at most 1,000 entries and 16 MB.
 const responses = new ResponseCache(1_000, 16 * 1024 * 1024);
+// Rendered pages and their __data.json by path and canonical query (see page-cache.js): at most
+// 1,000 entries and 32 MB (/pay's HTML is about 150 KB, / about 55 KB, a __data.json 15-35 KB).
+const pages = new PageCache(1_000, 32 * 1024 * 1024);
 
 /**
  * Last touches to the status line's headers:
@@ -145,10 +151,18 @@ const server = http.createServer((req, res) => {
 		return;
 	}
 	dropUnservableRange(req);
+	try {
+		// A kept page is sent as it is kept (compressed once per entry), not through the middleware.
+		if (pages.serve(req, res)) return;
+	} catch (err) {
+		failed(req, res, err);
+		return;
+	}
 	compress(/** @type {any} */ (req), /** @type {any} */ (res), () => {
 		bodyOnEveryError(res);
 		try {
 			if (responses.serveOrRecord(req, res)) return;
+			pages.record(req, res);
 			handler(req, res, () => {
 				res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
 			});

@@ -5,7 +5,8 @@
  * Request, routing, hooks, a streamed Response), which costs about as much as the rest of
  * serving a cached summary. Only GET responses with status 200, a strong ETag and a public
  * Cache-Control are kept: the data and the build are fixed for the life of the process.
- * Bounded by entries and by bytes; least recently used first out.
+ * Bounded by entries and by bytes; least recently used first out. A hit says so in
+ * `x-cache: hit`, as a page from ./page-cache.js does.
  */
 import { BoundedCache } from './bounded-cache.js';
 
@@ -51,8 +52,8 @@ export class ResponseCache {
 		if (hit) {
 			const inm = req.headers['if-none-match'];
 			if (inm && inm.split(',').some((t) => t.trim() === hit.etag)) {
-				res.writeHead(304, { etag: hit.etag, 'cache-control': hit.headers['cache-control'] ?? '' }).end();
-			} else res.writeHead(200, { ...hit.headers, 'content-length': String(hit.body.length) }).end(hit.body);
+				res.writeHead(304, { etag: hit.etag, 'cache-control': hit.headers['cache-control'] ?? '', 'x-cache': 'hit' }).end();
+			} else res.writeHead(200, { ...hit.headers, 'content-length': String(hit.body.length), 'x-cache': 'hit' }).end(hit.body);
 			return true;
 		}
 		this.#record(url, res);

@@ -50,6 +50,8 @@ describe('ResponseCache', () => {
 		const first = await get('/api/summary.csv?by=region');
 		const second = await get('/api/summary.csv?by=region');
 		expect(calls - before).toBe(1);
+		expect(first.headers['x-cache']).toBeUndefined();
+		expect(second.headers['x-cache']).toBe('hit');
 		expect(second.body).toBe(first.body);
 		expect(second.body).toBe('body of /api/summary.csv?by=region');
 		for (const h of ['content-type', 'etag', 'cache-control', 'content-disposition']) expect(second.headers[h]).toBe(first.headers[h]);
