@@ -33,16 +33,13 @@ export function scrollRegion(label?: string): Attachment<HTMLElement> {
 			node.setAttribute('aria-label', `${name} (scrolls)`);
 			node.setAttribute('data-scrolls', scrolls);
 		};
-		update();
-		// The wrapper changes size with the window; its content with the data (rows added, "Show all").
+		// Measured only when the browser has laid the page out (a ResizeObserver reports after layout,
+		// and fires once at the start): reading the sizes on every DOM change would force a layout in
+		// the middle of each update, ~10 ms a filter change on a phone-sized table. The wrapper changes
+		// size with the window; the table with the data (rows added, "Show all"): both are observed.
 		const resize = new ResizeObserver(update);
 		resize.observe(node);
 		if (node.firstElementChild) resize.observe(node.firstElementChild);
-		const content = new MutationObserver(update);
-		content.observe(node, { childList: true, subtree: true, characterData: true });
-		return () => {
-			resize.disconnect();
-			content.disconnect();
-		};
+		return () => resize.disconnect();
 	};
 }
