@@ -110,7 +110,12 @@ async function run(browser: Browser, base: string, mode: 'before' | 'after' | 'y
 	// tsx keeps function names with a helper (__name) that functions sent to the page also call.
 	await context.addInitScript(() => ((globalThis as unknown as { __name: (f: unknown) => unknown }).__name = (f) => f));
 	const page = await context.newPage();
-	if (mode === 'before') await page.route('**/api/builtin/**', (r) => r.abort());
+	if (mode === 'before') {
+		// Blocked in the network stack (not intercepted, which would change how the page loads and what it transfers).
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Network.enable');
+		await cdp.send('Network.setBlockedURLs', { urls: ['*/api/builtin/*'] });
+	}
 	let packBytes: number | null = null;
 	let dataRequests = 0;
 	page.on('requestfinished', async (req) => {
