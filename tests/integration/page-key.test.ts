@@ -8,8 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEY_FILTER_PARAMS, KEY_LISTS, KEY_YEARS, pageKey } from '../../server/page-key.js';
 import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RATIOS, WORK_YEAR_MAX, WORK_YEAR_MIN } from '$lib/data/types';
-import { FILTER_PARAMS, filtersToQuery, parseFilters } from '$lib/state/url-filters';
-import { parseSource } from '$lib/state/source';
+import { FILTER_PARAMS, parseFilters } from '$lib/query/url-filters';
+import { filtersToQuery } from '$lib/format/query';
+import { parseSource } from '$lib/query/source';
 import { DEFAULT_FILTERS, type Filters, type NotGivenFacet } from '$lib/transform/filters';
 
 const query = (url: string) => new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');

@@ -14,9 +14,11 @@ import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/opti
 import { realPayProblem, type Dataset, type ParsedFile } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { parseFilters, type ParamError } from '$lib/query/url-filters';
-import { filtersToQuery } from '$lib/format/query';
 import { parseMarket, parseSalaryQuery, parseScale, parseSpanYear } from '$lib/query/page-params';
 import { parseSource, type DataSource } from '$lib/query/source';
+import { pageKey, type PageId } from './key';
+
+export { PAGE_IDS, PAGE_PATH, pageKey, type PageId } from './key';
 import { facetsView, type FacetsModel } from '$lib/views/facets';
 import { overviewView, type OverviewModel } from '$lib/views/overview';
 import { payView, type PayModel } from '$lib/views/pay';
@@ -26,19 +28,6 @@ import { demandMarkets, demandView, type DemandModel } from '$lib/views/demand';
 import { yourPostingsView, type YourPostingsModel } from '$lib/views/your-data';
 import { downloadsOf, yourDownload, yourTitles, type YourDownload, type YourTitles } from '$lib/views/your-pages';
 import type { By } from '$lib/views/summary-table';
-
-/** The pages with a model (the filtered pages; /data and /methodology have their own). */
-export const PAGE_IDS = ['overview', 'pay', 'trends', 'demand', 'titles'] as const;
-export type PageId = (typeof PAGE_IDS)[number];
-
-/** The path of each page. */
-export const PAGE_PATH: Readonly<Record<PageId, string>> = {
-	overview: '/',
-	pay: '/pay',
-	trends: '/trends',
-	demand: '/demand',
-	titles: '/titles'
-};
 
 /** The user's kept files with what the worker builds from them. */
 export interface YourFiles {
@@ -174,41 +163,14 @@ const PARSE: {
 	titles: (_params, filters) => ({ filters })
 };
 
-/** The page's own parameters, canonical (for the key): only those the page reads, values as read. */
-const EXTRAS: Readonly<Record<PageId, readonly string[]>> = {
-	overview: ['cyear'],
-	pay: ['scale', 'salary'],
-	trends: ['gfrom', 'gto'],
-	demand: ['market'],
-	titles: []
-};
-
-/**
- * The canonical key of a page's URL: the source, the filters as parsed (written back in their
- * fixed order) and the page's own parameters as given. `pageKey('pay', q('size=l,s&scale=log'))
- * → 'pay?size=S,L&scale=log'`.
- */
-export function pageKey(page: PageId, params: URLSearchParams): string {
-	const { filters } = parseFilters(params);
-	const extras: Record<string, string> = {};
-	for (const p of EXTRAS[page]) {
-		const v = params.get(p);
-		if (v !== null && v !== '') extras[p] = v;
-	}
-	const src = parseSource(params).source;
-	if (src === 'yours') extras.source = 'yours';
-	const q = filtersToQuery(filters, extras);
-	return `${page}${q ? `?${q}` : ''}`;
-}
+/** The countries and years of a Dataset depend on it alone: listed once per Dataset, not per view. */
+const listsOf = new WeakMap<Dataset, { countries: CountryOption[]; years: number[] }>();
 
 /** The filter panel of a Dataset for these filters. */
 function frameOf(data: Dataset, filters: Filters): PageFrame {
-	return {
-		dataVersion: data.dataVersion,
-		facets: facetsView(data, filters),
-		countries: countryOptions(data.salaries),
-		years: yearsOf(data.salaries)
-	};
+	let lists = listsOf.get(data);
+	if (!lists) listsOf.set(data, (lists = { countries: countryOptions(data.salaries), years: yearsOf(data.salaries) }));
+	return { dataVersion: data.dataVersion, facets: facetsView(data, filters), ...lists };
 }
 
 /**

@@ -16,7 +16,8 @@ import { browser } from '$app/environment';
 import { error, redirect } from '@sveltejs/kit';
 import type { UploadKind } from '$lib/data/upload/fields';
 import { afterWrites, loadAsOf, loadFileInfos, loadOverrides } from '$lib/data/upload/store';
-import { pageKey, type PageId, type PageProblem, type PageResult } from '$lib/pages/registry';
+import { pageKey, type PageId } from '$lib/pages/key';
+import type { PageProblem, PageResult } from '$lib/pages/registry';
 import { parseSource } from '$lib/query/source';
 import type { FileInfo, RuntimeRequest, RuntimeResponse } from '$lib/workers/results';
 
