@@ -120,7 +120,8 @@ async function run(browser: Browser, base: string, mode: 'before' | 'after' | 'y
 	let dataRequests = 0;
 	page.on('requestfinished', async (req) => {
 		const u = new URL(req.url());
-		if (u.pathname.startsWith('/api/builtin/salaries-')) packBytes = (await req.sizes()).responseBodySize + (await req.sizes()).responseHeadersSize;
+		if (u.pathname.startsWith('/api/builtin/salaries-'))
+			packBytes = (await req.sizes()).responseBodySize + (await req.sizes()).responseHeadersSize;
 		if (u.pathname.startsWith('/api/pages/') || u.pathname.endsWith('__data.json')) dataRequests++;
 	});
 	if (mode === 'your-1m') {
@@ -172,7 +173,15 @@ async function main() {
 	const { base, child } = await startServer();
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
 	});
 	try {
 		const runs: Run[] = [];
@@ -197,9 +206,12 @@ async function main() {
 				Object.entries(r.byPage).map(([p, xs]) => [p, { p50_ms: Math.round(quantile(xs, 0.5)), p95_ms: Math.round(quantile(xs, 0.95)) }])
 			)
 		}));
-		if (JSON_OUT) console.log(JSON.stringify({ date: new Date().toISOString(), cpus: (await import('node:os')).cpus().length, runs: rows }, null, 2));
+		if (JSON_OUT)
+			console.log(JSON.stringify({ date: new Date().toISOString(), cpus: (await import('node:os')).cpus().length, runs: rows }, null, 2));
 		else {
-			console.log('mode      changes  p50 ms  p95 ms  max ms  longest task ms  page-data requests  first view bytes (/pay)  pack bytes (salaries)');
+			console.log(
+				'mode      changes  p50 ms  p95 ms  max ms  longest task ms  page-data requests  first view bytes (/pay)  pack bytes (salaries)'
+			);
 			for (const r of rows)
 				console.log(
 					`${r.mode.padEnd(9)} ${String(r.changes).padStart(7)} ${String(r.p50_ms).padStart(7)} ${String(r.p95_ms).padStart(7)} ${String(r.max_ms).padStart(7)} ${String(r.longest_task_ms).padStart(16)} ${String(r.data_requests).padStart(19)} ${String(r.first_view_bytes ?? '–').padStart(24)} ${String(r.pack_bytes ?? '–').padStart(22)}   ${Object.entries(
