@@ -358,6 +358,25 @@ test.describe('currency=: the summary in another money', () => {
 		expect(urls).toContain('datasets/exchange-rates');
 	});
 
+	test('the tables used: rates and PPP factors as CSV, linked from the methodology page', async ({ request, page }) => {
+		const rates = parseCsv(await (await request.get('/api/money/rates.csv')).text());
+		expect(rates.header).toEqual(['currency', 'work_year', 'units_per_usd', 'source']);
+		const eur2024 = rates.rows.find((r) => r[0] === 'EUR' && r[1] === '2024')!;
+		expect(Number(eur2024[2])).toBeCloseTo(0.9, 4);
+		expect(eur2024[3]).toBe('aijobs.net (salary / salary_in_usd)');
+		// A currency no report was paid in comes from the Fed's table (2024: 4.5747 ringgit per dollar).
+		expect(rates.rows.find((r) => r[0] === 'MYR' && r[1] === '2024')).toEqual(['MYR', '2024', '4.5747', 'Federal Reserve H.10']);
+		const ppp = parseCsv(await (await request.get('/api/money/ppp.csv')).text());
+		expect(ppp.header).toEqual(['country', 'currency', 'year', 'local_units_per_international_dollar']);
+		expect(ppp.rows.find((r) => r[0] === 'DE' && r[2] === '2024')).toEqual(['DE', 'EUR', '2024', '0.700862']);
+		expect((await request.get('/api/money/ppp.csv?x=1')).status()).toBe(400);
+		expect((await request.get('/api/money/other.csv')).status()).toBe(404);
+		await page.goto('/methodology#money');
+		await expect(page.getByRole('link', { name: 'exchange rates (CSV)' })).toHaveAttribute('href', '/api/money/rates.csv');
+		await expect(page.getByTestId('money-sources')).toContainText('datasets/ppp');
+		await expect(page.getByTestId('money-sources')).toContainText('datasets/exchange-rates');
+	});
+
 	test('USD stays as it was: currency=USD is the default view, byte for byte', async ({ request }) => {
 		const a = await (await request.get('/api/summary.csv?by=region')).text();
 		const b = await (await request.get('/api/summary.csv?by=region&currency=usd')).text();

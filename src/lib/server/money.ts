@@ -3,6 +3,7 @@
  * once per process, with the rates aijobs.net used taken from the Dataset's salary rows.
  */
 import { parseFxYearly, parsePpp } from '$lib/data/money';
+import { currencyOf } from '$lib/data/currencies';
 import type { Dataset, SourceStatus } from '$lib/transform/dataset';
 import { moneyTables, type MoneyTables } from '$lib/transform/money';
 import { readVerified, SOURCES } from './dataset';
@@ -44,4 +45,31 @@ export function getMoney(ds: Dataset): Promise<ServerMoney> {
 		loaded.set(ds, hit);
 	}
 	return hit;
+}
+
+/** `rates`: every market rate used, by currency and work year; `ppp`: every PPP factor, by country and year. */
+export type MoneyTableName = 'rates' | 'ppp';
+
+/**
+ * The tables behind `currency=`, as CSV columns and rows (for /api/money/<name>.csv): the rates
+ * with where each comes from, the PPP factors with each country's currency. Sorted by code, then year.
+ */
+export function moneyTableRows(t: MoneyTables, name: MoneyTableName): { columns: string[]; rows: (string | number)[][] } {
+	if (name === 'rates') {
+		const rows = [...t.market]
+			.flatMap(([code, byYear]) =>
+				[...byYear].map(([year, r]) => [
+					code,
+					year,
+					r.perUsd,
+					r.source === 'aijobs' ? 'aijobs.net (salary / salary_in_usd)' : 'Federal Reserve H.10'
+				])
+			)
+			.sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]));
+		return { columns: ['currency', 'work_year', 'units_per_usd', 'source'], rows };
+	}
+	const rows = [...t.ppp]
+		.flatMap(([country, byYear]) => [...byYear].map(([year, factor]) => [country, currencyOf(country) ?? '', year, factor]))
+		.sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[2]) - Number(b[2]));
+	return { columns: ['country', 'currency', 'year', 'local_units_per_international_dollar'], rows };
 }
