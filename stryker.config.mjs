@@ -6,11 +6,13 @@ const folders = ['src/lib/transform/stats', 'src/lib/views', 'src/lib/data', 'sr
 /**
  * Single files mutated outside those folders. upload-titles.ts (was data/upload/titles.ts) and
  * format/labels.ts (groupLabel, was views/labels.ts) moved out of gated folders; their tests did not.
- * dataset-pack.ts packs the built-in Dataset for the browser and refuses a cut or altered pack.
+ * dataset-pack.ts packs the built-in Dataset for the browser and refuses a cut or altered pack;
+ * money.ts converts pay to other currencies and to PPP.
  */
 const files = [
 	'src/lib/transform/dataset.ts',
 	'src/lib/transform/dataset-pack.ts',
+	'src/lib/transform/money.ts',
 	'src/lib/transform/upload-titles.ts',
 	'src/lib/format/labels.ts'
 ];

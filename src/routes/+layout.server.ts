@@ -1,10 +1,12 @@
 import { DATA_VERSION, requireDataset, LICENSES, SOURCES } from '$lib/server/dataset';
 import { packUrls } from '$lib/server/builtin-pack';
+import { MONEY_SOURCE_IDS } from '$lib/server/money';
 import { partOf, type DataPart } from '$lib/transform/dataset';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import type { LayoutServerLoad } from './$types';
 
-const sources = SOURCES.map((s) => ({
+// The sources the pages show (the money tables serve only the API's currency= for now).
+const sources = SOURCES.filter((s) => !MONEY_SOURCE_IDS.includes(s.id)).map((s) => ({
 	id: s.id,
 	description: s.description,
 	repository: s.repository,

@@ -169,7 +169,7 @@ test.describe('400: a bad query says what to fix', () => {
 		{
 			query: 'by=company_size&color=red',
 			param: '"color"',
-			allowed: 'by, page, size, region, country, exp, type, remote, from, to, titles, dedupe, real'
+			allowed: 'by, page, currency, size, region, country, exp, type, remote, from, to, titles, dedupe, real'
 		},
 		{
 			query: 'by=salary',
@@ -180,7 +180,10 @@ test.describe('400: a bad query says what to fix', () => {
 		{ query: 'from=2014', param: 'from:', allowed: '2015 to 2035' },
 		{ query: 'to=next', param: 'to:', allowed: '2015 to 2035' },
 		{ query: 'exp=SE&exp=MI', param: 'exp:', allowed: 'give it once' },
-		{ query: 'by=region&by=country', param: 'by:', allowed: 'give it once' }
+		{ query: 'by=region&by=country', param: 'by:', allowed: 'give it once' },
+		{ query: 'currency=XYZ', param: 'currency:', allowed: 'USD, PPP, ' },
+		{ query: 'currency=euro', param: 'currency:', allowed: 'three-letter ISO 4217 code' },
+		{ query: 'currency=EUR&real=1', param: 'real:', allowed: 'US dollars only' }
 	];
 	for (const endpoint of ['summary.csv', 'summary.json', 'summary.meta.json'])
 		for (const { query, param, allowed } of CASES)
@@ -293,5 +296,90 @@ test.describe('/api/summary.meta.json', () => {
 		const json = await (await request.get(`/api/summary.json?${query}`)).json();
 		const { file: _file, generated_at: _at, ...rest } = meta;
 		expect(json.meta).toEqual(rest);
+	});
+});
+
+test.describe('currency=: the summary in another money', () => {
+	/** Strict-title medians in euros, from the raw CSV: the amount as paid in EUR, else dollars × aijobs.net's EUR rate of the year. */
+	function euroMedians(keep: (r: Record<string, string>) => boolean) {
+		// Every row of a currency and year has the same ratio (to 4e-5), so the median is the rate.
+		const raw = rawRows();
+		const rate = new Map<string, number[]>();
+		for (const r of raw.filter((r) => r.salary_currency === 'EUR')) {
+			const list = rate.get(r.work_year!) ?? [];
+			list.push(Number(r.salary) / Number(r.salary_in_usd));
+			rate.set(r.work_year!, list);
+		}
+		const eur = (r: Record<string, string>) =>
+			r.salary_currency === 'EUR' ? Number(r.salary) : Number(r.salary_in_usd) * quantile7(rate.get(r.work_year!)!, 0.5);
+		const of = (title: string) => {
+			const v = raw.filter((r) => r.job_title === title && keep(r)).map(eur);
+			return { n: v.length, median: quantile7(v, 0.5) };
+		};
+		return { AI: of('AI Engineer'), ML: of('Machine Learning Engineer') };
+	}
+
+	test('EUR: numbers in euros, columns and pay_basis say so, the file name too', async ({ request }) => {
+		const res = await request.get('/api/summary.csv?titles=strict&currency=eur');
+		expect(res.status()).toBe(200);
+		expect(res.headers()['content-disposition']).toContain('currency-EUR');
+		const csv = parseCsv(await res.text());
+		expect(csv.header).toContain('gap_eur');
+		expect(csv.header).not.toContain('gap_usd');
+		const expected = euroMedians(() => true);
+		for (const row of csv.rows) {
+			const fam = col(csv, 'family')(row) as 'AI' | 'ML';
+			expect(Number(col(csv, 'n')(row))).toBe(expected[fam].n);
+			expect(Number(col(csv, 'median')(row))).toBeCloseTo(expected[fam].median, 1);
+			expect(col(csv, 'pay_basis')(row)).toContain("nominal EUR, converted at aijobs.net's rate for each work year");
+			expect(col(csv, 'query')(row)).toBe('by=none&titles=strict&currency=EUR');
+		}
+	});
+
+	test('PPP: the meta counts what was left out by reason and names the PPP and rate sources', async ({ request }) => {
+		const res = await request.get('/api/summary.json?currency=PPP&by=region');
+		expect(res.status()).toBe(200);
+		const body = (await res.json()) as {
+			meta: {
+				pay_basis: string;
+				money: { currency: string; left_out: Record<string, number>; left_out_note?: string };
+				sources: { url: string }[];
+			};
+		};
+		expect(body.meta.pay_basis).toContain(
+			"international $ at purchasing-power parity (World Bank ICP PPP conversion factor, GDP, by the employee's country of residence"
+		);
+		expect(body.meta.money.currency).toBe('PPP');
+		const total = Object.values(body.meta.money.left_out).reduce((a, b) => a + b, 0);
+		expect(total).toBeGreaterThan(0);
+		expect(body.meta.money.left_out_note).toMatch(/reports? left out: /);
+		const urls = body.meta.sources.map((s) => s.url).join(' ');
+		expect(urls).toContain('datasets/ppp');
+		expect(urls).toContain('datasets/exchange-rates');
+	});
+
+	test('the tables used: rates and PPP factors as CSV, linked from the methodology page', async ({ request, page }) => {
+		const rates = parseCsv(await (await request.get('/api/money/rates.csv')).text());
+		expect(rates.header).toEqual(['currency', 'work_year', 'units_per_usd', 'source']);
+		const eur2024 = rates.rows.find((r) => r[0] === 'EUR' && r[1] === '2024')!;
+		expect(Number(eur2024[2])).toBeCloseTo(0.9, 4);
+		expect(eur2024[3]).toBe('aijobs.net (salary / salary_in_usd)');
+		// A currency no report was paid in comes from the Fed's table (2024: 4.5747 ringgit per dollar).
+		expect(rates.rows.find((r) => r[0] === 'MYR' && r[1] === '2024')).toEqual(['MYR', '2024', '4.5747', 'Federal Reserve H.10']);
+		const ppp = parseCsv(await (await request.get('/api/money/ppp.csv')).text());
+		expect(ppp.header).toEqual(['country', 'currency', 'year', 'local_units_per_international_dollar']);
+		expect(ppp.rows.find((r) => r[0] === 'DE' && r[2] === '2024')).toEqual(['DE', 'EUR', '2024', '0.700862']);
+		expect((await request.get('/api/money/ppp.csv?x=1')).status()).toBe(400);
+		expect((await request.get('/api/money/other.csv')).status()).toBe(404);
+		await page.goto('/methodology#money');
+		await expect(page.getByRole('link', { name: 'exchange rates (CSV)' })).toHaveAttribute('href', '/api/money/rates.csv');
+		await expect(page.getByTestId('money-sources')).toContainText('datasets/ppp');
+		await expect(page.getByTestId('money-sources')).toContainText('datasets/exchange-rates');
+	});
+
+	test('USD stays as it was: currency=USD is the default view, byte for byte', async ({ request }) => {
+		const a = await (await request.get('/api/summary.csv?by=region')).text();
+		const b = await (await request.get('/api/summary.csv?by=region&currency=usd')).text();
+		expect(b).toBe(a);
 	});
 });

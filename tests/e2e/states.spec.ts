@@ -2,7 +2,9 @@
  * Sparse and odd states (issue 10): narrow filters, the salary box, partial years and the
  * claim check. Each test states the property a careful reader relies on.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { rawRows } from './independent';
 
 const reportsLine = (text: string) => Number(/([\d,]+) reports ·/.exec(text)?.[1]?.replace(/,/g, ''));
 
@@ -48,7 +50,7 @@ test.describe('narrow filters on /pay', () => {
 });
 
 test.describe('where a salary falls', () => {
-	test('a band keeps its text, is drawn, and reports each family share; a euro amount is refused inline', async ({ page }) => {
+	test('a band keeps its text, is drawn, and reports each family share; an unknown currency is refused inline', async ({ page }) => {
 		await page.goto('/pay');
 		const box = page.getByLabel(/Yearly salary/);
 		await box.fill('150k–200k');
@@ -59,10 +61,10 @@ test.describe('where a salary falls', () => {
 		for (const f of ['AI', 'ML'])
 			await expect(page.getByTestId(`band-${f}`)).toContainText(/% of [\d,]+ reports fall in \$150,000–\$200,000/);
 
-		await box.fill('€90k');
+		await box.fill('90k XYZ');
 		await page.getByRole('button', { name: 'Show position' }).click();
-		await expect(page.getByTestId('salary-error')).toContainText('US dollars');
-		await expect(box).toHaveValue('€90k');
+		await expect(page.getByTestId('salary-error')).toContainText('"XYZ" is not a currency code this page knows');
+		await expect(box).toHaveValue('90k XYZ');
 		await expect(box).toHaveAttribute('aria-invalid', 'true');
 
 		await box.fill('120k');
@@ -70,6 +72,67 @@ test.describe('where a salary falls', () => {
 		await expect(page).toHaveURL(/salary=120k/);
 		await expect(page.getByTestId('salary-error')).toHaveText('');
 		await expect(page.getByTestId('position-ML')).toContainText('$120,000 is at the');
+	});
+
+	test('pay typed in euros or rupees is converted at the data’s own rate, and the page says so', async ({ page }) => {
+		// aijobs.net's 2024 rate per currency, from the raw file: the median ratio of salary to salary_in_usd.
+		const rate = (code: string) => {
+			const ratios = rawRows()
+				.filter((r) => r.salary_currency === code && r.work_year === '2024')
+				.map((r) => Number(r.salary) / Number(r.salary_in_usd))
+				.sort((a, b) => a - b);
+			const mid = ratios.length >> 1;
+			return ratios.length % 2 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
+		};
+		const dollars = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;
+		const box = page.getByLabel(/Yearly salary/);
+		await page.goto('/pay');
+		await box.fill('€80–100k');
+		await page.getByRole('button', { name: 'Show position' }).click();
+		await expect(page).toHaveURL(/salary=%E2%82%AC80/);
+		const low = 80_000 / rate('EUR');
+		const high = 100_000 / rate('EUR');
+		await expect(page.getByTestId('salary-note')).toHaveText(
+			`€80,000–€100,000 ≈ ${dollars(low)}–${dollars(high)} at 2024's rate (0.9 EUR per US dollar, the rate this data's 2024 reports in EUR were converted at).`
+		);
+		await expect(page.getByTestId('band-AI')).toContainText(`fall in ${dollars(low)}–${dollars(high)}`);
+		await expect(page.getByTestId('salary-marker')).toBeVisible();
+		for (const [width, scheme] of [
+			[1280, 'light'],
+			[390, 'dark']
+		] as const) {
+			await page.setViewportSize({ width, height: 900 });
+			await page.emulateMedia({ colorScheme: scheme });
+			await page.getByTestId('salary-note').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: `screenshots/pay-euros-${width}.png` });
+			const axe = await new AxeBuilder({ page }).analyze();
+			expect(axe.violations.map((v) => `${width} ${scheme}: ${v.id}`)).toEqual([]);
+		}
+
+		await box.fill('30 lakh');
+		await page.getByRole('button', { name: 'Show position' }).click();
+		await expect(page).toHaveURL(/salary=30(\+|%20)lakh/);
+		const inr = 3_000_000 / rate('INR');
+		await expect(page.getByTestId('salary-note')).toContainText(`₹3,000,000 ≈ ${dollars(inr)} at 2024's rate`);
+		await expect(page.getByTestId('position-ML')).toContainText(`${dollars(inr)} is at the`);
+
+		// Two currencies in one range: refused, the earlier answer and its note gone.
+		await box.fill('€80k–£100k');
+		await page.getByRole('button', { name: 'Show position' }).click();
+		await expect(page.getByTestId('salary-error')).toHaveText(
+			'Two currencies in one salary: write both ends in one currency, e.g. €80k–100k.'
+		);
+		await expect(page.getByTestId('salary-note')).toHaveCount(0);
+		await expect(page.getByTestId('positions')).toHaveCount(0);
+		await expect(page.getByTestId('salary-marker')).toHaveCount(0);
+	});
+
+	test('a currency the data has no rate for is named in the message', async ({ page }) => {
+		await page.goto(`/pay?salary=${encodeURIComponent('50k NGN')}`);
+		await expect(page.getByTestId('salary-error')).toHaveText(
+			'This data has no exchange rate for NGN; enter the amount in US dollars or in a currency it has (e.g. EUR, GBP, INR).'
+		);
+		await expect(page.getByTestId('positions')).toHaveCount(0);
 	});
 
 	test('a salary typed into the URL that is not a number is explained next to the box', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	moneyIn,
 	count,
 	countSigned,
 	date,
@@ -129,5 +130,17 @@ describe('axis ticks: as few decimals as the tick needs', () => {
 	])('%s → %s', (got, want) => {
 		expect.hasAssertions();
 		expect(got).toBe(want);
+	});
+});
+
+describe('moneyIn', () => {
+	it('whole units with the currency’s sign where one is common, else its code', () => {
+		expect.hasAssertions();
+		expect(moneyIn(80_000, 'EUR')).toBe('€80,000');
+		expect(moneyIn(95_000.4, 'GBP')).toBe('£95,000');
+		expect(moneyIn(3_000_000, 'INR')).toBe('₹3,000,000');
+		expect(moneyIn(120_000, 'CHF')).toBe('CHF 120,000');
+		expect(moneyIn(88_888.89, 'USD')).toBe('$88,889');
+		expect(moneyIn(12_000_000, 'JPY')).toBe('¥12,000,000');
 	});
 });

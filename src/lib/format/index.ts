@@ -26,6 +26,16 @@ export function money(v: number | null | undefined): string {
 	return v === null || v === undefined || !Number.isFinite(v) ? DASH : usd0.format(Math.round(v));
 }
 
+/**
+ * An amount in any currency, whole units, with its sign where one is common:
+ * `moneyIn(80000, 'EUR') → "€80,000"`, `moneyIn(3e6, 'INR') → "₹3,000,000"`, `moneyIn(120000, 'CHF') → "CHF 120,000"`.
+ */
+export function moneyIn(v: number, currency: string): string {
+	return new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 })
+		.format(Math.round(v))
+		.replace(/^([A-Z]{3})\u00a0?/, '$1 ');
+}
+
 /** Compact dollars for axes and sentences: `moneyShort(152340) → "$152k"`, `moneyShort(1.2e6) → "$1.2M"`. */
 export function moneyShort(v: number | null | undefined): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;

@@ -285,6 +285,7 @@ describe('runPage on the built-in data', () => {
 			dataVersion: '2025-01-19',
 			salaryText: '$120,000',
 			salaryError: null,
+			salaryNote: null,
 			pageErrors: []
 		});
 		expect(runPage('pay', q('salary=150k–200k'), BUILTIN).model).toEqual({
@@ -292,6 +293,7 @@ describe('runPage on the built-in data', () => {
 			dataVersion: '2025-01-19',
 			salaryText: '150k–200k',
 			salaryError: null,
+			salaryNote: null,
 			pageErrors: []
 		});
 		const bad = runPage('pay', q('scale=cubic&salary=abc'), BUILTIN).model;
@@ -302,9 +304,67 @@ describe('runPage on the built-in data', () => {
 			dataVersion: '2025-01-19',
 			salaryText: 'abc',
 			salaryError: input.ok ? null : input.message,
+			salaryNote: null,
 			pageErrors: [{ param: 'scale', message: 'scale: "cubic" is not allowed; use linear or log' }]
 		});
 		expect(bad.salaryError).toMatch(/\S/);
+	});
+
+	it('pay: a salary typed in another currency, in dollars at the data’s own rate of its latest full year, said in words', () => {
+		// Reports paid in euros: 0.92 € per $ in 2023, 0.90 in 2024, 0.95 in the partial 2025.
+		const paid = parseSalaries(text()).rows[0]!;
+		const eur = (line: number, workYear: number, perUsd: number) => ({
+			...paid,
+			line,
+			workYear,
+			salaryCurrency: 'EUR',
+			salaryUsd: 100_000,
+			salary: 100_000 * perUsd
+		});
+		const withEuros = (extra: ReturnType<typeof eur>[]) =>
+			buildDataset({
+				dataVersion: '2025-01-19',
+				salaries: file(NAME, [...parseSalaries(text()).rows, ...extra]),
+				cpi: file('cpi.csv', cpiRows),
+				aiShare: null,
+				genaiShare: null,
+				sectors: [],
+				sources: []
+			});
+		const data = withEuros([eur(900, 2023, 0.92), eur(901, 2024, 0.9), eur(902, 2024, 0.9), eur(903, 2025, 0.95)]);
+		const src: DatasetSource = { kind: 'builtin', data };
+		const page = (salary: string) => runPage('pay', q(`salary=${encodeURIComponent(salary)}`), src).model;
+		const base = (salary: number | null, band: { low: number; high: number } | null) =>
+			payView(data, { filters: DEFAULT_FILTERS, scale: 'linear', salary, band });
+
+		expect(page('€90k')).toEqual({
+			...base(100_000, null),
+			dataVersion: '2025-01-19',
+			salaryText: '€90k',
+			salaryError: null,
+			salaryNote: "€90,000 ≈ $100,000 at 2024's rate (0.9 EUR per US dollar, the rate this data's 2024 reports in EUR were converted at).",
+			pageErrors: []
+		});
+		const band = page('80.000–99.000 €');
+		expect(band.band).toEqual(base(null, { low: 88_888.89, high: 110_000 }).band);
+		expect(band.salaryNote).toBe(
+			"€80,000–€99,000 ≈ $88,889–$110,000 at 2024's rate (0.9 EUR per US dollar, the rate this data's 2024 reports in EUR were converted at)."
+		);
+		// No report in Swiss francs: no rate, an error naming the currency, no answer.
+		const chf = page('CHF 120k');
+		expect([chf.salary, chf.band, chf.salaryNote]).toEqual([null, null, null]);
+		expect(chf.salaryError).toBe(
+			'This data has no exchange rate for CHF; enter the amount in US dollars or in a currency it has (e.g. EUR, GBP, INR).'
+		);
+		// Converted first, then held to the dollar bounds.
+		expect(page('€500')).toMatchObject({ salary: null, salaryNote: null, salaryError: expect.stringContaining('too small') });
+		// Only the partial year has a rate: it is used, and named.
+		const only2025 = withEuros([eur(904, 2025, 0.95)]);
+		expect(runPage('pay', q('salary=€95k'), { kind: 'builtin', data: only2025 }).model.salaryNote).toBe(
+			"€95,000 ≈ $100,000 at 2025's rate (0.95 EUR per US dollar, the rate this data's 2025 reports in EUR were converted at)."
+		);
+		// Dollars are as before, with no note.
+		expect(page('$120,000').salaryNote).toBeNull();
 	});
 
 	it('trends: the growth span asked for, or the URL errors and the default span', () => {

@@ -11,7 +11,10 @@ import type { CpiRow } from '$lib/data/types';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
 import type { TitleOverrides } from '$lib/data/upload/store';
 import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/options';
-import { realPayProblem, type Dataset, type ParsedFile } from '$lib/transform/dataset';
+import { partialYearOf, realPayProblem, type Dataset, type ParsedFile } from '$lib/transform/dataset';
+import { impliedRates } from '$lib/transform/money';
+import { noRate, salaryInUsd, type SalaryInput } from '$lib/query/salary-input';
+import { money, moneyIn } from '$lib/format';
 import type { Filters } from '$lib/transform/filters';
 import { parseFilters, type ParamError } from '$lib/query/url-filters';
 import { parseMarket, parseSalaryQuery, parseScale, parseSpanYear } from '$lib/query/page-params';
@@ -68,6 +71,8 @@ export interface PayPageModel extends PayModel {
 	readonly dataVersion: string;
 	readonly salaryText: string;
 	readonly salaryError: string | null;
+	/** A salary typed in another currency, in words with its conversion ("€80,000 ≈ $88,889 at 2024's rate …"); else null. */
+	readonly salaryNote: string | null;
 	readonly pageErrors: readonly ParamError[];
 }
 export interface TrendsPageModel extends TrendsPage {
@@ -102,6 +107,7 @@ export interface PageQueries {
 		readonly salary: number | null;
 		readonly band: { readonly low: number; readonly high: number } | null;
 		readonly salaryError: string | null;
+		readonly salaryNote: string | null;
 	};
 	readonly trends: { readonly filters: Filters; readonly gfrom: number | null; readonly gto: number | null };
 	readonly demand: { readonly filters: Filters; readonly market: string | null };
@@ -141,16 +147,17 @@ const PARSE: {
 	readonly [P in PageId]: (params: URLSearchParams, filters: Filters, data: Dataset, errors: ParamError[]) => PageQueries[P];
 } = {
 	overview: (params, filters) => ({ filters, claimYear: parseClaimYear(params.get('cyear')) }),
-	pay: (params, filters, _data, errors) => {
+	pay: (params, filters, data, errors) => {
 		const salaryQuery = parseSalaryQuery(params);
-		const input = salaryQuery.input;
+		const { input, note } = salaryInDollars(salaryQuery.input, data);
 		return {
 			filters,
 			scale: parseScale(params, errors),
 			salaryText: salaryQuery.text,
 			salary: input?.ok && input.kind === 'value' ? input.value : null,
 			band: input?.ok && input.kind === 'band' ? { low: input.low, high: input.high } : null,
-			salaryError: input && !input.ok ? input.message : null
+			salaryError: input && !input.ok ? input.message : null,
+			salaryNote: note
 		};
 	},
 	trends: (params, filters, _data, errors) => ({
@@ -162,6 +169,36 @@ const PARSE: {
 	demand: (params, filters, data, errors) => ({ filters, market: parseMarket(params, demandMarkets(data), '', errors) || null }),
 	titles: (_params, filters) => ({ filters })
 };
+
+/** The rates each currency's reports were converted with, per work year (units per US dollar), once per Dataset. */
+const ratesOf = new WeakMap<Dataset, Map<string, Map<number, number>>>();
+
+/**
+ * A salary typed in another currency, in dollars at the rate the data's own reports of that
+ * currency were converted with in its latest full year (the latest year when there is no full
+ * one), and the sentence that says so; a currency the data has no rate for is an error naming it.
+ */
+export function salaryInDollars(input: SalaryInput | null, data: Dataset): { input: SalaryInput | null; note: string | null } {
+	if (!input?.ok || input.currency === undefined) return { input, note: null };
+	let rates = ratesOf.get(data);
+	if (!rates) ratesOf.set(data, (rates = impliedRates(data.salaries)));
+	const byYear = rates.get(input.currency);
+	if (!byYear) return { input: noRate(input.currency), note: null };
+	const partial = partialYearOf(data.dataVersion);
+	const years = [...byYear.keys()].sort((a, b) => b - a);
+	const year = years.find((y) => y !== partial) ?? years[0]!;
+	const perUsd = byYear.get(year)!;
+	const usd = salaryInUsd(input, perUsd);
+	if (!usd.ok) return { input: usd, note: null };
+	const c = input.currency;
+	const typed = input.kind === 'value' ? moneyIn(input.value, c) : `${moneyIn(input.low, c)}–${moneyIn(input.high, c)}`;
+	const dollars = usd.kind === 'value' ? money(usd.value) : `${money(usd.low)}–${money(usd.high)}`;
+	const rate = perUsd.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+	return {
+		input: usd,
+		note: `${typed} ≈ ${dollars} at ${year}'s rate (${rate} ${c} per US dollar, the rate this data's ${year} reports in ${c} were converted at).`
+	};
+}
 
 /** The countries and years of a Dataset depend on it alone: listed once per Dataset, not per view. */
 const listsOf = new WeakMap<Dataset, { countries: CountryOption[]; years: number[] }>();
@@ -235,6 +272,7 @@ export function runPage<P extends PageId>(page: P, params: URLSearchParams, src:
 				dataVersion: data.dataVersion,
 				salaryText: q.salaryText,
 				salaryError: q.salaryError,
+				salaryNote: q.salaryNote,
 				pageErrors: errors
 			};
 			break;

@@ -13,11 +13,14 @@ const error = (text: string) => {
 	const r = parseSalaryInput(text);
 	return r.ok ? r : { error: r.error, message: r.message };
 };
-const NOT_A_NUMBER = { error: 'not-a-number', message: 'Could not read a number; enter e.g. 120k, $120,000 or 150k–200k.' };
+const NOT_A_NUMBER = {
+	error: 'not-a-number',
+	message: 'Could not read a number; enter e.g. 120k, $120,000, €80k, £95,000, 30 lakh or 150k–200k.'
+};
 const NEGATIVE = { error: 'negative', message: 'A salary cannot be negative.' };
 const TOO_SMALL = {
 	error: 'too-small',
-	message: 'That looks too small for a yearly salary in US dollars; did you mean thousands (add k)?'
+	message: 'That looks too small for a yearly salary; did you mean thousands (add k)?'
 };
 
 describe('bounds are inclusive', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSalaryInput, SALARY_INPUT_MAX_USD } from './salary-input';
+import { noRate, parseSalaryInput, SALARY_INPUT_MAX_USD, salaryInUsd } from './salary-input';
 
 describe('parseSalaryInput', () => {
 	it.each([
@@ -34,14 +34,14 @@ describe('parseSalaryInput', () => {
 	});
 
 	it.each([
-		['€90k', 'other-currency'],
-		['£90,000', 'other-currency'],
-		['90000 EUR', 'other-currency'],
-		['90k gbp', 'other-currency'],
-		['¥12,000,000', 'other-currency'],
-		['₹30,00,000', 'other-currency'],
-		['C$120k', 'other-currency'],
-		['CA$120k', 'other-currency'],
+		['€-5k', 'negative'],
+		['1e309', 'not-a-number'],
+		['80k XYZ', 'unknown-currency'],
+		['XYZ 80k', 'unknown-currency'],
+		['€80k–£100k', 'two-currencies'],
+		['80k EUR to 100k GBP', 'two-currencies'],
+		['50000 kr', 'ambiguous-currency'],
+		['kr 50000', 'ambiguous-currency'],
 		['-120k', 'negative'],
 		['−120k', 'negative'],
 		['0', 'zero'],
@@ -62,10 +62,86 @@ describe('parseSalaryInput', () => {
 		if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
 	});
 
-	it('another currency is answered with a message that says pay is in US dollars', () => {
+	it.each([
+		['€90k', { kind: 'value', value: 90_000, currency: 'EUR' }],
+		['£90,000', { kind: 'value', value: 90_000, currency: 'GBP' }],
+		['90000 EUR', { kind: 'value', value: 90_000, currency: 'EUR' }],
+		['90k gbp', { kind: 'value', value: 90_000, currency: 'GBP' }],
+		['80.000 €', { kind: 'value', value: 80_000, currency: 'EUR' }],
+		['1.234.567,50 €', { kind: 'value', value: 1_234_567.5, currency: 'EUR' }],
+		['80 000 €', { kind: 'value', value: 80_000, currency: 'EUR' }],
+		['CHF 120k', { kind: 'value', value: 120_000, currency: 'CHF' }],
+		['Fr. 120k', { kind: 'value', value: 120_000, currency: 'CHF' }],
+		['¥12,000,000', { kind: 'value', value: 12_000_000, currency: 'JPY' }],
+		['₹30,00,000', { kind: 'value', value: 3_000_000, currency: 'INR' }],
+		['30 lakh', { kind: 'value', value: 3_000_000, currency: 'INR' }],
+		['Rs 30 lakhs', { kind: 'value', value: 3_000_000, currency: 'INR' }],
+		['1.2 crore', { kind: 'value', value: 12_000_000, currency: 'INR' }],
+		['C$120k', { kind: 'value', value: 120_000, currency: 'CAD' }],
+		['CA$120k', { kind: 'value', value: 120_000, currency: 'CAD' }],
+		['A$150k', { kind: 'value', value: 150_000, currency: 'AUD' }],
+		['R$ 300k', { kind: 'value', value: 300_000, currency: 'BRL' }],
+		['350k zł', { kind: 'value', value: 350_000, currency: 'PLN' }],
+		['SGD 150k per year', { kind: 'value', value: 150_000, currency: 'SGD' }],
+		['€80–100k', { kind: 'band', low: 80_000, high: 100_000, currency: 'EUR' }],
+		['80k EUR to 100k EUR', { kind: 'band', low: 80_000, high: 100_000, currency: 'EUR' }],
+		['20-30 lakh', { kind: 'band', low: 2_000_000, high: 3_000_000, currency: 'INR' }],
+		// Bounds are in dollars: another currency's are checked once converted (salaryInUsd).
+		['€500', { kind: 'value', value: 500, currency: 'EUR' }]
+	])('%j → %j in its currency', (text, expected) => {
 		expect.hasAssertions();
-		const r = parseSalaryInput('€90k');
-		expect(!r.ok && r.message).toMatch(/US dollars \(USD\)/);
+		expect(parseSalaryInput(text)).toEqual({ ok: true, ...expected });
+	});
+
+	it('dollar bounds still apply to dollars, and zero to any currency', () => {
+		expect.hasAssertions();
+		expect(parseSalaryInput('$500')).toMatchObject({ ok: false, error: 'too-small' });
+		expect(parseSalaryInput('€0')).toMatchObject({ ok: false, error: 'zero' });
+		expect(parseSalaryInput('€0–100k')).toMatchObject({ ok: false, error: 'zero' });
 		expect(SALARY_INPUT_MAX_USD).toBe(10_000_000);
+	});
+
+	it('each error says what went wrong in a sentence', () => {
+		expect.hasAssertions();
+		expect(parseSalaryInput('80k XYZ')).toEqual({
+			ok: false,
+			error: 'unknown-currency',
+			message: '"XYZ" is not a currency code this page knows; write e.g. USD, EUR, GBP, CHF or INR.'
+		});
+		expect(parseSalaryInput('€80k–£100k')).toMatchObject({
+			message: 'Two currencies in one salary: write both ends in one currency, e.g. €80k–100k.'
+		});
+		expect(parseSalaryInput('50000 kr')).toMatchObject({
+			message: '"kr" could be Swedish, Norwegian or Danish kroner: write SEK, NOK or DKK.'
+		});
+		expect(noRate('CHF')).toEqual({
+			ok: false,
+			error: 'no-rate',
+			message: 'This data has no exchange rate for CHF; enter the amount in US dollars or in a currency it has (e.g. EUR, GBP, INR).'
+		});
+		// Three letters with no amount beside them are just not a number.
+		expect(parseSalaryInput('abc')).toMatchObject({ error: 'not-a-number' });
+	});
+});
+
+describe('salaryInUsd', () => {
+	it('divides by the rate (units per dollar) and checks the dollar bounds', () => {
+		expect.hasAssertions();
+		const eur = parseSalaryInput('€90k');
+		expect(salaryInUsd(eur, 0.9)).toEqual({ ok: true, kind: 'value', value: 100_000 });
+		expect(salaryInUsd(parseSalaryInput('€80–100k'), 0.8)).toEqual({ ok: true, kind: 'band', low: 100_000, high: 125_000 });
+		expect(salaryInUsd(parseSalaryInput('₹30,00,000'), 83.3)).toEqual({ ok: true, kind: 'value', value: 36_014.41 });
+		expect(salaryInUsd(parseSalaryInput('€500'), 0.9)).toMatchObject({ ok: false, error: 'too-small' });
+		expect(salaryInUsd(parseSalaryInput('¥12,000,000,000'), 150)).toMatchObject({ ok: false, error: 'too-large' });
+		expect(salaryInUsd(parseSalaryInput('€500 to €90,000'), 0.9)).toMatchObject({ ok: false, error: 'too-small' });
+		expect(salaryInUsd(parseSalaryInput('€90k–90,000,000'), 0.9)).toMatchObject({ ok: false, error: 'too-large' });
+	});
+
+	it('leaves dollars and errors as they are', () => {
+		expect.hasAssertions();
+		const usd = parseSalaryInput('120k');
+		expect(salaryInUsd(usd, 0.9)).toBe(usd);
+		const bad = parseSalaryInput('abc');
+		expect(salaryInUsd(bad, 0.9)).toBe(bad);
 	});
 });

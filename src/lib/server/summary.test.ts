@@ -5,7 +5,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import pkg from '../../../package.json';
-import { APP_VERSION, badRequest, cachedResponse, etagOf, parseSummaryQuery, summaryFilename, type SummaryQuery } from './summary';
+import {
+	APP_VERSION,
+	badRequest,
+	cachedResponse,
+	etagOf,
+	inMoneyTable,
+	leftOutNote,
+	moneyColumn,
+	parseSummaryQuery,
+	summaryFilename,
+	type SummaryQuery
+} from './summary';
+import { moneyBasis, type Conversion } from '$lib/transform/money';
 
 const parse = (qs: string) => parseSummaryQuery(new URLSearchParams(qs));
 
@@ -78,7 +90,7 @@ describe('parseSummaryQuery: each kind of error names its parameter', () => {
 		[
 			'foo=1',
 			'foo',
-			'unknown parameter "foo"; allowed: by, page, size, region, country, exp, type, remote, from, to, titles, dedupe, real'
+			'unknown parameter "foo"; allowed: by, page, currency, size, region, country, exp, type, remote, from, to, titles, dedupe, real'
 		],
 		['by=salary', 'by', 'use one of none, company_size, region, country, experience_level, employment_type, remote_ratio, work_year'],
 		['by=region&by=country', 'by', 'by: give it once'],
@@ -146,7 +158,7 @@ describe('responses', () => {
 		const lines = (await res.text()).trimEnd().split('\n');
 		expect(lines).toEqual([
 			'Bad request:',
-			'- unknown parameter "foo"; allowed: by, page, size, region, country, exp, type, remote, from, to, titles, dedupe, real',
+			'- unknown parameter "foo"; allowed: by, page, currency, size, region, country, exp, type, remote, from, to, titles, dedupe, real',
 			'- size: "XL" is not allowed; use one or more of S, M, L (comma-separated)'
 		]);
 	});
@@ -187,5 +199,69 @@ describe('responses', () => {
 		expect(summaryFilename(paged, 'csv')).toBe('ai-vs-ml_pay_by-company-size_country-US_exp-MI.csv');
 		expect(paged.canonical).toBe(valid('by=company_size&exp=mi&country=US').canonical);
 		expect(APP_VERSION).toBe(pkg.version);
+	});
+});
+
+describe('parseSummaryQuery: currency', () => {
+	it('defaults to USD, which the canonical query leaves out; another code is upper-cased and comes last', () => {
+		expect.hasAssertions();
+		expect(valid('').currency).toBe('USD');
+		expect(valid('currency=usd').canonical).toBe('by=none');
+		expect(valid('currency=').currency).toBe('USD');
+		const q = valid('currency=eur&by=region&size=M');
+		expect(q.currency).toBe('EUR');
+		expect(q.canonical).toBe('by=region&size=M&currency=EUR');
+		expect(valid('currency=%20ppp%20').canonical).toBe('by=none&currency=PPP');
+		expect(summaryFilename(valid('currency=PPP&by=country'), 'csv')).toBe('ai-vs-ml_summary_by-country_currency-PPP.csv');
+	});
+
+	it.each([
+		['currency=EURO', 'currency: "EURO" is not a currency code; use a three-letter ISO 4217 code such as EUR, or PPP'],
+		['currency=€', 'currency: "€" is not a currency code; use a three-letter ISO 4217 code such as EUR, or PPP'],
+		['currency=EUR&currency=GBP', 'currency: give it once, e.g. currency=EUR or currency=PPP'],
+		[
+			'currency=EUR&real=1',
+			'real: real pay is measured with the US consumer price index, so it is given in US dollars only; remove real=1 or currency=EUR'
+		]
+	])('%s → %s', (qs, message) => {
+		expect.hasAssertions();
+		const { query, errors } = parse(qs);
+		expect(query).toBeNull();
+		expect(errors.map((e) => e.message)).toEqual([message]);
+	});
+});
+
+describe('the table and its meta in another money', () => {
+	const conversion: Conversion = {
+		code: 'EUR',
+		rows: [],
+		leftOut: { 'no-rate': 3, 'no-residence': 0, 'no-ppp': 0, 'no-local-rate': 1 },
+		carried: [{ year: 2025, from: 2024 }]
+	};
+
+	it('renames the dollar columns and says what every row is in', () => {
+		expect.hasAssertions();
+		expect(moneyColumn('gap_usd_ci_low', 'PPP')).toBe('gap_ppp_ci_low');
+		expect(moneyColumn('gap_usd', 'EUR')).toBe('gap_eur');
+		expect(moneyColumn('median_usd_like', 'EUR')).toBe('median_eur_like');
+		expect(moneyColumn('usdx', 'EUR')).toBe('usdx');
+		const t = inMoneyTable(
+			{ columns: ['median', 'gap_usd', 'pay_basis', 'query'], rows: [[1, 2, 'nominal US$', 'by=none']] } as never,
+			conversion,
+			'by=none&currency=EUR'
+		);
+		expect(t.columns).toEqual(['median', 'gap_eur', 'pay_basis', 'query']);
+		expect(t.rows).toEqual([[1, 2, moneyBasis('EUR', conversion.carried), 'by=none&currency=EUR']]);
+	});
+
+	it('counts what was left out, by reason, in words', () => {
+		expect.hasAssertions();
+		expect(leftOutNote(conversion.leftOut)).toBe(
+			"3 reports left out: no exchange rate for their work year; 1 report left out: no exchange rate for their country's currency"
+		);
+		expect(leftOutNote({ 'no-rate': 0, 'no-residence': 0, 'no-ppp': 1_234, 'no-local-rate': 0 })).toBe(
+			'1,234 reports left out: no PPP factor for their country'
+		);
+		expect(leftOutNote({ 'no-rate': 0, 'no-residence': 0, 'no-ppp': 0, 'no-local-rate': 0 })).toBeUndefined();
 	});
 });

@@ -16,9 +16,11 @@ import { BY_VALUES, COLUMN_DOCS, summaryView, type By, type SummaryTable } from 
 import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { toCsv } from '$lib/csv/write';
+import { getMoney } from './money';
+import { inMoney, LEFT_OUT_WORDS, moneyBasis, moneyCodes, type Conversion, type LeftOutReason } from '$lib/transform/money';
 
 export const APP_VERSION: string = pkg.version;
-const ALLOWED_PARAMS = ['by', 'page', ...FILTER_PARAMS] as const;
+const ALLOWED_PARAMS = ['by', 'page', 'currency', ...FILTER_PARAMS] as const;
 
 /**
  * Pages that link to the summary (`page=`): it names the downloaded file after the page and
@@ -35,6 +37,11 @@ export interface SummaryQuery {
 	readonly canonical: string;
 	/** The page the download was taken from, for the file name only. */
 	readonly page: SummaryPage;
+	/**
+	 * The money the figures are in: `USD` (default), a currency code or `PPP`, upper case. Its form
+	 * is checked here; whether rates exist for it, against the money tables (`respondSummary`).
+	 */
+	readonly currency: string;
 }
 
 /** Validate a query strictly: any unknown or bad parameter is an error. */
@@ -69,24 +76,78 @@ export function parseSummaryQuery(params: URLSearchParams): { query: SummaryQuer
 		else if ((SUMMARY_PAGES as readonly string[]).includes(v)) page = v as SummaryPage;
 		else errors.push({ param: 'page', message: `page: "${v.slice(0, 40)}" is not allowed; use one of ${SUMMARY_PAGES.join(', ')}` });
 	}
+	let currency = 'USD';
+	const currencyAll = params.getAll('currency');
+	if (currencyAll.length > 1) errors.push({ param: 'currency', message: 'currency: give it once, e.g. currency=EUR or currency=PPP' });
+	else if (currencyAll.length === 1) {
+		const v = currencyAll[0]!.trim().toUpperCase();
+		if (v === '') currency = 'USD';
+		else if (/^[A-Z]{3}$/.test(v)) currency = v;
+		else
+			errors.push({
+				param: 'currency',
+				message: `currency: "${currencyAll[0]!.slice(0, 40)}" is not a currency code; use a three-letter ISO 4217 code such as EUR, or PPP`
+			});
+	}
 	const parsed = parseFilters(params);
 	errors.push(...parsed.errors);
+	if (parsed.filters.real && currency !== 'USD')
+		errors.push({
+			param: 'real',
+			message: `real: real pay is measured with the US consumer price index, so it is given in US dollars only; remove real=1 or currency=${currency}`
+		});
 	if (errors.length > 0) return { query: null, errors };
-	return { query: { by, filters: parsed.filters, canonical: summaryQuery(by, parsed.filters), page }, errors };
+	const canonical = summaryQuery(by, parsed.filters) + (currency === 'USD' ? '' : `&currency=${currency}`);
+	return { query: { by, filters: parsed.filters, canonical, page, currency }, errors };
 }
 
 /** The summary table for a query on a dataset, with the statistics it came from (for the provenance). */
-export function summaryFor(ds: Dataset, q: SummaryQuery): SummaryTable & { view: Stats } {
+export function summaryFor(ds: Dataset, q: SummaryQuery, conversion: Conversion | null = null): SummaryTable & { view: Stats } {
 	const { stats, ...table } = summaryView(ds, q);
-	return { ...table, view: stats };
+	return { ...(conversion ? inMoneyTable(table, conversion, q.canonical) : table), view: stats };
+}
+
+/** A money column's name in another money than dollars: `gap_usd_ci_low` → `gap_eur_ci_low` (`gap_ppp…` at PPP). */
+export function moneyColumn(column: string, code: string): string {
+	return column.replace(/_usd(?=_|$)/, `_${code.toLowerCase()}`);
+}
+
+/**
+ * The table in another money: the dollar columns renamed, and every row's `pay_basis` and
+ * `query` saying which money (the figures are already in it: the Dataset was converted).
+ */
+export function inMoneyTable(table: SummaryTable, conversion: Conversion, canonical: string): SummaryTable {
+	const basis = table.columns.indexOf('pay_basis');
+	const query = table.columns.indexOf('query');
+	const words = moneyBasis(conversion.code, conversion.carried);
+	return {
+		...table,
+		columns: table.columns.map((c) => moneyColumn(c, conversion.code)),
+		rows: table.rows.map((r) => r.map((cell, i) => (i === basis ? words : i === query ? canonical : cell)))
+	};
 }
 
 export function summaryCsv(table: SummaryTable): string {
 	return toCsv(table.columns, table.rows);
 }
 
+/** "312 reports left out: no PPP factor for their country; 4 reports left out: …", or undefined when none was. */
+export function leftOutNote(leftOut: Readonly<Record<LeftOutReason, number>>): string | undefined {
+	const parts = (Object.keys(LEFT_OUT_WORDS) as LeftOutReason[])
+		.filter((k) => leftOut[k] > 0)
+		.map((k) => `${leftOut[k].toLocaleString('en-US')} report${leftOut[k] === 1 ? '' : 's'} left out: ${LEFT_OUT_WORDS[k]}`);
+	return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
 /** Provenance that travels with a download, as the `.meta.json` sidecar and inside the JSON response. */
-export function summaryMeta(q: SummaryQuery, view: Stats) {
+export function summaryMeta(q: SummaryQuery, view: Stats, conversion: Conversion | null = null) {
+	const money = conversion && {
+		currency: conversion.code,
+		left_out: Object.fromEntries(Object.entries(conversion.leftOut).map(([k, n]) => [k.replace(/-/g, '_'), n])),
+		left_out_note: leftOutNote(conversion.leftOut),
+		years_at_earlier_rates: conversion.carried
+	};
+	const moneyIds = conversion === null ? [] : conversion.code === 'PPP' ? ['fx-yearly', 'ppp-gdp'] : ['fx-yearly'];
 	return {
 		counts: {
 			matched: view.counts.matched,
@@ -98,7 +159,12 @@ export function summaryMeta(q: SummaryQuery, view: Stats) {
 					? `${view.pay.rowsWithoutCpi} reports left out: their work year has no full CPI year, so they cannot be turned into real dollars`
 					: undefined
 		},
-		pay_basis: view.pay.basis === 'real' ? `real ${view.pay.baseYear} US$ (US CPI-U annual average)` : 'nominal US$',
+		...(money ? { money } : {}),
+		pay_basis: conversion
+			? moneyBasis(conversion.code, conversion.carried)
+			: view.pay.basis === 'real'
+				? `real ${view.pay.baseYear} US$ (US CPI-U annual average)`
+				: 'nominal US$',
 		app: { name: pkg.name, version: APP_VERSION },
 		query: q.canonical,
 		by: q.by,
@@ -112,8 +178,10 @@ export function summaryMeta(q: SummaryQuery, view: Stats) {
 				'difference of medians ± z·√(SE₁²+SE₂²), Price–Bonett SEs widened for clusters of identical rows (Kish effective n); percent gap from the log ratio',
 			small_samples: `n < ${SUPPRESS_BELOW} suppressed; n < ${LOW_CONFIDENCE_BELOW} low confidence`
 		},
-		columns: COLUMN_DOCS,
-		sources: SOURCES.filter((s) => s.id === 'aijobs-salaries' || s.id === 'us-cpi').map((s) => ({
+		columns: conversion
+			? Object.fromEntries(Object.entries(COLUMN_DOCS).map(([k, v]) => [moneyColumn(k, conversion.code), moneyDoc(v, conversion.code)]))
+			: COLUMN_DOCS,
+		sources: SOURCES.filter((s) => s.id === 'aijobs-salaries' || s.id === 'us-cpi' || moneyIds.includes(s.id)).map((s) => ({
 			description: s.description,
 			url: s.url,
 			repository: s.repository,
@@ -123,6 +191,14 @@ export function summaryMeta(q: SummaryQuery, view: Stats) {
 			attribution: s.attribution
 		}))
 	};
+}
+
+/** A column's description in another money: "dollars" → "EUR" (or "international $"). */
+function moneyDoc(doc: string, code: string): string {
+	return doc
+		.replace(/pay_basis dollars/g, 'pay_basis money')
+		.replace(/\bdollars\b/g, code === 'PPP' ? 'international $ at PPP' : code)
+		.replace('nominal US$, or real US$ of the CPI base year', 'what the figures are: the money and how it was converted');
 }
 
 /** An ETag from the bytes served: strong, or `weak` where the body also carries a time stamp left out of the hash. */
@@ -176,30 +252,30 @@ const CACHE_MAX_ENTRIES = 2_000;
 const CACHE_MAX_CHARS = 8 * 1024 * 1024;
 const caches = new WeakMap<Dataset, BoundedCache<CachedBody>>();
 
-function computeBody(ds: Dataset, kind: SummaryKind, q: SummaryQuery): CachedBody {
-	const table = summaryFor(ds, q);
+function computeBody(ds: Dataset, kind: SummaryKind, q: SummaryQuery, conversion: Conversion | null): CachedBody {
+	const table = summaryFor(ds, q, conversion);
 	if (kind === 'csv') {
 		const body = summaryCsv(table);
 		return { body, etag: etagOf(body) };
 	}
 	if (kind === 'json') {
 		const rows = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r[i] ?? null])));
-		const body = JSON.stringify({ meta: summaryMeta(q, table.view), columns: table.columns, rows }, null, 1);
+		const body = JSON.stringify({ meta: summaryMeta(q, table.view, conversion), columns: table.columns, rows }, null, 1);
 		return { body, etag: etagOf(body) };
 	}
 	// generated_at differs per response, so the tag is weak: same content, not same bytes.
-	const body = JSON.stringify(summaryMeta(q, table.view), null, 1);
+	const body = JSON.stringify(summaryMeta(q, table.view, conversion), null, 1);
 	return { body, etag: etagOf(`${summaryFilename(q, 'csv')}|${body}`, true) };
 }
 
 /** The body of one endpoint for a query, from the cache when it was computed before. */
-export function summaryBody(ds: Dataset, kind: SummaryKind, q: SummaryQuery): CachedBody {
+export function summaryBody(ds: Dataset, kind: SummaryKind, q: SummaryQuery, conversion: Conversion | null = null): CachedBody {
 	let cache = caches.get(ds);
 	if (!cache) caches.set(ds, (cache = new BoundedCache<CachedBody>(CACHE_MAX_ENTRIES, CACHE_MAX_CHARS, (e) => e.body.length + 64)));
 	// The sidecar's tag hashes its file name, which names the page; the other bodies do not depend on it.
 	const key = `${kind}|${q.canonical}${kind === 'meta' ? `|${q.page}` : ''}`;
 	let hit = cache.get(key);
-	if (!hit) cache.set(key, (hit = computeBody(ds, kind, q)));
+	if (!hit) cache.set(key, (hit = computeBody(ds, kind, q, conversion)));
 	return hit;
 }
 
@@ -225,7 +301,24 @@ export async function respondSummary(kind: SummaryKind, request: Request, url: U
 	}
 	const cpiProblem = query.filters.real ? realPayProblem(ds) : null;
 	if (cpiProblem) return textResponse(503, `Service unavailable: ${cpiProblem} Ask again without real=1 for nominal pay.\n`);
-	const { body, etag } = summaryBody(ds, kind, query);
+	let conversion: Conversion | null = null;
+	if (query.currency !== 'USD') {
+		const money = await getMoney(ds);
+		if (money.problems.length > 0)
+			return textResponse(
+				503,
+				`Service unavailable: ${money.problems.map((p) => p.message).join(' ')} Ask again without currency for US dollars.\n`
+			);
+		const codes = moneyCodes(money.tables, money.tables.marketLast);
+		if (!codes.includes(query.currency))
+			return badRequest([
+				{ param: 'currency', message: `currency: no exchange rates for "${query.currency}" here; use one of ${codes.join(', ')}` }
+			]);
+		const converted = inMoney(ds, money.tables, query.currency);
+		ds = converted.data;
+		conversion = converted.conversion;
+	}
+	const { body, etag } = summaryBody(ds, kind, query, conversion);
 	if (kind !== 'meta')
 		return cachedResponse(request, etag, body, CONTENT_TYPE[kind], kind === 'csv' ? summaryFilename(query, 'csv') : undefined);
 	// The sidecar: its file name and time stamp, then the cached provenance (an object with at least one key).
