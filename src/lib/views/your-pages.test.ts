@@ -65,6 +65,7 @@ describe('runPage on a salaries file (source=yours)', () => {
 			dataVersion: data.dataVersion,
 			salaryText: '150000',
 			salaryError: null,
+			salaryNote: null,
 			pageErrors: []
 		});
 		const downloads = pay.yours!.downloads;
