@@ -1,8 +1,13 @@
 // Mutation testing (`npm run mutation`): StrykerJS changes the code in small ways and checks that a
 // unit test fails for each change. See docs/mutation-testing.md for how to read and extend it.
 
-/** Folders whose code is mutated. Add a folder here (one glob each) to bring it under the gate. */
-const folders = ['src/lib/transform/stats', 'src/lib/views', 'src/lib/data', 'src/lib/query', 'src/lib/csv', 'src/lib/pages'];
+/**
+ * Folders whose code is mutated. Add a folder here (one glob each) to bring it under the gate.
+ * src/lib/pages (the page registry) is not: its tests run every view, so with them each view
+ * mutant took several times longer: a full run had tested 63 % of its mutants after 80 minutes on two cores (measured
+ * 2026-12-07). The registry is covered by its unit tests, tests/integration/page-runtime.test.ts and the e2e tests.
+ */
+const folders = ['src/lib/transform/stats', 'src/lib/views', 'src/lib/data', 'src/lib/query', 'src/lib/csv'];
 /**
  * Single files mutated outside those folders. upload-titles.ts (was data/upload/titles.ts) and
  * format/labels.ts (groupLabel, was views/labels.ts) moved out of gated folders; their tests did not.

@@ -11,7 +11,7 @@ export default defineConfig({
 		alias: [{ find: /^fast-check$/, replacement: fileURLToPath(new URL('./tests/mutation/fast-check-capped.ts', import.meta.url)) }]
 	},
 	test: {
-		include: ['src/lib/{transform,views,data,query,csv,pages}/**/*.test.ts'],
+		include: ['src/lib/{transform,views,data,query,csv}/**/*.test.ts'],
 		environment: 'node',
 		env: { TZ: 'UTC' },
 		testTimeout: 60_000
