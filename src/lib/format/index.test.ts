@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	moneyIn,
+	rate4,
 	count,
 	countSigned,
 	date,
@@ -142,5 +143,15 @@ describe('moneyIn', () => {
 		expect(moneyIn(120_000, 'CHF')).toBe('CHF 120,000');
 		expect(moneyIn(88_888.89, 'USD')).toBe('$88,889');
 		expect(moneyIn(12_000_000, 'JPY')).toBe('¥12,000,000');
+	});
+});
+
+describe('rate4', () => {
+	it('at most four significant digits, no trailing zeros', () => {
+		expect.hasAssertions();
+		expect(rate4(0.9000056356)).toBe('0.9');
+		expect(rate4(83.30036)).toBe('83.3');
+		expect(rate4(1363.4381)).toBe('1,363');
+		expect(rate4(0.95)).toBe('0.95');
 	});
 });

@@ -36,6 +36,11 @@ export function moneyIn(v: number, currency: string): string {
 		.replace(/^([A-Z]{3})\u00a0?/, '$1 ');
 }
 
+/** An exchange rate, at most four significant digits: `rate4(0.9000056) → "0.9"`, `rate4(83.30036) → "83.3"`. */
+export function rate4(v: number): string {
+	return v.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+}
+
 /** Compact dollars for axes and sentences: `moneyShort(152340) → "$152k"`, `moneyShort(1.2e6) → "$1.2M"`. */
 export function moneyShort(v: number | null | undefined): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;

@@ -14,7 +14,7 @@ import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/opti
 import { partialYearOf, realPayProblem, type Dataset, type ParsedFile } from '$lib/transform/dataset';
 import { impliedRates } from '$lib/transform/money';
 import { noRate, salaryInUsd, type SalaryInput } from '$lib/query/salary-input';
-import { money, moneyIn } from '$lib/format';
+import { money, moneyIn, rate4 } from '$lib/format';
 import type { Filters } from '$lib/transform/filters';
 import { parseFilters, type ParamError } from '$lib/query/url-filters';
 import { parseMarket, parseSalaryQuery, parseScale, parseSpanYear } from '$lib/query/page-params';
@@ -193,10 +193,9 @@ export function salaryInDollars(input: SalaryInput | null, data: Dataset): { inp
 	const c = input.currency;
 	const typed = input.kind === 'value' ? moneyIn(input.value, c) : `${moneyIn(input.low, c)}–${moneyIn(input.high, c)}`;
 	const dollars = usd.kind === 'value' ? money(usd.value) : `${money(usd.low)}–${money(usd.high)}`;
-	const rate = perUsd.toLocaleString('en-US', { maximumSignificantDigits: 4 });
 	return {
 		input: usd,
-		note: `${typed} ≈ ${dollars} at ${year}'s rate (${rate} ${c} per US dollar, the rate this data's ${year} reports in ${c} were converted at).`
+		note: `${typed} ≈ ${dollars} at ${year}'s rate (${rate4(perUsd)} ${c} per US dollar, the rate this data's ${year} reports in ${c} were converted at).`
 	};
 }
 

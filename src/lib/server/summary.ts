@@ -8,6 +8,7 @@ import { DATA_VERSION, DataMissingError, getDataset, LICENSES, SOURCES } from '.
 import { BoundedCache } from '../../../server/bounded-cache.js';
 import { problemsBody, textResponse } from './http';
 import { FILTER_PARAMS, parseFilters, type ParamError } from '$lib/query/url-filters';
+import { count } from '$lib/format';
 import { downloadFilename, summaryQuery } from '$lib/format/query';
 import type { Filters } from '$lib/transform/filters';
 import type { Stats } from '$lib/transform/stats/types';
@@ -135,7 +136,7 @@ export function summaryCsv(table: SummaryTable): string {
 export function leftOutNote(leftOut: Readonly<Record<LeftOutReason, number>>): string | undefined {
 	const parts = (Object.keys(LEFT_OUT_WORDS) as LeftOutReason[])
 		.filter((k) => leftOut[k] > 0)
-		.map((k) => `${leftOut[k].toLocaleString('en-US')} report${leftOut[k] === 1 ? '' : 's'} left out: ${LEFT_OUT_WORDS[k]}`);
+		.map((k) => `${count(leftOut[k])} report${leftOut[k] === 1 ? '' : 's'} left out: ${LEFT_OUT_WORDS[k]}`);
 	return parts.length > 0 ? parts.join('; ') : undefined;
 }
 

@@ -16,6 +16,7 @@
  * latest one. Reports without a residence, without a factor for their country, or without a
  * market rate for their country's currency are left out of the view and counted by reason.
  */
+import { median as d3median } from 'd3-array';
 import type { SalaryRow } from '$lib/data/types';
 import type { FxRow, PppRow } from '$lib/data/money';
 import { currencyOf } from '$lib/data/currencies';
@@ -43,6 +44,13 @@ export interface MoneyTables {
 	readonly pppLast: number;
 }
 
+/** The inner map of `outer` at `key`, made empty on first use. */
+function inner<V>(outer: Map<string, Map<number, V>>, key: string): Map<number, V> {
+	let m = outer.get(key);
+	if (!m) outer.set(key, (m = new Map()));
+	return m;
+}
+
 /** Rates implied by a ratio must agree within this relative spread to count as one rate. */
 const SAME_RATE = 0.005;
 
@@ -62,15 +70,11 @@ export function impliedRates(rows: readonly SalaryRow[]): Map<string, Map<number
 	}
 	const out = new Map<string, Map<number, number>>();
 	for (const [key, list] of ratios) {
-		list.sort((a, b) => a - b);
-		const mid = list.length >> 1;
-		const median = list.length % 2 === 1 ? list[mid]! : (list[mid - 1]! + list[mid]!) / 2;
+		const median = d3median(list)!;
 		const within = list.filter((v) => Math.abs(v / median - 1) <= SAME_RATE).length;
 		if (within * 2 <= list.length) continue;
 		const [code, year] = key.split('|') as [string, string];
-		let byYear = out.get(code);
-		if (!byYear) out.set(code, (byYear = new Map()));
-		byYear.set(Number(year), median);
+		inner(out, code).set(Number(year), median);
 	}
 	return out;
 }
@@ -78,19 +82,11 @@ export function impliedRates(rows: readonly SalaryRow[]): Map<string, Map<number
 /** The tables from the salary rows (aijobs.net's rates), the Fed's yearly rates and the PPP factors. */
 export function moneyTables(rows: readonly SalaryRow[], fx: readonly FxRow[], ppp: readonly PppRow[]): MoneyTables {
 	const market = new Map<string, Map<number, Omit<RateUsed, 'year'>>>();
-	const put = (code: string, year: number, v: Omit<RateUsed, 'year'>) => {
-		let byYear = market.get(code);
-		if (!byYear) market.set(code, (byYear = new Map()));
-		byYear.set(year, v);
-	};
-	for (const f of fx) put(f.currency, f.year, { perUsd: f.perUsd, source: 'fed' });
-	for (const [code, byYear] of impliedRates(rows)) for (const [year, perUsd] of byYear) put(code, year, { perUsd, source: 'aijobs' });
+	for (const f of fx) inner(market, f.currency).set(f.year, { perUsd: f.perUsd, source: 'fed' });
+	for (const [code, byYear] of impliedRates(rows))
+		for (const [year, perUsd] of byYear) inner(market, code).set(year, { perUsd, source: 'aijobs' });
 	const factors = new Map<string, Map<number, number>>();
-	for (const p of ppp) {
-		let byYear = factors.get(p.country);
-		if (!byYear) factors.set(p.country, (byYear = new Map()));
-		byYear.set(p.year, p.factor);
-	}
+	for (const p of ppp) inner(factors, p.country).set(p.year, p.factor);
 	const last = (years: readonly number[]) => years.reduce((a, b) => Math.max(a, b), -Infinity);
 	return { market, marketLast: last(fx.map((f) => f.year)), ppp: factors, pppLast: last(ppp.map((p) => p.year)) };
 }
@@ -219,21 +215,8 @@ export function inMoney(data: Dataset, t: MoneyTables, code: MoneyCode): MoneyDa
 	let hit = byCode.get(code);
 	if (!hit) {
 		const conversion = convertRows(data.salaries, t, code);
-		const d =
-			code === 'USD'
-				? data
-				: datasetOf({
-						dataVersion: data.dataVersion,
-						sourceShiftYear: data.sourceShiftYear,
-						salaries: conversion.rows,
-						cpi: data.cpi,
-						aiShare: data.aiShare,
-						genaiShare: data.genaiShare,
-						sectors: data.sectors,
-						parse: data.parse,
-						sources: data.sources,
-						classify: data.classify
-					});
+		// Every part as it is but the salary rows (datasetOf indexes them again).
+		const d = code === 'USD' ? data : datasetOf({ ...data, salaries: conversion.rows });
 		byCode.set(code, (hit = { data: d, conversion }));
 	}
 	return hit;
