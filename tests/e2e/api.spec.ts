@@ -371,6 +371,11 @@ test.describe('currency=: the summary in another money', () => {
 		expect(ppp.rows.find((r) => r[0] === 'DE' && r[2] === '2024')).toEqual(['DE', 'EUR', '2024', '0.700862']);
 		expect((await request.get('/api/money/ppp.csv?x=1')).status()).toBe(400);
 		expect((await request.get('/api/money/other.csv')).status()).toBe(404);
+		// The same tables as JSON for the browser's workers: the numbers agree with the CSVs.
+		const json = await (await request.get('/api/money/tables.json')).json();
+		expect(json.market.MYR['2024']).toEqual([4.5747, 'fed']);
+		expect(json.market.EUR['2024'][0]).toBeCloseTo(Number(eur2024[2]), 6);
+		expect(json.ppp.DE['2024']).toBe(0.700862);
 		await page.goto('/methodology#money');
 		await expect(page.getByRole('link', { name: 'exchange rates (CSV)' })).toHaveAttribute('href', '/api/money/rates.csv');
 		await expect(page.getByTestId('money-sources')).toContainText('datasets/ppp');

@@ -9,7 +9,19 @@ import { row } from './stats/testing/rows';
 import { datasetOf } from './dataset';
 import { computeStats } from './stats/compute';
 import { DEFAULT_FILTERS } from './filters';
-import { convertRows, impliedRates, inMoney, LEFT_OUT_WORDS, marketRate, moneyBasis, moneyCodes, moneyTables, pppFactor } from './money';
+import {
+	convertRows,
+	impliedRates,
+	inMoney,
+	LEFT_OUT_WORDS,
+	marketRate,
+	moneyBasis,
+	moneyCodes,
+	moneyTables,
+	pppFactor,
+	tablesFromJson,
+	tablesToJson
+} from './money';
 
 const fx: FxRow[] = [
 	{ currency: 'EUR', year: 2023, perUsd: 0.92 },
@@ -208,5 +220,36 @@ describe('moneyBasis', () => {
 		expect(moneyBasis('PPP', [{ year: 2025, from: 2024 }])).toBe(
 			"international $ at purchasing-power parity (World Bank ICP PPP conversion factor, GDP, by the employee's country of residence and work year; 2025 at 2024's (the latest published))"
 		);
+	});
+});
+
+describe('tablesToJson / tablesFromJson', () => {
+	it('a round trip through JSON text gives the same rates, sources and factors', () => {
+		const back = tablesFromJson(JSON.parse(JSON.stringify(tablesToJson(t))));
+		expect(back.marketLast).toBe(2024);
+		expect(back.pppLast).toBe(2024);
+		expect(marketRate(back, 'EUR', 2024)).toEqual(marketRate(t, 'EUR', 2024));
+		expect(marketRate(back, 'EUR', 2023)).toEqual({ perUsd: 0.92, source: 'fed', year: 2023 });
+		expect(pppFactor(back, 'IN', 2025)).toEqual({ factor: 20.5, year: 2024 });
+		expect([...back.market.keys()].sort()).toEqual([...t.market.keys()].sort());
+		expect([...back.ppp.keys()].sort()).toEqual([...t.ppp.keys()].sort());
+	});
+	it('empty tables (no files) keep "no last year" through JSON', () => {
+		const empty = moneyTables([], [], []);
+		const back = tablesFromJson(JSON.parse(JSON.stringify(tablesToJson(empty))));
+		expect(back.marketLast).toBe(-Infinity);
+		expect(back.market.size).toBe(0);
+	});
+	it.each([
+		['not an object', 'x', /version 1/],
+		['another version', { version: 2, market: {}, ppp: {} }, /version 1/],
+		['a bad code', { version: 1, marketLast: 2024, pppLast: 2024, market: { eur: {} }, ppp: {} }, /not a currency code/],
+		['a bad year', { version: 1, marketLast: 2024, pppLast: 2024, market: { EUR: { '24': [1, 'fed'] } }, ppp: {} }, /not a year/],
+		['a zero rate', { version: 1, marketLast: 2024, pppLast: 2024, market: { EUR: { 2024: [0, 'fed'] } }, ppp: {} }, /positive/],
+		['an unknown source', { version: 1, marketLast: 2024, pppLast: 2024, market: { EUR: { 2024: [1, 'ecb'] } }, ppp: {} }, /source/],
+		['a bad country', { version: 1, marketLast: 2024, pppLast: 2024, market: {}, ppp: { DEU: { 2024: 1 } } }, /country code/],
+		['a text factor', { version: 1, marketLast: 2024, pppLast: 2024, market: {}, ppp: { DE: { 2024: '0.7' } } }, /positive/]
+	])('refuses %s', (_what, j, message) => {
+		expect(() => tablesFromJson(j)).toThrow(message);
 	});
 });

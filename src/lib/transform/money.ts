@@ -230,3 +230,57 @@ export function moneyBasis(code: MoneyCode, carried: Conversion['carried']): str
 		return `international $ at purchasing-power parity (World Bank ICP PPP conversion factor, GDP, by the employee's country of residence and work year${later})`;
 	return `nominal ${code}, converted at aijobs.net's rate for each work year (Federal Reserve H.10 yearly average where aijobs.net has none${later})`;
 }
+
+/** The tables as JSON (for the browser): `market[code][year] = [perUsd, source]`, `ppp[country][year] = factor`. */
+export interface MoneyTablesJson {
+	readonly version: 1;
+	readonly marketLast: number;
+	readonly pppLast: number;
+	readonly market: Readonly<Record<string, Readonly<Record<string, readonly [number, RateUsed['source']]>>>>;
+	readonly ppp: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+/** The tables in their JSON form. */
+export function tablesToJson(t: MoneyTables): MoneyTablesJson {
+	const obj = <V, W>(m: ReadonlyMap<string, ReadonlyMap<number, V>>, f: (v: V) => W) =>
+		Object.fromEntries([...m].map(([k, byYear]) => [k, Object.fromEntries([...byYear].map(([y, v]) => [String(y), f(v)]))]));
+	return {
+		version: 1,
+		marketLast: t.marketLast,
+		pppLast: t.pppLast,
+		market: obj(t.market, (r) => [r.perUsd, r.source] as const),
+		ppp: obj(t.ppp, (f) => f)
+	};
+}
+
+/**
+ * The tables back from JSON, checked: codes of three capital letters, countries of two, four-digit
+ * years, positive finite numbers. Anything else throws, naming what is wrong (nothing half-read is used).
+ */
+export function tablesFromJson(j: unknown): MoneyTables {
+	const bad = (what: string): never => {
+		throw new Error(`money tables: ${what}`);
+	};
+	const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+	if (!isObj(j) || j.version !== 1) return bad('not version 1 tables');
+	const year = (k: string) => (/^\d{4}$/.test(k) ? Number(k) : bad(`"${k.slice(0, 20)}" is not a year`));
+	const positive = (v: unknown) =>
+		typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : bad(`${String(v).slice(0, 20)} is not a positive number`);
+	const lastOf = (v: unknown) =>
+		typeof v === 'number' && (Number.isInteger(v) || v === -Infinity) ? v : v === null ? -Infinity : bad('no last year');
+	if (!isObj(j.market) || !isObj(j.ppp)) return bad('no market or ppp table');
+	const market = new Map<string, Map<number, Omit<RateUsed, 'year'>>>();
+	for (const [code, byYear] of Object.entries(j.market)) {
+		if (!/^[A-Z]{3}$/.test(code) || !isObj(byYear)) bad(`"${code.slice(0, 20)}" is not a currency code`);
+		for (const [y, r] of Object.entries(byYear as Record<string, unknown>)) {
+			if (!Array.isArray(r) || r.length !== 2 || (r[1] !== 'aijobs' && r[1] !== 'fed')) bad(`rate ${code} ${y} is not [number, source]`);
+			inner(market, code).set(year(y), { perUsd: positive((r as unknown[])[0]), source: (r as unknown[])[1] as RateUsed['source'] });
+		}
+	}
+	const ppp = new Map<string, Map<number, number>>();
+	for (const [country, byYear] of Object.entries(j.ppp)) {
+		if (!/^[A-Z]{2}$/.test(country) || !isObj(byYear)) bad(`"${country.slice(0, 20)}" is not a country code`);
+		for (const [y, f] of Object.entries(byYear as Record<string, unknown>)) inner(ppp, country).set(year(y), positive(f));
+	}
+	return { market, marketLast: lastOf(j.marketLast), ppp, pppLast: lastOf(j.pppLast) };
+}
