@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+	moneySign,
+	moneyRange,
+	moneyUnit,
 	moneyIn,
 	rate4,
 	count,
@@ -153,5 +156,46 @@ describe('rate4', () => {
 		expect(rate4(83.30036)).toBe('83.3');
 		expect(rate4(1363.4381)).toBe('1,363');
 		expect(rate4(0.95)).toBe('0.95');
+	});
+});
+
+describe('money in other currencies', () => {
+	// The old US-dollar formatters, kept here to show the code parameter changes nothing for USD.
+	const usd0 = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+	it('USD is byte for byte what it was, for every kind of value', () => {
+		for (const v of [0, 0.4, -0.4, 0.5, -0.5, 1, -1, 999.5, -4200.5, 4200.5, 152_340.4, -152_340.6, 1_250_000, -7e6]) {
+			expect(money(v, 'USD')).toBe(usd0.format(Math.round(v)));
+			expect(money(v)).toBe(usd0.format(Math.round(v)));
+			expect(moneySigned(v, 'USD')).toBe(`${v > 0 ? '+' : v < 0 ? '−' : ''}${usd0.format(Math.abs(Math.round(v)))}`);
+			expect(moneyRange(v, v + 1000, { full: true, code: 'USD' })).toBe(moneyRange(v, v + 1000, { full: true }));
+		}
+	});
+	it.each([
+		['EUR', 152_340.4, '€152,340', '€152k', '+€152,340'],
+		['GBP', 95_000, '£95,000', '£95k', '+£95,000'],
+		['CAD', 1_250_000, 'CA$1,250,000', 'CA$1.3M', '+CA$1,250,000'],
+		['CHF', 120_000, 'CHF 120,000', 'CHF 120k', '+CHF 120,000'],
+		['PPP', 263_844, 'Int$263,844', 'Int$264k', '+Int$263,844'],
+		['INR', 3_000_000, '₹3,000,000', '₹3M', '+₹3,000,000'],
+		['XYZ', 5, 'XYZ 5', 'XYZ 5', '+XYZ 5']
+	])('%s: %d → %s, %s, %s', (code, v, full, short, signedText) => {
+		expect(money(v, code)).toBe(full);
+		expect(moneyShort(v, code)).toBe(short);
+		expect(moneySigned(v, code)).toBe(signedText);
+		expect(moneySigned(-v, code)).toBe(`−${full}`);
+		expect(money(-v, code)).toBe(`-${full}`);
+		expect(moneyShortSigned(-v, code)).toBe(`−${short}`);
+	});
+	it('ranges carry the sign of the money on both ends, and zero is written in it', () => {
+		expect(moneyRange(-60_100, 3_000, { signed: true, code: 'EUR' })).toBe('−€60k to +€3k');
+		expect(moneyRange(0, 3_000, { signed: true, code: 'GBP' })).toBe('£0 to +£3k');
+		expect(moneyRange(-39_112, -25, { code: 'PPP' })).toBe('−Int$39,112 to −Int$25');
+		expect(moneyRange(1_000, 2_000, { full: true, sep: '–', code: 'CHF' })).toBe('CHF 1,000–CHF 2,000');
+	});
+	it('units name the money for axes and headers', () => {
+		expect(moneyUnit()).toBe('US$');
+		expect(moneyUnit('EUR')).toBe('EUR');
+		expect(moneyUnit('PPP')).toBe('international $, PPP');
+		expect(moneySign('JPY')).toBe('¥');
 	});
 });

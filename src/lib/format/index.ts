@@ -1,6 +1,6 @@
 /**
- * The only place numbers become strings. Everything is en-US and US dollars, since the
- * salary data is converted to USD upstream. `null` (a suppressed or undefined value)
+ * The only place numbers become strings, en-US. Money is US dollars unless a view is in another
+ * money (`currency=`): every money formatter takes the code (`EUR`, `PPP`, …; default `USD`). `null` (a suppressed or undefined value)
  * renders as an en dash so a missing number never reads as zero.
  *
  * The rule every page follows (also in METHODS.md, "Number formats"):
@@ -21,9 +21,56 @@ const DASH = '–';
 const usd0 = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** `money(152340) → "$152,340"`. */
-export function money(v: number | null | undefined): string {
-	return v === null || v === undefined || !Number.isFinite(v) ? DASH : usd0.format(Math.round(v));
+/**
+ * The sign written before an amount in each money the pages can show: `$` for US dollars, `Int$`
+ * for international dollars at purchasing-power parity, the currency's own sign where it is
+ * unambiguous ("€", "£", "₹"), a country-marked dollar ("CA$", "A$") and else the code and a
+ * space ("CHF 120,000"). A fixed table, not the runtime's locale data, so the server and every
+ * browser print the same text.
+ */
+const MONEY_SIGN: Readonly<Record<string, string>> = {
+	USD: '$',
+	PPP: 'Int$',
+	EUR: '€',
+	GBP: '£',
+	INR: '₹',
+	JPY: '¥',
+	KRW: '₩',
+	PHP: '₱',
+	AUD: 'A$',
+	BRL: 'R$',
+	CAD: 'CA$',
+	CNY: 'CN¥',
+	HKD: 'HK$',
+	MXN: 'MX$',
+	NZD: 'NZ$',
+	TWD: 'NT$'
+};
+
+/** The sign before an amount of `code`: `moneySign('EUR') → "€"`, `moneySign('CHF') → "CHF "`, `moneySign('PPP') → "Int$"`. */
+export function moneySign(code = 'USD'): string {
+	return MONEY_SIGN[code] ?? `${code} `;
+}
+
+/**
+ * The unit of a money in axis titles, table headers and CSV notes: `moneyUnit('USD') → "US$"`,
+ * `moneyUnit('EUR') → "EUR"`, `moneyUnit('PPP') → "international $, PPP"`.
+ */
+export function moneyUnit(code = 'USD'): string {
+	return code === 'USD' ? 'US$' : code === 'PPP' ? 'international $, PPP' : code;
+}
+
+/** A whole amount ≥ 0 with its money's sign, grouped: `whole(152340, 'EUR') → "€152,340"`. */
+function whole(n: number, code: string): string {
+	return `${moneySign(code)}${int.format(n)}`;
+}
+
+/** `money(152340) → "$152,340"`, `money(152340, 'EUR') → "€152,340"`. */
+export function money(v: number | null | undefined, code = 'USD'): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+	if (code === 'USD') return usd0.format(Math.round(v));
+	const n = Math.round(v);
+	return `${n < 0 ? '-' : ''}${whole(Math.abs(n), code)}`;
 }
 
 /**
@@ -41,55 +88,58 @@ export function rate4(v: number): string {
 	return v.toLocaleString('en-US', { maximumSignificantDigits: 4 });
 }
 
-/** Compact dollars for axes and sentences: `moneyShort(152340) → "$152k"`, `moneyShort(1.2e6) → "$1.2M"`. */
-export function moneyShort(v: number | null | undefined): string {
+/** Compact money for axes and sentences: `moneyShort(152340) → "$152k"`, `moneyShort(1.2e6) → "$1.2M"`, `moneyShort(9e4, 'EUR') → "€90k"`. */
+export function moneyShort(v: number | null | undefined, code = 'USD'): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
 	const a = Math.abs(v);
 	const sign = v < 0 ? '−' : '';
-	if (a >= 1e6) return `${sign}$${trim(a / 1e6, 1)}M`;
-	if (a >= 1e3) return `${sign}$${Math.round(a / 1e3)}k`;
-	return `${sign}$${Math.round(a)}`;
+	const m = moneySign(code);
+	if (a >= 1e6) return `${sign}${m}${trim(a / 1e6, 1)}M`;
+	if (a >= 1e3) return `${sign}${m}${Math.round(a / 1e3)}k`;
+	return `${sign}${m}${Math.round(a)}`;
 }
 
 /**
  * Two ends of an interval in one format, so neither reads at another scale: compact when both
  * ends have the same unit at the smaller end's size ($k from $1,000, $M from $1M), else both to
- * the dollar (`full`: always to the dollar, beside a figure printed with `money`). `signed` puts +
- * before positive ends (for gaps).
+ * the dollar (`full`: always to the unit, beside a figure printed with `money`). `signed` puts +
+ * before positive ends (for gaps); `code` is the money (default US dollars).
  * `moneyRange(-39_112, -25) → "−$39,112 to −$25"`, `moneyRange(21_000, 37_000) → "$21k to $37k"`,
  * `moneyRange(-60_100, 3_000, { signed: true }) → "−$60k to +$3k"`, `moneyRange(900_000, 1_300_000) → "$900k to $1,300k"`.
  */
 export function moneyRange(
 	lo: number | null | undefined,
 	hi: number | null | undefined,
-	opts: { readonly signed?: boolean; readonly sep?: string; readonly full?: boolean } = {}
+	opts: { readonly signed?: boolean; readonly sep?: string; readonly full?: boolean; readonly code?: string } = {}
 ): string {
 	if (lo === null || lo === undefined || hi === null || hi === undefined || !Number.isFinite(lo) || !Number.isFinite(hi)) return DASH;
 	const sep = opts.sep ?? ' to ';
+	const code = opts.code ?? 'USD';
+	const m = moneySign(code);
 	const small = Math.min(...[Math.abs(lo), Math.abs(hi)].filter((a) => Math.round(a) !== 0), Infinity);
-	const sign = (v: number, text: string) => (opts.signed && v > 0 && text !== '$0' ? `+${text}` : text);
+	const sign = (v: number, text: string) => (opts.signed && v > 0 && text !== `${m}0` ? `+${text}` : text);
 	const one = (v: number): string => {
 		const a = Math.abs(v);
-		if (Math.round(a) === 0) return '$0';
+		if (Math.round(a) === 0) return `${m}0`;
 		const minus = v < 0 ? '−' : '';
-		if (opts.full) return `${minus}${usd0.format(Math.round(a))}`;
-		if (small >= 1e6 && small !== Infinity) return `${minus}$${trim(a / 1e6, 1)}M`;
-		if (small >= 1e3) return `${minus}$${int.format(Math.round(a / 1e3))}k`;
-		return `${minus}${usd0.format(Math.round(a))}`;
+		if (opts.full) return `${minus}${whole(Math.round(a), code)}`;
+		if (small >= 1e6 && small !== Infinity) return `${minus}${m}${trim(a / 1e6, 1)}M`;
+		if (small >= 1e3) return `${minus}${m}${int.format(Math.round(a / 1e3))}k`;
+		return `${minus}${whole(Math.round(a), code)}`;
 	};
 	return `${sign(lo, one(lo))}${sep}${sign(hi, one(hi))}`;
 }
 
-/** Compact signed dollars for gap labels: `moneyShortSigned(-26000) → "−$26k"`, `moneyShortSigned(4200) → "+$4k"`. */
-export function moneyShortSigned(v: number | null | undefined): string {
+/** Compact signed money for gap labels: `moneyShortSigned(-26000) → "−$26k"`, `moneyShortSigned(4200) → "+$4k"`. */
+export function moneyShortSigned(v: number | null | undefined, code = 'USD'): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
-	return v > 0 ? `+${moneyShort(v)}` : moneyShort(v);
+	return v > 0 ? `+${moneyShort(v, code)}` : moneyShort(v, code);
 }
 
-/** Signed dollars for gaps: `moneySigned(-4200) → "−$4,200"`. */
-export function moneySigned(v: number | null | undefined): string {
+/** Signed money for gaps: `moneySigned(-4200) → "−$4,200"`, `moneySigned(4200, 'GBP') → "+£4,200"`. */
+export function moneySigned(v: number | null | undefined, code = 'USD'): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
-	return `${v > 0 ? '+' : v < 0 ? '−' : ''}${usd0.format(Math.abs(Math.round(v)))}`;
+	return `${v > 0 ? '+' : v < 0 ? '−' : ''}${whole(Math.abs(Math.round(v)), code)}`;
 }
 
 /** Percent from a 0–100 number, always `digits` decimals (see the rule above): `pct(12.345) → "12.3%"`, `pct(2) → "2.0%"`. */

@@ -24,6 +24,7 @@ export function filtersToQuery(f: Filters, extra: Record<string, string | null |
 	if (f.titles !== DEFAULT_FILTERS.titles) parts.push(`titles=${f.titles}`);
 	if (f.dedupe) parts.push('dedupe=1');
 	if (f.real) parts.push('real=1');
+	if (f.currency !== undefined && f.currency !== 'USD') parts.push(`currency=${encodeURIComponent(f.currency)}`);
 	for (const [k, val] of Object.entries(extra))
 		if (val !== null && val !== undefined && val !== '') parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(val)}`);
 	return parts.join('&');

@@ -7,8 +7,14 @@ import type { GapEstimate } from '$lib/transform/stats/intervals';
 import type { GapSummary } from '$lib/transform/stats/summary';
 import type { ClaimPosition, Difference } from '$lib/transform/stats/claim';
 import type { Interval } from '$lib/transform/stats/intervals';
+import { LEFT_OUT_WORDS, type LeftOutReason } from '$lib/transform/money';
 import { LOW_CONFIDENCE_BELOW, MIN_INTERVAL_EFFECTIVE_N, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
-import { count, date, moneyRange, moneyShort, moneySigned, ordinal, pct, pctSigned, pctWhole, ppSigned } from './index';
+import { count, date, moneyRange, moneyShort, moneySigned, moneyUnit, ordinal, pct, pctSigned, pctWhole, ppSigned } from './index';
+
+/** A money in running text: "dollars" (US), "international dollars" (PPP), else its code ("EUR"). */
+export function moneyWord(code = 'USD'): string {
+	return code === 'USD' ? 'dollars' : code === 'PPP' ? 'international dollars' : moneyUnit(code);
+}
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
@@ -40,7 +46,7 @@ const pctRange = (i: Interval) => `${pctSigned(i.lower)} to ${pctSigned(i.upper)
  * statistics' own (both intervals must exclude zero); when the two intervals disagree the
  * sentence says so. `where` opens the sentence ("At US companies").
  */
-export function gapSentence(gap: GapSummary, where: string | null = null): string {
+export function gapSentence(gap: GapSummary, where: string | null = null, code = 'USD'): string {
 	const open = (s: string) => (where ? `${where}, ${s}` : capitalise(s));
 	const e = gap.estimate;
 	if (!e)
@@ -50,8 +56,8 @@ export function gapSentence(gap: GapSummary, where: string | null = null): strin
 	const dir = e.gapUsd < 0 ? 'below' : 'above';
 	const head = open(
 		e.gapUsd === 0
-			? `the AI family's median equals the ML family's (${moneyShort(e.medianA)})`
-			: `the AI family's median is ${moneyShort(Math.abs(e.gapUsd))} (${pctWhole(Math.abs(e.gapPct))}) ${dir} the ML family's`
+			? `the AI family's median equals the ML family's (${moneyShort(e.medianA, code)})`
+			: `the AI family's median is ${moneyShort(Math.abs(e.gapUsd), code)} (${pctWhole(Math.abs(e.gapPct))}) ${dir} the ML family's`
 	);
 	const side = weakerSide(gap);
 	const weak =
@@ -62,14 +68,15 @@ export function gapSentence(gap: GapSummary, where: string | null = null): strin
 	const pc = e.gapPctInterval;
 	if (e.verdict === 'no-interval' || !usd)
 		return `${head}, but the ${side.family} reports amount to only about ${count(Math.floor(side.effectiveN + 1e-9))} distinct ones, too few for a 95% interval (at least ${MIN_INTERVAL_EFFECTIVE_N} are needed): whether the two medians differ cannot be told here.`;
-	const usdText = moneyRange(usd.lower, usd.upper, { signed: true });
+	const usdText = moneyRange(usd.lower, usd.upper, { signed: true, code });
 	if (e.verdict === 'intervals-disagree' && pc) {
 		const usdOut = excludesZero(usd);
-		return `${head}. Its 95% interval in dollars (${usdText}) ${usdOut ? 'excludes' : 'includes'} zero but the one in percent (${pctRange(pc)}) ${usdOut ? 'includes' : 'excludes'} it, so the two medians are not called distinguishable.${weak}`;
+		return `${head}. Its 95% interval in ${moneyWord(code)} (${usdText}) ${usdOut ? 'excludes' : 'includes'} zero but the one in percent (${pctRange(pc)}) ${usdOut ? 'includes' : 'excludes'} it, so the two medians are not called distinguishable.${weak}`;
 	}
 	if (e.verdict === 'not-distinguishable')
 		return `${head}, but the 95% interval for the gap (${usdText}${pc ? `; ${pctRange(pc)}` : ''}) includes zero: the two medians are not distinguishable here.${weak}`;
-	const range = e.gapUsd < 0 ? `${moneyRange(-usd.upper, -usd.lower)} below` : `${moneyRange(usd.lower, usd.upper)} above`;
+	const range =
+		e.gapUsd < 0 ? `${moneyRange(-usd.upper, -usd.lower, { code })} below` : `${moneyRange(usd.lower, usd.upper, { code })} above`;
 	const pcts = pc
 		? e.gapUsd < 0
 			? ` (${pct(-pc.upper)} to ${pct(-pc.lower)} below)`
@@ -120,13 +127,13 @@ export function differenceWord(d: Difference, higher: string, lower: string): st
 }
 
 /** One gap of the claim check, ML − AI, to the dollar: "+$25,000 (95% interval +$10,200 to +$39,800; AI n = 40, ML n = 400)". */
-export function mlLeadText(g: GapSummary): string {
+export function mlLeadText(g: GapSummary, code = 'USD'): string {
 	const ns = `AI n = ${count(g.aiN)}, ML n = ${count(g.mlN)}`;
 	const e = g.estimate;
 	if (!e) return `too few reports (${ns})`;
 	const i = e.gapUsdInterval;
-	if (!i) return `${moneySigned(-e.gapUsd)} (no 95% interval: too few distinct reports; ${ns})`;
-	return `${moneySigned(-e.gapUsd)} (95% interval ${moneyRange(-i.upper, -i.lower, { signed: true, full: true })}; ${ns})`;
+	if (!i) return `${moneySigned(-e.gapUsd, code)} (no 95% interval: too few distinct reports; ${ns})`;
+	return `${moneySigned(-e.gapUsd, code)} (95% interval ${moneyRange(-i.upper, -i.lower, { signed: true, full: true, code })}; ${ns})`;
 }
 
 /**
@@ -139,13 +146,14 @@ export function differenceSentence(
 	format: 'money' | 'pp',
 	higher: string,
 	lower: string,
-	missing: string
+	missing: string,
+	code = 'USD'
 ): { readonly lead: string; readonly verdict: string } {
 	if (!d) return { lead: missing, verdict: '' };
-	const v = format === 'money' ? moneySigned(d.diff) : ppSigned(d.diff);
+	const v = format === 'money' ? moneySigned(d.diff, code) : ppSigned(d.diff);
 	const range =
 		format === 'money'
-			? moneyRange(d.interval.lower, d.interval.upper, { signed: true, full: true })
+			? moneyRange(d.interval.lower, d.interval.upper, { signed: true, full: true, code })
 			: `${ppSigned(d.interval.lower)} to ${ppSigned(d.interval.upper)}`;
 	return { lead: `${v} (95% interval ${range}):`, verdict: differenceWord(d, higher, lower) };
 }
@@ -218,23 +226,31 @@ export function seriesEndsNote(ends: readonly { series: keyof typeof SERIES_END_
  * A gap's interval line on a card, to the dollar: "95% interval −$59,686 to −$3,274; −25.0% to −1.4%",
  * or why there is none.
  */
-export function gapIntervalLine(g: GapEstimate): string {
+export function gapIntervalLine(g: GapEstimate, code = 'USD'): string {
 	const usd = g.gapUsdInterval;
 	if (!usd) return `No 95% interval: too few distinct reports (at least ${MIN_INTERVAL_EFFECTIVE_N} on each side).`;
-	const usdText = moneyRange(usd.lower, usd.upper, { signed: true, full: true });
+	const usdText = moneyRange(usd.lower, usd.upper, { signed: true, full: true, code });
 	return `95% interval ${usdText}${g.gapPctInterval ? `; ${pctRange(g.gapPctInterval)}` : ''}`;
 }
 
 /** A gap's verdict in two or three words, by the same rule as the sentences: "ML paid more", "Not distinguishable", … */
-export function gapVerdictLabel(g: GapEstimate): string {
+export function gapVerdictLabel(g: GapEstimate, code = 'USD'): string {
 	switch (g.verdict) {
 		case 'distinguishable':
 			return g.gapUsd < 0 ? 'ML paid more' : 'AI paid more';
 		case 'not-distinguishable':
 			return 'Not distinguishable';
 		case 'intervals-disagree':
-			return 'Not distinguishable: the dollar and percent intervals disagree';
+			return `Not distinguishable: the ${code === 'USD' ? 'dollar' : moneyUnit(code)} and percent intervals disagree`;
 		case 'no-interval':
 			return 'No verdict: too few distinct reports';
 	}
+}
+
+/** "312 reports left out: no PPP factor for their country; 4 reports left out: …", or undefined when none was. */
+export function leftOutNote(leftOut: Readonly<Record<LeftOutReason, number>>): string | undefined {
+	const parts = (Object.keys(LEFT_OUT_WORDS) as LeftOutReason[])
+		.filter((k) => leftOut[k] > 0)
+		.map((k) => `${count(leftOut[k])} report${leftOut[k] === 1 ? '' : 's'} left out: ${LEFT_OUT_WORDS[k]}`);
+	return parts.length > 0 ? parts.join('; ') : undefined;
 }

@@ -12,9 +12,21 @@ import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
 import type { TitleOverrides } from '$lib/data/upload/store';
 import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/options';
 import { partialYearOf, realPayProblem, type Dataset, type ParsedFile } from '$lib/transform/dataset';
-import { impliedRates } from '$lib/transform/money';
+import {
+	impliedRates,
+	inMoney,
+	marketRate,
+	moneyBasis,
+	moneyCodes,
+	pppFactor,
+	type Conversion,
+	type LeftOutReason,
+	type MoneyTables
+} from '$lib/transform/money';
+import { currencyOf } from '$lib/data/currencies';
 import { noRate, salaryInUsd, type SalaryInput } from '$lib/query/salary-input';
 import { money, moneyIn, rate4 } from '$lib/format';
+import { countryName } from '$lib/data/countries';
 import type { Filters } from '$lib/transform/filters';
 import { parseFilters, type ParamError } from '$lib/query/url-filters';
 import { parseMarket, parseSalaryQuery, parseScale, parseSpanYear } from '$lib/query/page-params';
@@ -46,8 +58,28 @@ export interface YourFiles {
 	readonly overrides: TitleOverrides;
 }
 
-/** Where a page's numbers come from: the built-in data, or the user's files (read in the browser only). */
-export type DatasetSource = { readonly kind: 'builtin'; readonly data: Dataset } | { readonly kind: 'yours'; readonly files: YourFiles };
+/**
+ * Where a page's numbers come from: the built-in data, or the user's files (read in the browser
+ * only), with the money tables `currency=` converts with (null when they could not be read: the
+ * pages then show US dollars and say why).
+ */
+export type DatasetSource = (
+	{ readonly kind: 'builtin'; readonly data: Dataset } | { readonly kind: 'yours'; readonly files: YourFiles }
+) & { readonly money?: MoneyTables | null };
+
+/** The money a page's figures are in, and what converting to it left out. */
+export interface PageMoney {
+	/** `USD`, `PPP` or a currency code: what every figure on the page is in. */
+	readonly code: string;
+	/** The codes the page can be shown in (empty when the tables are missing). */
+	readonly codes: readonly string[];
+	/** What the numbers are, in words (as the API's `pay_basis`). */
+	readonly basis: string;
+	/** Reports the conversion left out, by reason (all zero in US dollars). */
+	readonly leftOut: Readonly<Record<LeftOutReason, number>>;
+	/** The `currency=` asked for could not be used (unknown code, no tables): why, in words; the page shows US dollars. */
+	readonly error: string | null;
+}
 
 /** The filter panel around a page: counts per option, the countries and years the data hold. */
 export interface PageFrame {
@@ -125,6 +157,8 @@ export interface PageResult<P extends PageId = PageId> {
 	readonly model: PageModels[P];
 	/** The user's file behind the model (source=yours), else null. */
 	readonly yours: YourContext | null;
+	/** The money of the figures (US dollars unless `currency=`). */
+	readonly money: PageMoney;
 }
 
 /** Why no model could be made for a URL (the page says so; the server answers with the status). */
@@ -139,17 +173,27 @@ function parseClaimYear(v: string | null): number | 'all' | null {
 	return v !== null && /^\d{4}$/.test(v) ? Number(v) : null;
 }
 
+/** What a page's parameters are read against: the Dataset in the view's money, the same in US dollars, the tables. */
+interface ParseContext {
+	readonly data: Dataset;
+	readonly usd: Dataset;
+	readonly tables: MoneyTables | null;
+	/** The money of the view (`USD`, `PPP`, a code). */
+	readonly code: string;
+}
+
 /**
  * Each page's URL parameters beyond the filters (the same rules and messages on the server and
  * in the browser); a problem goes to `errors`, shown on the page, and the parameter's default is used.
  */
 const PARSE: {
-	readonly [P in PageId]: (params: URLSearchParams, filters: Filters, data: Dataset, errors: ParamError[]) => PageQueries[P];
+	readonly [P in PageId]: (params: URLSearchParams, filters: Filters, ctx: ParseContext, errors: ParamError[]) => PageQueries[P];
 } = {
 	overview: (params, filters) => ({ filters, claimYear: parseClaimYear(params.get('cyear')) }),
-	pay: (params, filters, data, errors) => {
-		const salaryQuery = parseSalaryQuery(params);
-		const { input, note } = salaryInDollars(salaryQuery.input, data);
+	pay: (params, filters, ctx, errors) => {
+		// An amount without a currency is in the view's money (international dollars at PPP: checked as dollars).
+		const salaryQuery = parseSalaryQuery(params, ctx.code === 'PPP' ? 'USD' : ctx.code);
+		const { input, note } = salaryInView(salaryQuery.input, ctx.usd, ctx.tables, ctx.code, filters);
 		return {
 			filters,
 			scale: parseScale(params, errors),
@@ -160,42 +204,122 @@ const PARSE: {
 			salaryNote: note
 		};
 	},
-	trends: (params, filters, _data, errors) => ({
+	trends: (params, filters, _ctx, errors) => ({
 		filters,
 		gfrom: parseSpanYear(params, 'gfrom', errors),
 		gto: parseSpanYear(params, 'gto', errors)
 	}),
 	// `market=` as asked (validated against the data's markets), else null: the view follows the filters' countries.
-	demand: (params, filters, data, errors) => ({ filters, market: parseMarket(params, demandMarkets(data), '', errors) || null }),
+	demand: (params, filters, ctx, errors) => ({ filters, market: parseMarket(params, demandMarkets(ctx.data), '', errors) || null }),
 	titles: (_params, filters) => ({ filters })
 };
 
 /** The rates each currency's reports were converted with, per work year (units per US dollar), once per Dataset. */
 const ratesOf = new WeakMap<Dataset, Map<string, Map<number, number>>>();
 
+/** A rate for a typed amount: units per US dollar, its year, and where it comes from. */
+interface TypedRate {
+	readonly perUsd: number;
+	readonly year: number;
+	readonly source: 'aijobs' | 'fed';
+}
+
 /**
- * A salary typed in another currency, in dollars at the rate the data's own reports of that
- * currency were converted with in its latest full year (the latest year when there is no full
- * one), and the sentence that says so; a currency the data has no rate for is an error naming it.
+ * The rate of `code` for the data's latest full work year (the latest year when there is no full
+ * one): from the money tables when there are any, else from the data's own reports in that currency.
  */
-export function salaryInDollars(input: SalaryInput | null, data: Dataset): { input: SalaryInput | null; note: string | null } {
-	if (!input?.ok || input.currency === undefined) return { input, note: null };
+function typedRate(code: string, data: Dataset, tables: MoneyTables | null): TypedRate | null {
 	let rates = ratesOf.get(data);
 	if (!rates) ratesOf.set(data, (rates = impliedRates(data.salaries)));
-	const byYear = rates.get(input.currency);
-	if (!byYear) return { input: noRate(input.currency), note: null };
 	const partial = partialYearOf(data.dataVersion);
-	const years = [...byYear.keys()].sort((a, b) => b - a);
-	const year = years.find((y) => y !== partial) ?? years[0]!;
-	const perUsd = byYear.get(year)!;
-	const usd = salaryInUsd(input, perUsd);
+	const own = rates.get(code);
+	const years = own ? [...own.keys()] : [...new Set(data.salaries.map((r) => r.workYear))];
+	years.sort((a, b) => b - a);
+	const year = years.find((y) => y !== partial) ?? years[0];
+	if (year === undefined) return null;
+	if (tables) {
+		const r = marketRate(tables, code, year);
+		return r && { perUsd: r.perUsd, year: r.year, source: r.source };
+	}
+	const perUsd = own?.get(year);
+	return perUsd === undefined ? null : { perUsd, year, source: 'aijobs' };
+}
+
+/** "at 2024's rate (0.9 EUR per US dollar, the rate this data's 2024 reports in EUR were converted at)". */
+function rateWords(r: TypedRate, code: string): string {
+	return r.source === 'aijobs'
+		? `${rate4(r.perUsd)} ${code} per US dollar, the rate this data's ${r.year} reports in ${code} were converted at`
+		: `${rate4(r.perUsd)} ${code} per US dollar, Federal Reserve H.10 yearly average`;
+}
+
+/**
+ * A typed salary in the view's money, and the sentence that says how it was converted (null when
+ * it is in the view's money already). A salary without a currency is in the view's money. To a
+ * currency: through US dollars at the data's latest full year's rates. At PPP: an amount in a
+ * currency is divided by the PPP factor of the country that uses it (of the filters' one country
+ * where several do, as for the euro). A currency without a rate is an error naming it.
+ */
+export function salaryInView(
+	input: SalaryInput | null,
+	data: Dataset,
+	tables: MoneyTables | null,
+	code: string,
+	filters: Filters
+): { input: SalaryInput | null; note: string | null } {
+	if (!input?.ok || input.currency === undefined) return { input, note: null };
+	const typedCode = input.currency;
+	const r = typedRate(typedCode, data, tables);
+	if (!r) return { input: noRate(typedCode), note: null };
+	const usd = salaryInUsd(input, r.perUsd);
 	if (!usd.ok) return { input: usd, note: null };
-	const c = input.currency;
-	const typed = input.kind === 'value' ? moneyIn(input.value, c) : `${moneyIn(input.low, c)}–${moneyIn(input.high, c)}`;
-	const dollars = usd.kind === 'value' ? money(usd.value) : `${money(usd.low)}–${money(usd.high)}`;
+	const typed =
+		input.kind === 'value' ? moneyIn(input.value, typedCode) : `${moneyIn(input.low, typedCode)}–${moneyIn(input.high, typedCode)}`;
+	// Typed in the view's money: as typed (the dollar figure only checked the bounds).
+	if (typedCode === code) {
+		const { currency: _typed, ...asTyped } = input;
+		return { input: asTyped, note: null };
+	}
+	const scaled = (f: (v: number) => number): SalaryInput =>
+		usd.kind === 'value'
+			? { ok: true, kind: 'value', value: f(usd.value) }
+			: { ok: true, kind: 'band', low: f(usd.low), high: f(usd.high) };
+	const said = (v: SalaryInput) =>
+		v.ok && v.kind === 'value' ? money(v.value, code) : v.ok && v.kind === 'band' ? `${money(v.low, code)}–${money(v.high, code)}` : '';
+	if (code === 'USD') return { input: usd, note: `${typed} ≈ ${said(usd)} at ${r.year}'s rate (${rateWords(r, typedCode)}).` };
+	if (code !== 'PPP') {
+		const rc = tables ? marketRate(tables, code, r.year) : null;
+		if (!rc) return { input: noRate(code), note: null };
+		const v = scaled((x) => Math.round(x * rc.perUsd * 100) / 100);
+		return {
+			input: v,
+			note: `${typed} ≈ ${said(v)} at ${r.year}'s rates (${rate4(r.perUsd)} ${typedCode} and ${rate4(rc.perUsd)} ${code} per US dollar).`
+		};
+	}
+	// PPP: the amount in local money over the factor of the country that uses the currency.
+	const users = tables ? [...tables.ppp.keys()].filter((c) => currencyOf(c) === typedCode).sort() : [];
+	const chosen = users.length === 1 ? users : users.filter((c) => filters.country.includes(c));
+	if (chosen.length !== 1)
+		return {
+			input: {
+				ok: false,
+				error: 'no-rate',
+				message:
+					users.length === 0
+						? `This data has no PPP factor for ${typedCode}; enter the amount in international dollars or switch the page to ${typedCode}.`
+						: `At purchasing-power parity, ${typedCode} converts by country (${users.slice(0, 4).join(', ')}${users.length > 4 ? ', …' : ''}): choose one of them in the Country filter, or enter the amount in international dollars.`
+			},
+			note: null
+		};
+	const country = chosen[0]!;
+	const f = pppFactor(tables!, country, r.year)!;
+	const local = (v: number) => Math.round((v / f.factor) * 100) / 100;
+	const v: SalaryInput =
+		input.kind === 'value'
+			? { ok: true, kind: 'value', value: local(input.value) }
+			: { ok: true, kind: 'band', low: local(input.low), high: local(input.high) };
 	return {
-		input: usd,
-		note: `${typed} ≈ ${dollars} at ${year}'s rate (${rate4(perUsd)} ${c} per US dollar, the rate this data's ${year} reports in ${c} were converted at).`
+		input: v,
+		note: `${typed} ≈ ${said(v)} at purchasing-power parity (${rate4(f.factor)} ${typedCode} per international dollar in ${countryName(country)}, World Bank ICP ${f.year}).`
 	};
 }
 
@@ -232,6 +356,59 @@ export function pageProblem(page: PageId, path: string, params: URLSearchParams,
 	return null;
 }
 
+/** The pages whose figures are money (the others show counts and shares, in no money). */
+const MONEY_PAGES: ReadonlySet<PageId> = new Set(['overview', 'pay', 'trends']);
+
+/** US dollars, as the data are published. */
+const US_DOLLARS: PageMoney = {
+	code: 'USD',
+	codes: [],
+	basis: moneyBasis('USD', []),
+	leftOut: { 'no-rate': 0, 'no-residence': 0, 'no-ppp': 0, 'no-local-rate': 0 },
+	error: null
+};
+
+/**
+ * The money of a page's figures and the Dataset in it: US dollars unless `currency=` asks for a
+ * money the tables have (then the converted Dataset and what it left out); a money that cannot
+ * be used is said in words and the page stays in US dollars.
+ */
+function moneyOf(
+	page: PageId,
+	usd: Dataset,
+	tables: MoneyTables | null,
+	filters: Filters
+): { money: PageMoney; data: Dataset; conversion: Conversion | null } {
+	const asked = filters.currency ?? 'USD';
+	const codes = tables ? moneyCodes(tables, tables.marketLast) : [];
+	const plain = { data: usd, conversion: null };
+	if (!MONEY_PAGES.has(page)) return { money: { ...US_DOLLARS, codes }, ...plain };
+	if (asked === 'USD') return { money: { ...US_DOLLARS, codes }, ...plain };
+	if (!tables)
+		return {
+			money: {
+				...US_DOLLARS,
+				error: `currency: the exchange-rate tables could not be read, so pay is shown in US dollars (currency=${asked} was asked for).`
+			},
+			...plain
+		};
+	if (!codes.includes(asked))
+		return {
+			money: {
+				...US_DOLLARS,
+				codes,
+				error: `currency: no exchange rates for "${asked}" here, so pay is shown in US dollars; use one of ${codes.join(', ')}`
+			},
+			...plain
+		};
+	const { data, conversion } = inMoney(usd, tables, asked);
+	return {
+		money: { code: asked, codes, basis: moneyBasis(asked, conversion.carried), leftOut: conversion.leftOut, error: null },
+		data,
+		conversion
+	};
+}
+
 /**
  * A page's model on a source for a URL's parameters: the one call behind every page, on the
  * server and in the browser. Check `pageProblem` first: this assumes there is none.
@@ -253,16 +430,18 @@ export function runPage<P extends PageId>(page: P, params: URLSearchParams, src:
 			key,
 			frame: null,
 			model: model as PageModels[P],
-			yours: { fileName: p.name, downloads: {}, skipped: 0, rowsUsed: p.columns.n }
+			yours: { fileName: p.name, downloads: {}, skipped: 0, rowsUsed: p.columns.n },
+			money: US_DOLLARS
 		};
 	}
-	const data = src.kind === 'builtin' ? src.data : src.files.salaries!.data;
+	const usd = src.kind === 'builtin' ? src.data : src.files.salaries!.data;
+	const { money, data, conversion } = moneyOf(page, usd, src.money ?? null, filters);
 	const errors: ParamError[] = [];
-	const query = PARSE[page](params, filters, data, errors);
+	const query = PARSE[page](params, filters, { data, usd, tables: src.money ?? null, code: money.code }, errors);
 	let model: PageModels[PageId];
 	switch (page) {
 		case 'overview':
-			model = overviewView(data, query as PageQueries['overview']);
+			model = overviewView(data, query as PageQueries['overview'], usd);
 			break;
 		case 'pay': {
 			const q = query as PageQueries['pay'];
@@ -292,12 +471,12 @@ export function runPage<P extends PageId>(page: P, params: URLSearchParams, src:
 		src.kind === 'yours'
 			? {
 					fileName: src.files.salaries!.name,
-					downloads: Object.fromEntries(downloadsOf(page, model).map((by) => [by, yourDownload(data, by, filters)])),
+					downloads: Object.fromEntries(downloadsOf(page, model).map((by) => [by, yourDownload(data, by, filters, conversion)])),
 					skipped: src.files.salaries!.skipped,
 					rowsUsed: data.salaries.length
 				}
 			: null;
-	return { page, source, key, frame: frameOf(data, filters), model: model as PageModels[P], yours };
+	return { page, source, key, frame: frameOf(data, filters), model: model as PageModels[P], yours, money };
 }
 
 /** The CPI rows a user's file needs for real pay (the built-in ones), as a parsed file. */

@@ -60,9 +60,9 @@ export interface SalaryQuery {
 /**
  * `salary=` as typed: "120k", "$120,000", "150k–200k" (see parseSalaryInput). The text is
  * kept so the box shows it again; an unreadable value is reported next to the box, not as a
- * URL error. Absent or blank → `{ text: '', input: null }`.
+ * URL error. Absent or blank → `{ text: '', input: null }`. An amount without a currency is in `currency`.
  */
-export function parseSalaryQuery(params: URLSearchParams): SalaryQuery {
+export function parseSalaryQuery(params: URLSearchParams, currency = 'USD'): SalaryQuery {
 	const text = (params.get('salary') ?? '').slice(0, 80);
-	return { text, input: text.trim() === '' ? null : parseSalaryInput(text) };
+	return { text, input: text.trim() === '' ? null : parseSalaryInput(text, currency) };
 }

@@ -179,7 +179,7 @@ function checkRange(v: number): 'zero' | 'too-small' | 'too-large' | null {
  * The currency named in the text (signs, codes, words), and the text left once they and the
  * words for a year are taken out; an error when two currencies, an unknown code or "kr" appear.
  */
-function currencyOf(text: string): { currency: string; rest: string } | SalaryInput {
+function currencyOf(text: string, fallback: string): { currency: string; rest: string } | SalaryInput {
 	const found = new Set<string>();
 	let rest = text;
 	for (const [sign, code] of SIGNS)
@@ -221,29 +221,29 @@ function currencyOf(text: string): { currency: string; rest: string } | SalaryIn
 		.replace(/\//g, ' ')
 		.replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
 		.trim();
-	return { currency: found.values().next().value ?? 'USD', rest };
+	return { currency: found.values().next().value ?? fallback, rest };
 }
 
 /**
- * Parse a typed salary or salary range, in US dollars unless the text names another currency.
+ * Parse a typed salary or salary range, in `currency` (default US dollars) unless the text names another.
  * `parseSalaryInput('$120,000') → { ok: true, kind: 'value', value: 120000 }`;
  * `parseSalaryInput('150-200k') → { ok: true, kind: 'band', low: 150000, high: 200000 }`;
  * `parseSalaryInput('€80–100k') → { ok: true, kind: 'band', low: 80000, high: 100000, currency: 'EUR' }`.
  * The 1,000–10,000,000 bounds apply to dollars; another currency's are checked once converted.
  */
-export function parseSalaryInput(text: string): SalaryInput {
+export function parseSalaryInput(text: string, currency = 'USD'): SalaryInput {
 	const t = text.trim();
 	if (t === '') return fail('empty');
 	if (t.length > MAX_CHARS) return fail('too-long');
-	const named = currencyOf(t);
+	const named = currencyOf(t, currency);
 	if ('ok' in named) return named;
-	const { currency, rest: s } = named;
+	const { currency: code, rest: s } = named;
 	if (s.startsWith('-') || s.startsWith('−')) return fail('negative');
 	// A range: "a–b", "a—b", "a - b", "a to b" ("to" is a dash by now; a leading minus was handled above).
 	const parts = s.split(/\s*[–—-]\s*/);
 	if (parts.length > 2) return fail('not-a-number');
-	const dollars = currency === 'USD';
-	const withCurrency = <T extends object>(r: T): T => (dollars ? r : { ...r, currency });
+	const dollars = code === 'USD';
+	const withCurrency = <T extends object>(r: T): T => (dollars ? r : { ...r, currency: code });
 	const inRange = (v: number) => (v === 0 ? 'zero' : dollars ? checkRange(v) : null);
 	if (parts.length === 1) {
 		const a = amount(s);

@@ -208,9 +208,11 @@ describe('parseFilters: lists, flags and limits', () => {
 		for (const p of FILTER_PARAMS) {
 			const { filters, errors } = parse(`${p}=x&${p}=y`);
 			expect(filters).toEqual(DEFAULT_FILTERS);
-			expect(errors).toEqual([
-				{ param: p, message: `${p}: given 2 times; give it once, with a comma-separated list of ${FILTER_ALLOWED[p]}` }
-			]);
+			const message =
+				p === 'currency'
+					? 'currency: give it once, e.g. currency=EUR or currency=PPP'
+					: `${p}: given 2 times; give it once, with a comma-separated list of ${FILTER_ALLOWED[p]}`;
+			expect(errors).toEqual([{ param: p, message }]);
 		}
 		expect(parse(`size=${'S,'.repeat(200)}S`)).toEqual({
 			filters: DEFAULT_FILTERS,
@@ -268,5 +270,35 @@ describe('filtersToQuery: every filter and the extras', () => {
 		expect(filtersToQuery({ ...DEFAULT_FILTERS, real: true }, { 'a b': 'x&y=z', scale: 'log' })).toBe('real=1&a%20b=x%26y%3Dz&scale=log');
 		const back = new URLSearchParams(filtersToQuery(DEFAULT_FILTERS, { 'a b': 'x&y=z' }));
 		expect(back.get('a b')).toBe('x&y=z');
+	});
+});
+
+describe('currency', () => {
+	it.each([
+		['currency=eur', 'EUR'],
+		['currency=PPP', 'PPP'],
+		['currency=%20gbp%20', 'GBP'],
+		['currency=USD', undefined],
+		['currency=', undefined]
+	])('%s → %s, no error (USD and empty are the default and leave the filters as they were)', (q, code) => {
+		const { filters, errors } = parse(q);
+		expect(errors).toEqual([]);
+		expect(filters.currency).toBe(code);
+		if (code === undefined) expect(filters).toEqual(DEFAULT_FILTERS);
+	});
+	it.each(['euro', 'E1R', '€'])('currency=%s is not a code: an error, and US dollars', (v) => {
+		const { filters, errors } = parse(`currency=${encodeURIComponent(v)}`);
+		expect(filters.currency).toBeUndefined();
+		expect(errors).toEqual([
+			{ param: 'currency', message: `currency: "${v}" is not a currency code; use a three-letter ISO 4217 code such as EUR, or PPP` }
+		]);
+	});
+	it('real pay with another money is an error and the view stays nominal in that money', () => {
+		const { filters, errors } = parse('real=1&currency=EUR');
+		expect(filters.real).toBe(false);
+		expect(filters.currency).toBe('EUR');
+		expect(errors.map((e) => e.param)).toEqual(['real']);
+		expect(errors[0]!.message).toMatch(/US dollars only; remove real=1 or currency=EUR$/);
+		expect(parse('real=1&currency=usd')).toEqual({ filters: { ...DEFAULT_FILTERS, real: true }, errors: [] });
 	});
 });

@@ -29,7 +29,20 @@ import { isCountryCode } from '$lib/data/countries';
 import { DEFAULT_FILTERS, type Filters, type NotGivenFacet } from '$lib/transform/filters';
 import { TITLE_MODES, type TitleMode } from '$lib/transform/title-families';
 
-export const FILTER_PARAMS = ['size', 'region', 'country', 'exp', 'type', 'remote', 'from', 'to', 'titles', 'dedupe', 'real'] as const;
+export const FILTER_PARAMS = [
+	'size',
+	'region',
+	'country',
+	'exp',
+	'type',
+	'remote',
+	'from',
+	'to',
+	'titles',
+	'dedupe',
+	'real',
+	'currency'
+] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 /** What each filter accepts, in words, for error messages. */
@@ -44,7 +57,8 @@ export const FILTER_ALLOWED: Record<FilterParam, string> = {
 	to: `a year from ${WORK_YEAR_MIN} to ${WORK_YEAR_MAX}`,
 	titles: TITLE_MODES.join(', '),
 	dedupe: '1 or 0 (or true, false)',
-	real: '1 or 0 (or true, false)'
+	real: '1 or 0 (or true, false)',
+	currency: 'USD, PPP or a three-letter ISO 4217 code such as EUR'
 };
 
 export interface ParamError {
@@ -107,7 +121,10 @@ export function parseFilters(params: URLSearchParams): { filters: Filters; error
 		if (all.length > 1) {
 			errors.push({
 				param: p,
-				message: `${p}: given ${all.length} times; give it once, with a comma-separated list of ${FILTER_ALLOWED[p]}`
+				message:
+					p === 'currency'
+						? 'currency: give it once, e.g. currency=EUR or currency=PPP'
+						: `${p}: given ${all.length} times; give it once, with a comma-separated list of ${FILTER_ALLOWED[p]}`
 			});
 			return null;
 		}
@@ -161,5 +178,22 @@ export function parseFilters(params: URLSearchParams): { filters: Filters; error
 	}
 	if ((v = get('dedupe')) !== null) f.dedupe = parseFlag(v, 'dedupe', errors);
 	if ((v = get('real')) !== null) f.real = parseFlag(v, 'real', errors);
+	if ((v = get('currency')) !== null) {
+		const c = v.trim().toUpperCase();
+		// Whether the data has rates for the code is the page's or the API's call (they hold the tables).
+		if (!/^[A-Z]{3}$/.test(c))
+			errors.push({
+				param: 'currency',
+				message: `currency: "${clip(v)}" is not a currency code; use a three-letter ISO 4217 code such as EUR, or PPP`
+			});
+		else if (c !== 'USD') f.currency = c;
+	}
+	if (f.real && f.currency !== undefined) {
+		errors.push({
+			param: 'real',
+			message: `real: real pay is measured with the US consumer price index, so it is given in US dollars only; remove real=1 or currency=${f.currency}`
+		});
+		f.real = false;
+	}
 	return { filters: Object.freeze(f), errors };
 }

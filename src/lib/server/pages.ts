@@ -7,6 +7,9 @@
  */
 import { error, redirect } from '@sveltejs/kit';
 import { requireDataset } from './dataset';
+import { getMoney } from './money';
+import type { Dataset } from '$lib/transform/dataset';
+import type { MoneyTables } from '$lib/transform/money';
 import { BoundedCache } from '../../../server/bounded-cache.js';
 import { PAGE_IDS, PAGE_PATH, pageKey, pageProblem, runPage, type PageId, type PageResult } from '$lib/pages/registry';
 import { parseSource, wantsYours } from '$lib/query/source';
@@ -19,6 +22,16 @@ const results = new BoundedCache<PageResult>(500, 64 * 1024 * 1024, (r) => JSON.
 
 /** Is `page` one of the registry's pages (the endpoint's path parameter)? */
 export const isPageId = (page: string): page is PageId => (PAGE_IDS as readonly string[]).includes(page);
+
+/** The money tables for `currency=`, or null when a pinned money file is missing or altered (pages then stay in US dollars and say so). */
+async function moneyFor(data: Dataset): Promise<MoneyTables | null> {
+	try {
+		const m = await getMoney(data);
+		return m.problems.length > 0 ? null : m.tables;
+	} catch {
+		return null;
+	}
+}
 
 /**
  * A page's data for a URL's parameters: its model on the built-in data (cached), "computed in the
@@ -42,7 +55,7 @@ export async function serverPage<P extends PageId>(page: P, params: URLSearchPar
 	if (problem) return { key, result: null, problem, pending: false, failure: null };
 	let result = results.get(key) as PageResult<P> | undefined;
 	if (!result) {
-		result = runPage(page, params, { kind: 'builtin', data });
+		result = runPage(page, params, { kind: 'builtin', data, money: await moneyFor(data) });
 		results.set(key, result);
 	}
 	return { key, result, problem: null, pending: false, failure: null };

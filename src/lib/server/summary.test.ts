@@ -5,19 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import pkg from '../../../package.json';
-import {
-	APP_VERSION,
-	badRequest,
-	cachedResponse,
-	etagOf,
-	inMoneyTable,
-	leftOutNote,
-	moneyColumn,
-	parseSummaryQuery,
-	summaryFilename,
-	type SummaryQuery
-} from './summary';
+import { APP_VERSION, badRequest, cachedResponse, etagOf, parseSummaryQuery, summaryFilename, type SummaryQuery } from './summary';
 import { moneyBasis, type Conversion } from '$lib/transform/money';
+import { inMoneyTable, moneyColumn } from '$lib/views/summary-table';
+import { leftOutNote } from '$lib/format/sentences';
 
 const parse = (qs: string) => parseSummaryQuery(new URLSearchParams(qs));
 

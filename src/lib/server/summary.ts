@@ -13,7 +13,8 @@ import { downloadFilename, summaryQuery } from '$lib/format/query';
 import type { Filters } from '$lib/transform/filters';
 import type { Stats } from '$lib/transform/stats/types';
 import { realPayProblem, type Dataset } from '$lib/transform/dataset';
-import { BY_VALUES, COLUMN_DOCS, summaryView, type By, type SummaryTable } from '$lib/views/summary-table';
+import { leftOutNote } from '$lib/format/sentences';
+import { BY_VALUES, COLUMN_DOCS, inMoneyTable, moneyColumn, summaryView, type By, type SummaryTable } from '$lib/views/summary-table';
 import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform/stats/constants';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { toCsv } from '$lib/csv/write';
@@ -21,7 +22,8 @@ import { getMoney } from './money';
 import { inMoney, LEFT_OUT_WORDS, moneyBasis, moneyCodes, type Conversion, type LeftOutReason } from '$lib/transform/money';
 
 export const APP_VERSION: string = pkg.version;
-const ALLOWED_PARAMS = ['by', 'page', 'currency', ...FILTER_PARAMS] as const;
+// In the order the 400 message has always listed them.
+const ALLOWED_PARAMS = ['by', 'page', 'currency', ...FILTER_PARAMS.filter((p) => p !== 'currency')] as const;
 
 /**
  * Pages that link to the summary (`page=`): it names the downloaded file after the page and
@@ -77,28 +79,11 @@ export function parseSummaryQuery(params: URLSearchParams): { query: SummaryQuer
 		else if ((SUMMARY_PAGES as readonly string[]).includes(v)) page = v as SummaryPage;
 		else errors.push({ param: 'page', message: `page: "${v.slice(0, 40)}" is not allowed; use one of ${SUMMARY_PAGES.join(', ')}` });
 	}
-	let currency = 'USD';
-	const currencyAll = params.getAll('currency');
-	if (currencyAll.length > 1) errors.push({ param: 'currency', message: 'currency: give it once, e.g. currency=EUR or currency=PPP' });
-	else if (currencyAll.length === 1) {
-		const v = currencyAll[0]!.trim().toUpperCase();
-		if (v === '') currency = 'USD';
-		else if (/^[A-Z]{3}$/.test(v)) currency = v;
-		else
-			errors.push({
-				param: 'currency',
-				message: `currency: "${currencyAll[0]!.slice(0, 40)}" is not a currency code; use a three-letter ISO 4217 code such as EUR, or PPP`
-			});
-	}
 	const parsed = parseFilters(params);
 	errors.push(...parsed.errors);
-	if (parsed.filters.real && currency !== 'USD')
-		errors.push({
-			param: 'real',
-			message: `real: real pay is measured with the US consumer price index, so it is given in US dollars only; remove real=1 or currency=${currency}`
-		});
+	const currency = parsed.filters.currency ?? 'USD';
 	if (errors.length > 0) return { query: null, errors };
-	const canonical = summaryQuery(by, parsed.filters) + (currency === 'USD' ? '' : `&currency=${currency}`);
+	const canonical = summaryQuery(by, parsed.filters);
 	return { query: { by, filters: parsed.filters, canonical, page, currency }, errors };
 }
 
@@ -108,36 +93,8 @@ export function summaryFor(ds: Dataset, q: SummaryQuery, conversion: Conversion 
 	return { ...(conversion ? inMoneyTable(table, conversion, q.canonical) : table), view: stats };
 }
 
-/** A money column's name in another money than dollars: `gap_usd_ci_low` → `gap_eur_ci_low` (`gap_ppp…` at PPP). */
-export function moneyColumn(column: string, code: string): string {
-	return column.replace(/_usd(?=_|$)/, `_${code.toLowerCase()}`);
-}
-
-/**
- * The table in another money: the dollar columns renamed, and every row's `pay_basis` and
- * `query` saying which money (the figures are already in it: the Dataset was converted).
- */
-export function inMoneyTable(table: SummaryTable, conversion: Conversion, canonical: string): SummaryTable {
-	const basis = table.columns.indexOf('pay_basis');
-	const query = table.columns.indexOf('query');
-	const words = moneyBasis(conversion.code, conversion.carried);
-	return {
-		...table,
-		columns: table.columns.map((c) => moneyColumn(c, conversion.code)),
-		rows: table.rows.map((r) => r.map((cell, i) => (i === basis ? words : i === query ? canonical : cell)))
-	};
-}
-
 export function summaryCsv(table: SummaryTable): string {
 	return toCsv(table.columns, table.rows);
-}
-
-/** "312 reports left out: no PPP factor for their country; 4 reports left out: …", or undefined when none was. */
-export function leftOutNote(leftOut: Readonly<Record<LeftOutReason, number>>): string | undefined {
-	const parts = (Object.keys(LEFT_OUT_WORDS) as LeftOutReason[])
-		.filter((k) => leftOut[k] > 0)
-		.map((k) => `${count(leftOut[k])} report${leftOut[k] === 1 ? '' : 's'} left out: ${LEFT_OUT_WORDS[k]}`);
-	return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /** Provenance that travels with a download, as the `.meta.json` sidecar and inside the JSON response. */

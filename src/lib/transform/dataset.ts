@@ -91,6 +91,8 @@ export interface Dataset {
 	readonly parse: readonly ParseSummary[];
 	/** What happened to each pinned source that was read (every state other than ok is a refused source). */
 	readonly sources: readonly SourceStatus[];
+	/** The money `salaryUsd` is in when not US dollars (a converted Dataset, transform/money `inMoney`: `EUR`, `PPP`). */
+	readonly money?: string;
 }
 
 const summaryOf = (f: ParsedFile<unknown>): ParseSummary => ({

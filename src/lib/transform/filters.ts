@@ -34,6 +34,11 @@ export interface Filters {
 	readonly dedupe: boolean;
 	/** Inflation-adjusted pay (US CPI-U) instead of nominal. */
 	readonly real: boolean;
+	/**
+	 * The money pay is shown in: a currency code (`EUR`) or `PPP` (international dollars). Absent
+	 * = US dollars; a display choice like `real` (the view converts its Dataset; rows are not filtered by it).
+	 */
+	readonly currency?: string;
 }
 
 export const DEFAULT_FILTERS: Filters = Object.freeze({

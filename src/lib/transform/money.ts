@@ -216,7 +216,7 @@ export function inMoney(data: Dataset, t: MoneyTables, code: MoneyCode): MoneyDa
 	if (!hit) {
 		const conversion = convertRows(data.salaries, t, code);
 		// Every part as it is but the salary rows (datasetOf indexes them again).
-		const d = code === 'USD' ? data : datasetOf({ ...data, salaries: conversion.rows });
+		const d = code === 'USD' ? data : { ...datasetOf({ ...data, salaries: conversion.rows }), money: code };
 		byCode.set(code, (hit = { data: d, conversion }));
 	}
 	return hit;

@@ -119,6 +119,8 @@ export interface TableColumn {
 export type TableRow = Record<string, string | number | null>;
 
 export interface TableData {
+	/** The money of the `money` columns (`EUR`, `PPP`); absent = US dollars. */
+	money?: string;
 	columns: readonly TableColumn[];
 	rows: readonly TableRow[];
 }

@@ -104,11 +104,16 @@ export interface OverviewModel {
 	readonly absentDimensions: readonly { readonly dim: NullableDimension; readonly note: string }[];
 }
 
-export function overviewView(data: Dataset, query: OverviewQuery): OverviewModel {
+/**
+ * The overview of a Dataset. `usd` is the same data in US dollars when `data` is in another
+ * money (currency=): the claim is about US dollars, so it is checked there, and the chart marks
+ * the claimed medians only on a US-dollar axis.
+ */
+export function overviewView(data: Dataset, query: OverviewQuery, usd: Dataset = data): OverviewModel {
 	const { filters } = query;
 	const options = { cpi: data.annualCpi };
 	const stats = computeStats(data.prepared, filters, options);
-	const claim = claimCheck(data, filters, query.claimYear ?? null);
+	const claim = claimCheck(usd, { ...filters, currency: undefined }, query.claimYear ?? null);
 	const sensitivity = dedupeSensitivity(data.prepared, filters, options);
 	const lfl = stats.likeForLike;
 	return {
@@ -143,7 +148,7 @@ export function overviewView(data: Dataset, query: OverviewQuery): OverviewModel
 				lo: s.median?.interval?.lower ?? null,
 				hi: s.median?.interval?.upper ?? null,
 				n: s.n,
-				claimed: f === 'ML' ? CLAIM.mlMedian : CLAIM.aiMedian,
+				claimed: usd !== data ? null : f === 'ML' ? CLAIM.mlMedian : CLAIM.aiMedian,
 				support: s.support
 			};
 		}),

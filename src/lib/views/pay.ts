@@ -84,13 +84,14 @@ export interface PayModel {
 const byOf = (dim: Dimension) => (Object.entries(BY_DIMENSION).find(([, d]) => d === dim)?.[0] ?? 'none') as By;
 
 /** The segment chart and table for one dimension's groups. */
-export function segmentModel(dim: SegmentDimension, groups: readonly GroupSummary[]): SegmentModel {
+export function segmentModel(dim: SegmentDimension, groups: readonly GroupSummary[], money?: string): SegmentModel {
 	return {
 		dim,
 		by: byOf(dim),
 		rows: gapRows(dim, groups),
 		allSuppressed: groups.every((g) => g.gap.support === 'suppressed'),
 		table: {
+			money,
 			columns: [
 				{ key: 'group', label: DIMENSION_LABEL[dim], align: 'left' },
 				{ key: 'aiN', label: 'AI n' },
@@ -124,7 +125,7 @@ export function payView(data: Dataset, query: PayQuery): PayModel {
 	const stats = computeStats(data.prepared, filters, { cpi: data.annualCpi, sample: DOTS_PER_FAMILY, salary, band });
 	const absent = absentDimensions(data.prepared);
 	const segments = SEGMENT_DIMENSIONS.filter((dim) => !absent.includes(dim)).map((dim) =>
-		segmentModel(dim, computeStats(data.prepared, filters, { cpi: data.annualCpi, groupBy: dim }).groups!.groups)
+		segmentModel(dim, computeStats(data.prepared, filters, { cpi: data.annualCpi, groupBy: dim }).groups!.groups, data.money)
 	);
 	const absentSegments = SEGMENT_DIMENSIONS.filter((dim) => absent.includes(dim)).map((dim) => ({ dim, note: ABSENT_NOTE[dim] }));
 	const groups: DistributionGroup[] = FAMILIES.map((f) => {
@@ -142,6 +143,7 @@ export function payView(data: Dataset, query: PayQuery): PayModel {
 		};
 	});
 	const distTable: TableData = {
+		money: data.money,
 		columns: [
 			{ key: 'family', label: 'Family', align: 'left' },
 			{ key: 'n', label: 'n' },

@@ -15,6 +15,7 @@ import type { Filters } from '$lib/transform/filters';
 import { computeStats } from '$lib/transform/stats/compute';
 import { isShown } from '$lib/transform/stats/support';
 import { summaryQuery } from '$lib/format/query';
+import { moneyBasis, type Conversion } from '$lib/transform/money';
 
 /** API names of the grouping dimensions (`by=`), snake_case as in the source columns. */
 export const BY_VALUES = [
@@ -172,4 +173,24 @@ export function summaryView(data: Dataset, query: { readonly by: By; readonly fi
 		sourceShiftYear: data.sourceShiftYear
 	});
 	return { ...summaryTable(stats, query.by, summaryQuery(query.by, query.filters), partialYear), stats };
+}
+
+/** A money column's name in another money than dollars: `gap_usd_ci_low` → `gap_eur_ci_low` (`gap_ppp…` at PPP). */
+export function moneyColumn(column: string, code: string): string {
+	return column.replace(/_usd(?=_|$)/, `_${code.toLowerCase()}`);
+}
+
+/**
+ * The table in another money: the dollar columns renamed, and every row's `pay_basis` and
+ * `query` saying which money (the figures are already in it: the Dataset was converted).
+ */
+export function inMoneyTable(table: SummaryTable, conversion: Conversion, canonical: string): SummaryTable {
+	const basis = table.columns.indexOf('pay_basis');
+	const query = table.columns.indexOf('query');
+	const words = moneyBasis(conversion.code, conversion.carried);
+	return {
+		...table,
+		columns: table.columns.map((c) => moneyColumn(c, conversion.code)),
+		rows: table.rows.map((r) => r.map((cell, i) => (i === basis ? words : i === query ? canonical : cell)))
+	};
 }

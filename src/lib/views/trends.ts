@@ -10,7 +10,7 @@ import { computeStats } from '$lib/transform/stats/compute';
 import { defaultGrowthSpanOf, type GrowthPoint } from '$lib/transform/stats/growth';
 import { aiShareEffectiveN, shareOf } from '$lib/transform/stats/claim';
 import { FAMILY_CODE } from '$lib/transform/stats/prepare';
-import { count } from '$lib/format';
+import { count, moneyUnit } from '$lib/format';
 
 export interface TrendsModel {
 	readonly years: readonly number[];
@@ -79,7 +79,7 @@ export function trendsView(data: Dataset, query: TrendsQuery): TrendsPage {
 	const span = gfrom !== null && gto !== null ? { fromYear: Math.min(gfrom, gto), toYear: Math.max(gfrom, gto) } : null;
 	const stats = span ? compute(span) : first;
 	const estimated = estimatedYears(data, filters);
-	const model = trendsModel(stats);
+	const model = trendsModel(stats, data.money);
 	return { ...model, table: withEstimatedNotes(model.table, estimated), estimated, pay: stats.pay, partialYear, span };
 }
 
@@ -125,7 +125,7 @@ function withEstimatedNotes(table: TableData, estimated: readonly EstimatedYear[
 }
 
 /** Build from a view computed with `groupBy: 'workYear'`. */
-export function trendsModel(view: Stats): TrendsModel {
+export function trendsModel(view: Stats, money?: string): TrendsModel {
 	if (view.groups?.dimension !== 'workYear') throw new Error('trendsModel needs a view grouped by workYear');
 	const years = view.growth.years;
 	const partialYear = view.growth.partialYear;
@@ -229,11 +229,12 @@ export function trendsModel(view: Stats): TrendsModel {
 		aiShare,
 		cagr: growth,
 		table: {
+			money,
 			columns: [
 				{ key: 'year', label: 'Year', align: 'left' },
 				{ key: 'family', label: 'Family', align: 'left' },
 				{ key: 'n', label: 'Reports' },
-				{ key: 'median', label: 'Median (US$)', format: 'money' },
+				{ key: 'median', label: `Median (${moneyUnit(money)})`, format: 'money' },
 				{ key: 'lo', label: '95% low', format: 'money' },
 				{ key: 'hi', label: '95% high', format: 'money' },
 				{ key: 'share', label: 'Share of AI+ML', format: 'pct' },

@@ -12,9 +12,10 @@ import type { TitleOverrides } from '$lib/data/upload/store';
 import type { Dataset, ParsedFile } from '$lib/transform/dataset';
 import type { Filters } from '$lib/transform/filters';
 import { summaryQuery } from '$lib/format/query';
+import { moneyBasis, type Conversion } from '$lib/transform/money';
 import { familyOf } from '$lib/transform/title-families';
 import type { PayModel } from './pay';
-import { COLUMN_DOCS, summaryView, type By, type SummaryTable } from './summary-table';
+import { COLUMN_DOCS, inMoneyTable, summaryView, type By, type SummaryTable } from './summary-table';
 import { salariesDataset } from './your-data';
 import { dictCounts } from '$lib/data/upload/columns';
 import { unmatchedTitles, familyCodes } from '$lib/transform/upload-titles';
@@ -54,19 +55,26 @@ export function downloadsOf(page: string, model: unknown): By[] {
 }
 
 /** The summary table of one `by` on the user's Dataset, as /api/summary.csv builds it for the built-in data. */
-export function yourDownload(data: Dataset, by: By, filters: Filters): YourDownload {
-	const { stats, ...table } = summaryView(data, { by, filters });
+export function yourDownload(data: Dataset, by: By, filters: Filters, conversion: Conversion | null = null): YourDownload {
+	const { stats, ...usdTable } = summaryView(data, { by, filters });
+	const canonical = summaryQuery(by, filters);
+	// In another money: the same columns renamed and pay_basis in words, as /api/summary.csv gives them.
+	const table = conversion ? inMoneyTable(usdTable, conversion, canonical) : usdTable;
 	return {
 		by,
 		table,
-		canonical: summaryQuery(by, filters),
+		canonical,
 		counts: {
 			matched: stats.counts.matched,
 			duplicates: stats.counts.duplicates,
 			counted: stats.counts.counted,
 			rowsWithoutCpi: stats.pay.rowsWithoutCpi
 		},
-		payBasis: stats.pay.basis === 'real' ? `real ${stats.pay.baseYear} US$ (US CPI-U annual average)` : 'nominal US$'
+		payBasis: conversion
+			? moneyBasis(conversion.code, conversion.carried)
+			: stats.pay.basis === 'real'
+				? `real ${stats.pay.baseYear} US$ (US CPI-U annual average)`
+				: 'nominal US$'
 	};
 }
 

@@ -23,6 +23,8 @@ import { loadFiles, saveFile, type StoredFile } from '$lib/data/upload/store';
 import type { CpiRow } from '$lib/data/types';
 import type { TitleOverrides } from '$lib/data/upload/store';
 import type { Dataset } from '$lib/transform/dataset';
+import { tablesFromJson, type MoneyTables } from '$lib/transform/money';
+import { parseFilters } from '$lib/query/url-filters';
 import { PackError, unpackIndeed, unpackSalaries, withIndeed } from '$lib/transform/dataset-pack';
 import {
 	cpiFile,
@@ -198,6 +200,26 @@ async function cpi(): Promise<readonly CpiRow[]> {
 	return cpiRows;
 }
 
+let moneyJson: Promise<MoneyTables> | null = null;
+
+/**
+ * The money tables for `currency=` (GET /api/money/tables.json: public rates and factors, no
+ * parameters), asked for once, when a page first wants another money; checked as they are read.
+ */
+function moneyTablesOnce(): Promise<MoneyTables> {
+	moneyJson ??= fetch('/api/money/tables.json').then(async (r) => {
+		if (!r.ok) throw new Error(`the exchange-rate tables could not be read (${(await r.text()).trim().slice(0, 200)})`);
+		return tablesFromJson(await r.json());
+	});
+	moneyJson.catch(() => (moneyJson = null));
+	return moneyJson;
+}
+
+/** The tables when the URL asks for another money than US dollars; none asked, none fetched. */
+async function moneyFor(params: URLSearchParams): Promise<MoneyTables | null> {
+	return parseFilters(params).filters.currency === undefined ? null : moneyTablesOnce();
+}
+
 /** The kept file of a kind at the page's expected load time, read from IndexedDB if needed; null when none is kept. */
 async function fileFor(kind: UploadKind, loadedAt: string | undefined): Promise<StoredFile | null> {
 	if (!loadedAt) return null;
@@ -223,8 +245,11 @@ async function yourSource(page: PageId, params: URLSearchParams, req: YourReques
 		salaries = { name: sal.name, columns: sal.columns, data: cached.data, skipped: cached.data.skipped.length };
 	}
 	if (post && post.columns.kind !== 'postings') throw new Error('the kept postings file has no postings columns');
+	// Without the tables the page says so and stays in US dollars (there is no server copy of the file to ask instead).
+	const money = await moneyFor(params).catch(() => null);
 	return {
 		kind: 'yours',
+		money,
 		files: {
 			salaries,
 			postings: post && post.columns.kind === 'postings' ? { name: post.name, columns: post.columns } : null,
@@ -250,7 +275,8 @@ async function pageRequest(req: Extract<RuntimeRequest, { type: 'page' }>): Prom
 				});
 				return;
 			}
-			src = { kind: 'builtin', data };
+			// A failed fetch of the tables fails the request: the page then asks the server, which has them.
+			src = { kind: 'builtin', data, money: await moneyFor(params) };
 		}
 		const problem = pageProblem(req.page, PAGE_PATH[req.page], params, src);
 		if (problem) {
