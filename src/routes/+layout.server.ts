@@ -5,8 +5,7 @@ import { partOf, type DataPart } from '$lib/transform/dataset';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import type { LayoutServerLoad } from './$types';
 
-// The sources the pages show (the money tables serve only the API's currency= for now).
-const sources = SOURCES.filter((s) => !MONEY_SOURCE_IDS.includes(s.id)).map((s) => ({
+const line = (s: (typeof SOURCES)[number]) => ({
 	id: s.id,
 	description: s.description,
 	repository: s.repository,
@@ -16,7 +15,10 @@ const sources = SOURCES.filter((s) => !MONEY_SOURCE_IDS.includes(s.id)).map((s) 
 	licenseName: LICENSES[s.license]?.name ?? s.license,
 	licenseUrl: LICENSES[s.license]?.url ?? '',
 	attribution: s.attribution
-}));
+});
+// The sources every page shows; the money tables' are listed when a page is in another money (currency=).
+const sources = SOURCES.filter((s) => !MONEY_SOURCE_IDS.includes(s.id)).map(line);
+const moneySources = SOURCES.filter((s) => MONEY_SOURCE_IDS.includes(s.id)).map(line);
 
 /** What each degradable source is needed for, in words, for the notice on every page. */
 const AFFECTS: { parts: readonly DataPart[]; what: string }[] = [
@@ -39,6 +41,7 @@ export const load: LayoutServerLoad = async () => {
 		dataVersion: DATA_VERSION,
 		titleMappingVersion: TITLE_MAPPING_VERSION,
 		sources,
+		moneySources,
 		dataProblems,
 		// The built-in data for the browser's worker, fetched after the first paint (content-hashed URLs).
 		packs: await packUrls()

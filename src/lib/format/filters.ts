@@ -29,7 +29,8 @@ export function describeFilters(f: Filters): string {
 		);
 	if (f.dedupe) parts.push('identical rows once');
 	if (f.real) parts.push('real pay');
-	if (f.currency !== undefined && f.currency !== 'USD') parts.push(f.currency === 'PPP' ? 'pay in international $ at PPP' : `pay in ${f.currency}`);
+	if (f.currency !== undefined && f.currency !== 'USD')
+		parts.push(f.currency === 'PPP' ? 'pay in international $ at PPP' : `pay in ${f.currency}`);
 	if (parts.length === 1) parts.push('all reports');
 	return parts.join(' · ');
 }

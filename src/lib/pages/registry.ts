@@ -11,7 +11,8 @@ import type { CpiRow } from '$lib/data/types';
 import type { PostingsColumns, SalaryColumns } from '$lib/data/upload/columns';
 import type { TitleOverrides } from '$lib/data/upload/store';
 import { countryOptions, yearsOf, type CountryOption } from '$lib/transform/options';
-import { partialYearOf, realPayProblem, type Dataset, type ParsedFile } from '$lib/transform/dataset';
+import { datasetOf, partialYearOf, realPayProblem, type Dataset, type ParsedFile } from '$lib/transform/dataset';
+import { computeStats } from '$lib/transform/stats/compute';
 import {
 	impliedRates,
 	inMoney,
@@ -75,7 +76,7 @@ export interface PageMoney {
 	readonly codes: readonly string[];
 	/** What the numbers are, in words (as the API's `pay_basis`). */
 	readonly basis: string;
-	/** Reports the conversion left out, by reason (all zero in US dollars). */
+	/** Reports of this view (its filters and title families) the conversion left out, by reason (all zero in US dollars). */
 	readonly leftOut: Readonly<Record<LeftOutReason, number>>;
 	/** The `currency=` asked for could not be used (unknown code, no tables): why, in words; the page shows US dollars. */
 	readonly error: string | null;
@@ -237,6 +238,7 @@ function typedRate(code: string, data: Dataset, tables: MoneyTables | null): Typ
 	years.sort((a, b) => b - a);
 	const year = years.find((y) => y !== partial) ?? years[0];
 	if (year === undefined) return null;
+	if (code === 'USD') return { perUsd: 1, year, source: 'aijobs' };
 	if (tables) {
 		const r = marketRate(tables, code, year);
 		return r && { perUsd: r.perUsd, year: r.year, source: r.source };
@@ -292,7 +294,10 @@ export function salaryInView(
 		const v = scaled((x) => Math.round(x * rc.perUsd * 100) / 100);
 		return {
 			input: v,
-			note: `${typed} ≈ ${said(v)} at ${r.year}'s rates (${rate4(r.perUsd)} ${typedCode} and ${rate4(rc.perUsd)} ${code} per US dollar).`
+			note:
+				typedCode === 'USD'
+					? `${typed} ≈ ${said(v)} at ${rc.year}'s rate (${rateWords({ perUsd: rc.perUsd, year: rc.year, source: rc.source }, code)}).`
+					: `${typed} ≈ ${said(v)} at ${r.year}'s rates (${rate4(r.perUsd)} ${typedCode} and ${rate4(rc.perUsd)} ${code} per US dollar).`
 		};
 	}
 	// PPP: the amount in local money over the factor of the country that uses the currency.
@@ -368,6 +373,26 @@ const US_DOLLARS: PageMoney = {
 	error: null
 };
 
+/** The left-out rows of a conversion as Datasets, one per reason, built once per conversion. */
+const droppedData = new WeakMap<Conversion, Partial<Record<LeftOutReason, Dataset>>>();
+
+/**
+ * How many reports of this view (the filters, the title families) each reason left out: the
+ * rows the view would have counted had they been convertible.
+ */
+function leftOutIn(usd: Dataset, conversion: Conversion, filters: Filters): Record<LeftOutReason, number> {
+	let byReason = droppedData.get(conversion);
+	if (!byReason) droppedData.set(conversion, (byReason = {}));
+	const out: Record<LeftOutReason, number> = { 'no-rate': 0, 'no-residence': 0, 'no-ppp': 0, 'no-local-rate': 0 };
+	for (const reason of Object.keys(out) as LeftOutReason[]) {
+		const rows = conversion.dropped[reason];
+		if (rows.length === 0) continue;
+		const d = (byReason[reason] ??= datasetOf({ ...usd, salaries: rows }));
+		out[reason] = computeStats(d.prepared, { ...filters, real: false }, { cpi: d.annualCpi }).counts.matched;
+	}
+	return out;
+}
+
 /**
  * The money of a page's figures and the Dataset in it: US dollars unless `currency=` asks for a
  * money the tables have (then the converted Dataset and what it left out); a money that cannot
@@ -403,7 +428,7 @@ function moneyOf(
 		};
 	const { data, conversion } = inMoney(usd, tables, asked);
 	return {
-		money: { code: asked, codes, basis: moneyBasis(asked, conversion.carried), leftOut: conversion.leftOut, error: null },
+		money: { code: asked, codes, basis: moneyBasis(asked, conversion.carried), leftOut: leftOutIn(usd, conversion, filters), error: null },
 		data,
 		conversion
 	};

@@ -243,7 +243,8 @@ export function parseSalaryInput(text: string, currency = 'USD'): SalaryInput {
 	const parts = s.split(/\s*[–—-]\s*/);
 	if (parts.length > 2) return fail('not-a-number');
 	const dollars = code === 'USD';
-	const withCurrency = <T extends object>(r: T): T => (dollars ? r : { ...r, currency: code });
+	// Dollars carry no code when dollars are the default; on a page in another money they say so.
+	const withCurrency = <T extends object>(r: T): T => (dollars && currency === 'USD' ? r : { ...r, currency: code });
 	const inRange = (v: number) => (v === 0 ? 'zero' : dollars ? checkRange(v) : null);
 	if (parts.length === 1) {
 		const a = amount(s);

@@ -227,6 +227,7 @@ describe('the table and its meta in another money', () => {
 		code: 'EUR',
 		rows: [],
 		leftOut: { 'no-rate': 3, 'no-residence': 0, 'no-ppp': 0, 'no-local-rate': 1 },
+		dropped: { 'no-rate': [], 'no-residence': [], 'no-ppp': [], 'no-local-rate': [] },
 		carried: [{ year: 2025, from: 2024 }]
 	};
 

@@ -138,6 +138,8 @@ export interface Conversion {
 	/** The rows in the chosen money (`salaryUsd` holds the converted value; `salary` and `salaryCurrency` as paid). */
 	readonly rows: SalaryRow[];
 	readonly leftOut: Readonly<Record<LeftOutReason, number>>;
+	/** The rows left out, by reason (so a view can count those its filters would have shown). */
+	readonly dropped: Readonly<Record<LeftOutReason, readonly SalaryRow[]>>;
 	/** Work years converted with an earlier year's rate or factor (the latest published), e.g. 2025 → 2024. */
 	readonly carried: readonly { readonly year: number; readonly from: number }[];
 }
@@ -149,9 +151,14 @@ export interface Conversion {
  */
 export function convertRows(rows: readonly SalaryRow[], t: MoneyTables, code: MoneyCode): Conversion {
 	const leftOut: Record<LeftOutReason, number> = { 'no-rate': 0, 'no-residence': 0, 'no-ppp': 0, 'no-local-rate': 0 };
+	const dropped: Record<LeftOutReason, SalaryRow[]> = { 'no-rate': [], 'no-residence': [], 'no-ppp': [], 'no-local-rate': [] };
 	const carried = new Map<number, number>();
 	const out: SalaryRow[] = [];
-	if (code === 'USD') return { code, rows: [...rows], leftOut, carried: [] };
+	if (code === 'USD') return { code, rows: [...rows], leftOut, dropped, carried: [] };
+	const drop = (r: SalaryRow, reason: LeftOutReason) => {
+		leftOut[reason]++;
+		dropped[reason].push(r);
+	};
 	const note = (year: number, from: number) => {
 		if (from !== year) carried.set(year, from);
 	};
@@ -168,24 +175,24 @@ export function convertRows(rows: readonly SalaryRow[], t: MoneyTables, code: Mo
 		if (code !== 'PPP') {
 			value = inCurrency(r, code);
 			if (value === null) {
-				leftOut['no-rate']++;
+				drop(r, 'no-rate');
 				continue;
 			}
 		} else {
 			const country = r.employeeResidence;
 			if (country === null) {
-				leftOut['no-residence']++;
+				drop(r, 'no-residence');
 				continue;
 			}
 			const f = pppFactor(t, country, r.workYear);
 			if (f === null) {
-				leftOut['no-ppp']++;
+				drop(r, 'no-ppp');
 				continue;
 			}
 			const currency = currencyOf(country);
 			const local = currency === null ? null : inCurrency(r, currency);
 			if (local === null) {
-				leftOut['no-local-rate']++;
+				drop(r, 'no-local-rate');
 				continue;
 			}
 			note(r.workYear, f.year);
@@ -194,7 +201,7 @@ export function convertRows(rows: readonly SalaryRow[], t: MoneyTables, code: Mo
 		out.push({ ...r, salaryUsd: value });
 	}
 	const years = [...carried].map(([year, from]) => ({ year, from })).sort((a, b) => a.year - b.year);
-	return { code, rows: out, leftOut, carried: years };
+	return { code, rows: out, leftOut, dropped, carried: years };
 }
 
 /** A Dataset whose pay is in the chosen money, and what the conversion left out. */
