@@ -3,7 +3,7 @@
  * (`runPage`), the server on the Dataset it built from the pinned files, the browser's worker on
  * the Dataset it unpacked from the packs the server serves. For every page and 200 seeded random
  * URLs (every filter, both title modes, dedupe, real pay, each page's own parameters, good and
- * bad values, empty and narrow views) the two models are the same JSON, and so are the
+ * bad values, empty and narrow views, other money) the two models are the same JSON, and so are the
  * problems (redirects, bad sources). Skips, saying so, without the real data.
  */
 import { readFileSync } from 'node:fs';
@@ -15,13 +15,17 @@ import { buildDataset, type Dataset } from '../../src/lib/transform/dataset';
 import { packDataset, PackError, unpackIndeed, unpackSalaries, withIndeed } from '../../src/lib/transform/dataset-pack';
 import { PAGE_IDS, PAGE_PATH, pageKey, pageProblem, runPage, type PageId } from '../../src/lib/pages/registry';
 import { mulberry32 } from '../../src/lib/transform/stats/bootstrap';
+import { parseFxYearly, parsePpp } from '../../src/lib/data/money';
+import { moneyTables, tablesFromJson, tablesToJson } from '../../src/lib/transform/money';
 import { realDataPath, reportAbsent } from './real-data';
 
 const FILES = {
 	salaries: 'aijobs-salaries/salaries.csv',
 	cpi: 'us-cpi/cpiai.csv',
 	ai: 'indeed-ai-tracker/AI_posting.csv',
-	genai: 'indeed-ai-tracker/GenAI_posting.csv'
+	genai: 'indeed-ai-tracker/GenAI_posting.csv',
+	ppp: 'ppp/ppp-gdp.csv',
+	fx: 'exchange-rates/yearly.csv'
 };
 const SECTOR_COUNTRIES = ['US', 'GB', 'CA', 'DE', 'FR', 'AU'];
 const paths = Object.fromEntries(Object.entries(FILES).map(([k, v]) => [k, realDataPath(v)]));
@@ -65,6 +69,7 @@ function randomParams(page: PageId, rand: () => number): URLSearchParams {
 	maybe('titles', () => pick(['family', 'strict', 'STRICT', 'nope']), 0.5);
 	maybe('dedupe', () => pick(['1', '0', 'true', '2']), 0.3);
 	maybe('real', () => pick(['1', '0', 'yes']), 0.3);
+	maybe('currency', () => pick(['EUR', 'PPP', 'gbp', 'INR', 'JPY', 'USD', 'XYZ', 'e1']), 0.35);
 	if (page === 'overview') maybe('cyear', () => pick(['2022', '2023', '2024', 'all', '1990', 'x']), 0.4);
 	if (page === 'pay') {
 		maybe('scale', () => pick(['linear', 'log', 'cubic']), 0.4);
@@ -84,6 +89,10 @@ describe.skipIf(!present)('one page runtime: the server and the browser compute 
 	const salaryPack = packDataset(server, 'salaries');
 	const indeedPack = packDataset(server, 'indeed');
 	const browser = withIndeed(unpackSalaries(salaryPack.slice().buffer), unpackIndeed(indeedPack.slice().buffer));
+	// The server reads the money files; the browser gets the same tables as /api/money/tables.json.
+	const read = (p: string) => readFileSync(p, 'utf8');
+	const serverMoney = moneyTables(server.salaries, parseFxYearly(read(paths.fx!)).rows, parsePpp(read(paths.ppp!)).rows);
+	const browserMoney = tablesFromJson(JSON.parse(JSON.stringify(tablesToJson(serverMoney))));
 
 	it('the unpacked Dataset holds the same rows in the same order', () => {
 		expect.hasAssertions();
@@ -102,8 +111,8 @@ describe.skipIf(!present)('one page runtime: the server and the browser compute 
 			let models = 0;
 			for (let i = 0; i < 200; i++) {
 				const params = randomParams(page, rand);
-				const a = { kind: 'builtin' as const, data: server };
-				const b = { kind: 'builtin' as const, data: browser };
+				const a = { kind: 'builtin' as const, data: server, money: serverMoney };
+				const b = { kind: 'builtin' as const, data: browser, money: browserMoney };
 				const pa = pageProblem(page, PAGE_PATH[page], params, a);
 				expect(pageProblem(page, PAGE_PATH[page], params, b)).toEqual(pa);
 				if (pa) continue;
