@@ -23,10 +23,18 @@ describe('fetchMoneyTables', () => {
 		expect(tablesToJson(t)).toEqual(JSON_TABLES);
 	});
 	it.each([
-		['offline', (async () => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch, 'the server could not be reached'],
+		[
+			'offline',
+			(async () => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch,
+			'the server could not be reached'
+		],
 		['an HTTP error', answer('Service unavailable', 503), 'the server answered HTTP 503'],
 		['not JSON', answer('<html>'), 'the server sent something that is not JSON'],
-		['tables that do not check', answer(JSON.stringify({ ...JSON_TABLES, market: { EUR: { '2024': [-1, 'fed'] } } })), 'money tables: -1 is not a positive number']
+		[
+			'tables that do not check',
+			answer(JSON.stringify({ ...JSON_TABLES, market: { EUR: { '2024': [-1, 'fed'] } } })),
+			'money tables: -1 is not a positive number'
+		]
 	])('%s → "%s"', async (_what, get, message) => {
 		await expect(fetchMoneyTables(get)).rejects.toThrow(message);
 	});

@@ -6,14 +6,7 @@
  * at a time: a new request cancels the running parse (a second file loaded over the first).
  */
 import type { RateLookup } from '$lib/data/upload/exchange';
-import {
-	blobSource,
-	runParse,
-	sniffSource,
-	transferablesFor,
-	type WorkerRequest,
-	type WorkerResponse
-} from '$lib/data/upload/parse-file';
+import { blobSource, runParse, sniffSource, transferablesFor, type WorkerRequest, type WorkerResponse } from '$lib/data/upload/parse-file';
 import { fetchMoneyTables, rateLookup } from './money-tables';
 
 const scope = self as unknown as {

@@ -43,7 +43,12 @@ const TABLES = tablesFromJson({
 const RATES = rateLookup(TABLES);
 const US = { thousands: ',', decimal: '.' } as const;
 
-function run(header: string[], rows: string[][], mapping: Partial<ColumnMapping> & Pick<ColumnMapping, 'fields'>, rates: RateLookup = RATES) {
+function run(
+	header: string[],
+	rows: string[][],
+	mapping: Partial<ColumnMapping> & Pick<ColumnMapping, 'fields'>,
+	rates: RateLookup = RATES
+) {
 	const p = createRowProcessor({
 		mapping: { kind: 'salaries', layout: 'generic', payPeriod: 'year', ...mapping },
 		header,
@@ -290,7 +295,11 @@ describe('runParse: the tables are asked for only when needed', () => {
 			message:
 				"This file's pay is in the currencies of its currency column, not US dollars, and the exchange rates to convert it could not be loaded (the server answered HTTP 503). Nothing was read or kept, and nothing of the file was sent anywhere. Try again later, or load a file with a pay-in-USD column."
 		});
-		expect(await parse(csv)).toMatchObject({ type: 'error', code: 'no-rates', message: expect.stringContaining('(no source of exchange rates)') });
+		expect(await parse(csv)).toMatchObject({
+			type: 'error',
+			code: 'no-rates',
+			message: expect.stringContaining('(no source of exchange rates)')
+		});
 	});
 
 	it('names the currency of the whole file in that message', () => {

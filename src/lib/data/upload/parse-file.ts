@@ -24,15 +24,7 @@ export interface ChunkSource {
 }
 
 export type ErrorCode =
-	| 'too-big'
-	| 'not-csv'
-	| 'empty'
-	| 'bad-mapping'
-	| 'bad-shape'
-	| 'no-rates'
-	| 'out-of-memory'
-	| 'cancelled'
-	| 'failed';
+	'too-big' | 'not-csv' | 'empty' | 'bad-mapping' | 'bad-shape' | 'no-rates' | 'out-of-memory' | 'cancelled' | 'failed';
 
 export type WorkerRequest =
 	| { readonly type: 'sniff'; readonly file: Blob }
