@@ -258,6 +258,14 @@ describe('mapping rules', () => {
 			year: 3
 		});
 		expect(guessMapping(['title', 'salary_usd', 'currency', 'year'], 'salaries').fields).toEqual({ title: 0, salaryUsd: 1, year: 3 });
+		// Beside a US$ column, `salary` is the local pay: an aijobs.net header guessed as a generic file maps as its layout does.
+		const aijobs = detectLayout(AIJOBS_COLUMNS).mapping!.fields;
+		expect(guessMapping(AIJOBS_COLUMNS, 'salaries').fields).toEqual(aijobs);
+		expect(guessMapping(['pay', 'salary', 'usd', 'currency'], 'salaries').fields).toMatchObject({
+			salaryUsd: 2,
+			salaryLocal: 1,
+			salaryCurrency: 3
+		});
 		const d = detectLayout(['title', 'salary', 'salary_currency', 'year']);
 		expect([d.kind, d.missing]).toEqual(['salaries', []]);
 	});

@@ -191,7 +191,7 @@ const GUESS: Readonly<Record<Field, RegExp>> = {
 	employmentType: /employment_type|contract_type|^job_type$|schedule_type/,
 	remoteRatio: /remote/,
 	payPeriod: /pay_period|salary_rate|pay_unit|salary_unit|^period$|^rate$/,
-	salaryLocal: /^salary_local$|^local_salary$/,
+	salaryLocal: /^salary_local$|^local_salary$|^salary$/,
 	salaryCurrency: /currency/,
 	employeeResidence: /residence/,
 	postedDate: /posted|post_date|date_posted|^date$|^month$|created/,
@@ -200,6 +200,9 @@ const GUESS: Readonly<Record<Field, RegExp>> = {
 	salaryHourly: /hour(ly)?_?(avg|pay|rate)?$|salary_hour/,
 	count: /^count$|^n$|^postings$|^n_postings$|^num_postings$/
 };
+
+/** Header names that say US dollars. */
+const USD_NAME = /salary_in_usd|salary_usd|^usd$|pay_usd|_usd$/;
 
 /**
  * Guess a mapping from header names: each field takes the first header that matches its
@@ -211,7 +214,9 @@ export function guessMapping(header: readonly string[], kind: UploadKind): Colum
 	const fields: Partial<Record<Field, number>> = {};
 	const list: readonly Field[] = kind === 'salaries' ? SALARY_FIELDS : POSTING_FIELDS;
 	for (const f of list) {
-		const i = norm.findIndex((h, k) => !taken.has(k) && GUESS[f].test(h));
+		// A column named for US dollars is the US$ pay before any other pay-like name (`salary` beside `salary_in_usd`).
+		const usd = f === 'salaryUsd' && kind === 'salaries' ? norm.findIndex((h) => USD_NAME.test(h)) : -1;
+		const i = usd >= 0 ? usd : norm.findIndex((h, k) => !taken.has(k) && GUESS[f].test(h));
 		if (i >= 0) {
 			fields[f] = i;
 			taken.add(i);
@@ -221,7 +226,7 @@ export function guessMapping(header: readonly string[], kind: UploadKind): Colum
 	// pay column's name says US dollars (`salary`, `salary_currency` → local pay and its currency).
 	if (kind === 'salaries' && fields.salaryCurrency !== undefined && fields.salaryLocal === undefined && fields.salaryUsd !== undefined) {
 		// A US$ column with a currency column but no local pay: the currency column says nothing about it.
-		if (/usd/.test(norm[fields.salaryUsd]!)) delete fields.salaryCurrency;
+		if (USD_NAME.test(norm[fields.salaryUsd]!)) delete fields.salaryCurrency;
 		else {
 			fields.salaryLocal = fields.salaryUsd;
 			delete fields.salaryUsd;
