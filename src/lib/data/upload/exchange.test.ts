@@ -202,6 +202,24 @@ describe('a file with a US$ column keeps it', () => {
 		expect(rows.map((r) => [r.salary, r.salaryCurrency, r.salaryUsd])).toEqual([[90000, 'XYZ', 111111]]);
 		expect(report.exchange).toBeUndefined();
 	});
+	it('annualises the local pay with the US$ pay, so both are per year', () => {
+		const header = ['title', 'pay', 'year', 'local', 'currency', 'period'];
+		const { rows, report } = run(
+			header,
+			[
+				['A', '8000', '2024', '7200', 'EUR', 'month'], // 8,000 × 12 = 96,000 US$; 7,200 × 12 = 86,400 EUR
+				['B', '100000', '2024', '90000', 'EUR', ''],
+				['C', '100000', '2024', '90000', 'EUR', 'fortnight']
+			],
+			{ fields: { title: 0, salaryUsd: 1, year: 2, salaryLocal: 3, salaryCurrency: 4, payPeriod: 5 } }
+		);
+		expect(rows.map((r) => [r.salary, r.salaryUsd])).toEqual([
+			[86400, 96000],
+			[90000, 100000]
+		]);
+		// A bad period is the US$ column's problem, counted once.
+		expect(report.reasons).toEqual({ 'pay: unknown pay period': 1 });
+	});
 });
 
 describe('mapping rules', () => {

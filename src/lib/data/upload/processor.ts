@@ -259,13 +259,11 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 				if (raw === '' && !convert) return null;
 				const v = parseMoney(raw, { format: fmt, usd: false });
 				if (failed(v)) return v.error;
-				if (!convert) {
-					g.arr[i] = v;
-					return null;
-				}
 				const k = factorOf(record);
-				if (failed(k)) return k.error;
-				// Annual, as paid: `salary` of the rows, what a later currency view shows as is.
+				// Beside a US$ column, that column reports a bad pay period (once).
+				if (failed(k)) return convert ? k.error : null;
+				// Annual, as paid (the US$ pay is annualised too): the rows' `salary`, which a view in
+				// that currency shows as it is.
 				g.arr[i] = v * k;
 				return null;
 			});
