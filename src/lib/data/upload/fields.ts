@@ -73,6 +73,37 @@ export interface ColumnMapping {
 	readonly fields: Readonly<Partial<Record<Field, number>>>;
 	/** Pay period of the pay column when no `payPeriod` column is mapped. */
 	readonly payPeriod: PayPeriod;
+	/**
+	 * Salaries: the currency of the whole file's pay (ISO 4217) when the pay column is
+	 * `salaryLocal` and no currency column is mapped; absent in mappings made before it existed.
+	 */
+	readonly payCurrency?: string;
+}
+
+/**
+ * Whether a salaries mapping's pay is converted to US dollars row by row (with the money
+ * tables' rate for the row's currency and work year): no US$ column, pay in local currency
+ * with a currency column or one currency for the whole file. A file with a US$ column uses it.
+ */
+export function needsConversion(m: ColumnMapping): boolean {
+	return m.kind === 'salaries' && m.fields.salaryUsd === undefined && m.fields.salaryLocal !== undefined;
+}
+
+/**
+ * The mapping with the pay column said to be in `code` for the whole file (the mapping step's
+ * currency choice; only without a currency column). The pay column moves to `salaryLocal` for
+ * another currency, and back to `salaryUsd` for US dollars, so `salaryUsd` always means dollars.
+ * `withPayCurrency({fields: {salaryUsd: 1}}, 'EUR').fields → {salaryLocal: 1}` (payCurrency 'EUR').
+ */
+export function withPayCurrency(m: ColumnMapping, code: string): ColumnMapping {
+	const { salaryUsd, salaryLocal, ...rest } = m.fields;
+	const { payCurrency: _, ...base } = m;
+	if (m.kind !== 'salaries' || m.fields.salaryCurrency !== undefined) return m;
+	const pay = salaryUsd ?? salaryLocal;
+	// Both pay columns mapped: the US$ one is the pay, the local one its "as paid" (needs a currency column).
+	if (pay === undefined || (salaryUsd !== undefined && salaryLocal !== undefined)) return m;
+	if (code === 'USD') return { ...base, fields: { ...rest, salaryUsd: pay } };
+	return { ...base, payCurrency: code, fields: { ...rest, salaryLocal: pay } };
 }
 
 export const AIJOBS_COLUMNS = [
@@ -160,7 +191,7 @@ const GUESS: Readonly<Record<Field, RegExp>> = {
 	employmentType: /employment_type|contract_type|^job_type$|schedule_type/,
 	remoteRatio: /remote/,
 	payPeriod: /pay_period|salary_rate|pay_unit|salary_unit|^period$|^rate$/,
-	salaryLocal: /^salary_local$|^local_salary$/,
+	salaryLocal: /^salary_local$|^local_salary$|^salary$/,
 	salaryCurrency: /currency/,
 	employeeResidence: /residence/,
 	postedDate: /posted|post_date|date_posted|^date$|^month$|created/,
@@ -169,6 +200,9 @@ const GUESS: Readonly<Record<Field, RegExp>> = {
 	salaryHourly: /hour(ly)?_?(avg|pay|rate)?$|salary_hour/,
 	count: /^count$|^n$|^postings$|^n_postings$|^num_postings$/
 };
+
+/** Header names that say US dollars. */
+const USD_NAME = /salary_in_usd|salary_usd|^usd$|pay_usd|_usd$/;
 
 /**
  * Guess a mapping from header names: each field takes the first header that matches its
@@ -180,10 +214,22 @@ export function guessMapping(header: readonly string[], kind: UploadKind): Colum
 	const fields: Partial<Record<Field, number>> = {};
 	const list: readonly Field[] = kind === 'salaries' ? SALARY_FIELDS : POSTING_FIELDS;
 	for (const f of list) {
-		const i = norm.findIndex((h, k) => !taken.has(k) && GUESS[f].test(h));
+		// A column named for US dollars is the US$ pay before any other pay-like name (`salary` beside `salary_in_usd`).
+		const usd = f === 'salaryUsd' && kind === 'salaries' ? norm.findIndex((h) => USD_NAME.test(h)) : -1;
+		const i = usd >= 0 ? usd : norm.findIndex((h, k) => !taken.has(k) && GUESS[f].test(h));
 		if (i >= 0) {
 			fields[f] = i;
 			taken.add(i);
+		}
+	}
+	// A currency column beside one pay column says the pay is in those currencies, unless the
+	// pay column's name says US dollars (`salary`, `salary_currency` → local pay and its currency).
+	if (kind === 'salaries' && fields.salaryCurrency !== undefined && fields.salaryLocal === undefined && fields.salaryUsd !== undefined) {
+		// A US$ column with a currency column but no local pay: the currency column says nothing about it.
+		if (USD_NAME.test(norm[fields.salaryUsd]!)) delete fields.salaryCurrency;
+		else {
+			fields.salaryLocal = fields.salaryUsd;
+			delete fields.salaryUsd;
 		}
 	}
 	return { kind, layout: 'generic', fields, payPeriod: 'year' };
@@ -213,11 +259,15 @@ export interface Detection {
  */
 export function detectLayout(header: readonly string[]): Detection {
 	const norm = new Set(header.map(normaliseHeader));
-	if (AIJOBS_COLUMNS.every((c) => norm.has(c))) {
+	// An aijobs.net export without its US$ column still says what each pay is in (`salary`,
+	// `salary_currency`): its pay is converted with the money tables.
+	if (AIJOBS_COLUMNS.every((c) => norm.has(c) || c === 'salary_in_usd')) {
+		const { salaryUsd: _, ...local } = AIJOBS_FIELDS;
+		const names = norm.has('salary_in_usd') ? AIJOBS_FIELDS : local;
 		return {
 			kind: 'salaries',
 			layout: 'aijobs',
-			mapping: { kind: 'salaries', layout: 'aijobs', fields: byName(header, AIJOBS_FIELDS), payPeriod: 'year' },
+			mapping: { kind: 'salaries', layout: 'aijobs', fields: byName(header, names), payPeriod: 'year' },
 			missing: []
 		};
 	}
@@ -231,7 +281,7 @@ export function detectLayout(header: readonly string[]): Detection {
 	}
 	const s = guessMapping(header, 'salaries');
 	const p = guessMapping(header, 'postings');
-	const miss = (m: ColumnMapping) => REQUIRED_FIELDS[m.kind].filter((f) => m.fields[f] === undefined);
+	const miss = missingRequired;
 	const ms = miss(s);
 	const mp = miss(p);
 	// Complete for both: a count column says pre-counted postings, otherwise salaries.
@@ -244,15 +294,36 @@ export function detectLayout(header: readonly string[]): Detection {
 	// Salaries lack no more fields than postings: pay without a date says salaries. (Both
 	// mappings see the same title column, so with a date postings lacks at most the title, and
 	// salaries then lack the title too and, without pay, one more: postings won above.)
-	if (s.fields.salaryUsd !== undefined && p.fields.postedDate === undefined)
+	if ((s.fields.salaryUsd !== undefined || s.fields.salaryLocal !== undefined) && p.fields.postedDate === undefined)
 		return { kind: 'salaries', layout: 'generic', mapping: s, missing: ms };
 	return { kind: null, layout: 'generic', mapping: null, missing: [] };
+}
+
+/**
+ * Required fields a mapping lacks. Salaries' pay is either `salaryUsd`, or `salaryLocal` with its
+ * currency (a currency column or `payCurrency`): pay in local currency alone does not count.
+ */
+export function missingRequired(m: ColumnMapping): Field[] {
+	const f = m.fields;
+	const localPay = m.kind === 'salaries' && f.salaryLocal !== undefined && (f.salaryCurrency !== undefined || m.payCurrency !== undefined);
+	return REQUIRED_FIELDS[m.kind].filter((k) => f[k] === undefined && !(k === 'salaryUsd' && localPay));
 }
 
 /** Problems with a mapping the user confirmed: missing required fields, a column used twice. */
 export function validateMapping(m: ColumnMapping, columns: number): string[] {
 	const problems: string[] = [];
-	for (const f of REQUIRED_FIELDS[m.kind]) if (m.fields[f] === undefined) problems.push(`${FIELD_LABEL[f]} is required`);
+	for (const f of missingRequired(m))
+		problems.push(
+			f === 'salaryUsd' && m.fields.salaryLocal !== undefined
+				? `${FIELD_LABEL.salaryLocal} needs its currency: a currency column, or one currency for the whole file (or map the pay as ${FIELD_LABEL.salaryUsd})`
+				: `${FIELD_LABEL[f]} is required`
+		);
+	if (m.kind === 'salaries' && m.payCurrency !== undefined && !/^[A-Z]{3}$/.test(m.payCurrency))
+		problems.push(`the currency of the whole file, "${m.payCurrency.slice(0, 20)}", is not a 3-letter currency code`);
+	if (m.kind === 'salaries' && m.fields.salaryCurrency !== undefined && m.fields.salaryLocal === undefined)
+		problems.push(
+			`${FIELD_LABEL.salaryCurrency} needs ${FIELD_LABEL.salaryLocal}: map the pay column that is in those currencies there (or leave the currency column out)`
+		);
 	const seen = new Map<number, Field>();
 	for (const [f, i] of Object.entries(m.fields) as [Field, number][]) {
 		if (!Number.isInteger(i) || i < 0 || i >= columns) problems.push(`${FIELD_LABEL[f]}: no column ${i + 1}`);

@@ -8,7 +8,8 @@
  */
 import { transferablesOf } from './columns';
 import { CsvChunker, CsvShapeError, shapeMessage } from './chunker';
-import { validateMapping, type ColumnMapping } from './fields';
+import type { RateLookup } from './exchange';
+import { needsConversion, validateMapping, type ColumnMapping } from './fields';
 import { createRowProcessor, type ProcessResult } from './processor';
 import { MAX_FILE_BYTES, sniffBytes, sniffText, type Sniff } from './sniff';
 import { DEFAULT_NUMBER_FORMAT, type DateFormat, type NumberFormat } from './values';
@@ -22,7 +23,8 @@ export interface ChunkSource {
 	chunks(): AsyncIterable<Uint8Array>;
 }
 
-export type ErrorCode = 'too-big' | 'not-csv' | 'empty' | 'bad-mapping' | 'bad-shape' | 'out-of-memory' | 'cancelled' | 'failed';
+export type ErrorCode =
+	'too-big' | 'not-csv' | 'empty' | 'bad-mapping' | 'bad-shape' | 'no-rates' | 'out-of-memory' | 'cancelled' | 'failed';
 
 export type WorkerRequest =
 	| { readonly type: 'sniff'; readonly file: Blob }
@@ -95,6 +97,11 @@ export interface RunOptions {
 	readonly progressEveryMs?: number;
 	/** The longest unfinished row carried between chunks (MAX_CARRY_CHARS); smaller in tests. */
 	readonly maxCarryChars?: number;
+	/**
+	 * The exchange rates, asked for only when the mapping's pay is in local currency without a
+	 * US$ column (`needsConversion`). It may fetch them; nothing of the file goes with the request.
+	 */
+	readonly rates?: () => Promise<RateLookup>;
 }
 
 /**
@@ -114,6 +121,16 @@ export async function runParse(
 	if (big) return big;
 	const problems = validateMapping(job.mapping, job.sniff.header.length);
 	if (problems.length) return { type: 'error', code: 'bad-mapping', message: problems.join('; ') };
+	let rates: RateLookup | undefined;
+	if (needsConversion(job.mapping)) {
+		try {
+			if (!opts.rates) throw new Error('no source of exchange rates');
+			rates = await opts.rates();
+		} catch (e) {
+			return { type: 'error', code: 'no-rates', message: noRatesMessage(job.mapping, e) };
+		}
+		if (opts.signal?.aborted) return cancelled();
+	}
 	const t0 = now();
 	let lastPost = t0;
 	let bytesRead = 0;
@@ -121,7 +138,8 @@ export async function runParse(
 		mapping: job.mapping,
 		header: job.sniff.header,
 		numberFormat: job.numberFormat ?? job.sniff.numberFormat?.format ?? DEFAULT_NUMBER_FORMAT,
-		dateFormat: job.dateFormat ?? job.sniff.dateFormat?.format
+		dateFormat: job.dateFormat ?? job.sniff.dateFormat?.format,
+		rates
 	});
 	const rate = (t: number) => (t > t0 ? Math.round((processor.rowsRead * 1000) / (t - t0)) : 0);
 	const progress = (t: number): Progress => ({
@@ -169,6 +187,13 @@ export async function runParse(
 		}
 		return { type: 'error', code: 'failed', message: `Reading the file failed: ${e instanceof Error ? e.message : String(e)}` };
 	}
+}
+
+/** Why a file in local currency was not read: the tables could not be had. Names the file's currency when it is one for the whole file. */
+export function noRatesMessage(mapping: ColumnMapping, e: unknown): string {
+	const what = mapping.payCurrency ? `in ${mapping.payCurrency}` : 'in the currencies of its currency column';
+	const why = e instanceof Error ? e.message : String(e);
+	return `This file's pay is ${what}, not US dollars, and the exchange rates to convert it could not be loaded (${why}). Nothing was read or kept, and nothing of the file was sent anywhere. Try again later, or load a file with a pay-in-USD column.`;
 }
 
 function cancelled(): WorkerResponse {

@@ -22,7 +22,8 @@ import {
 	workYear
 } from './coerce';
 import { DictBuilder, Growable, ListBuilder, type PostingsColumns, type SalaryColumns, type UploadColumns } from './columns';
-import type { ColumnMapping, Field, PostingField, SalaryField } from './fields';
+import { noRateReason, NO_CURRENCY, type ExchangeUse, type RateLookup } from './exchange';
+import { needsConversion, type ColumnMapping, type Field, type PostingField, type SalaryField } from './fields';
 import {
 	HOURS_PER_YEAR,
 	PAY_FACTOR,
@@ -50,6 +51,12 @@ export interface ProcessOptions {
 	readonly maxRejectedKept?: number;
 	/** Examples kept per field where the raw text differs from the plain value (`$120k` → 120000). */
 	readonly maxConversions?: number;
+	/**
+	 * Exchange rates, required when the mapping's pay is in local currency without a US$ column
+	 * (`needsConversion`): each row's pay in US dollars is its annual local pay ÷ the rate of its
+	 * currency and work year; a row whose currency has no rate is rejected with that reason.
+	 */
+	readonly rates?: RateLookup;
 }
 
 export interface Problem {
@@ -93,6 +100,11 @@ export interface UploadReport {
 	 * before it existed; 0 for postings.
 	 */
 	readonly estimatedYears?: number;
+	/**
+	 * Salaries converted to US dollars (a file without a US$ column): the rate used per currency
+	 * and work year, with the accepted rows converted at it. Absent when nothing was converted.
+	 */
+	readonly exchange?: readonly ExchangeUse[];
 }
 
 export interface ProcessResult {
@@ -135,12 +147,12 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 	const title = new DictBuilder();
 	const conversions: Conversion[] = [];
 	const convCount = new Map<Field, number>();
-	const noteConversion = (field: Field, raw: string, value: number) => {
+	const noteConversion = (field: Field, raw: string, value: number, column = header[f[field]!] ?? field) => {
 		if (raw === String(value)) return;
 		const c = convCount.get(field) ?? 0;
 		if (c >= maxConv) return;
 		convCount.set(field, c + 1);
-		conversions.push({ field, column: header[f[field]!] ?? field, raw: clip(raw), value });
+		conversions.push({ field, column, raw: clip(raw), value });
 	};
 
 	const writers: Writer[] = [];
@@ -201,11 +213,16 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 	const growables: Growable<Int8Array | Uint8Array | Uint16Array | Float64Array | Uint32Array>[] = [line];
 	const dicts: DictBuilder[] = [title];
 	let build: (n: number) => UploadColumns;
+	/** Salaries converted from local currency: the rates used by the accepted rows (see finish). */
+	let exchangeOf: ((c: SalaryColumns) => ExchangeUse[]) | null = null;
 
 	if (mapping.kind === 'salaries') {
 		const salaryUsd = new Growable((n) => new Float64Array(n));
 		const year = new Growable((n) => new Uint16Array(n));
 		const est = new Growable((n) => new Uint8Array(n));
+		const convert = needsConversion(mapping);
+		const rates = opts.rates;
+		if (convert && !rates) throw new Error('pay in local currency without a US$ column needs exchange rates');
 		add('salaryUsd', (raw, i, record) => {
 			const v = parseMoney(raw, { format: fmt, usd: true });
 			if (failed(v)) return v.error;
@@ -236,22 +253,78 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 		let salaryLocal: Growable<Float64Array> | null = null;
 		if (has('salaryLocal')) {
 			const g = (salaryLocal = new Growable((n) => new Float64Array(n)));
-			add('salaryLocal', (raw, i) => {
-				if (raw === '') {
-					g.arr[i] = NaN;
-					return null;
-				}
+			add('salaryLocal', (raw, i, record) => {
+				g.arr[i] = NaN;
+				// Carried beside a US$ column, local pay is optional; converted, it is the pay.
+				if (raw === '' && !convert) return null;
 				const v = parseMoney(raw, { format: fmt, usd: false });
 				if (failed(v)) return v.error;
-				g.arr[i] = v;
+				const k = factorOf(record);
+				// Beside a US$ column, that column reports a bad pay period (once).
+				if (failed(k)) return convert ? k.error : null;
+				// Annual, as paid (the US$ pay is annualised too): the rows' `salary`, which a view in
+				// that currency shows as it is.
+				g.arr[i] = v * k;
 				return null;
 			});
 		}
 		const salaryCurrency = dictCol('salaryCurrency', currencyCode);
 		const employeeResidence = dictCol('employeeResidence', countryCode);
+		/** One currency for the whole file (no currency column): every row's code, so the rows carry it. */
+		const fileCurrency = convert && salaryCurrency === null ? new DictBuilder() : null;
+		if (convert) {
+			// Runs after every cell writer (writers run in the order added): it reads the pay the
+			// salaryLocal writer left (NaN when that failed) and the year and currency cells, whose own
+			// problems their writers report, and converts.
+			const local = salaryLocal!;
+			const payCol = f.salaryLocal!;
+			const yearCol = f.year;
+			const curCol = f.salaryCurrency;
+			const code = mapping.payCurrency;
+			writers.push({
+				field: curCol === undefined ? 'salaryLocal' : 'salaryCurrency',
+				col: curCol ?? payCol,
+				write: (_raw, i, record) => {
+					salaryUsd.arr[i] = NaN;
+					const pay = local.arr[i]!;
+					const y = yearCol === undefined ? null : workYear((record[yearCol] ?? '').trim());
+					if (Number.isNaN(pay) || y === null || failed(y)) return null;
+					let cur: string;
+					if (curCol === undefined) {
+						cur = code!;
+						fileCurrency!.codes.arr[i] = fileCurrency!.code(cur);
+					} else {
+						const raw = (record[curCol] ?? '').trim();
+						if (raw === '') return NO_CURRENCY;
+						const c = currencyCode(raw);
+						if (failed(c)) return null;
+						cur = c;
+					}
+					const rate = rates!(cur, y.year);
+					if (rate === null) return noRateReason(cur, y.year);
+					salaryUsd.arr[i] = pay / rate.perUsd;
+					return null;
+				}
+			});
+			// The US$ bound is the pay column's problem (a unit or currency mistake there), checked on the converted value.
+			writers.push({
+				field: 'salaryLocal',
+				col: payCol,
+				write: (raw, i, record) => {
+					const usd = salaryUsd.arr[i]!;
+					if (Number.isNaN(usd)) return null;
+					const a = annualUsd(usd);
+					if (failed(a)) return a.error;
+					const cur = curCol === undefined ? code! : (record[curCol] ?? '').trim().toUpperCase();
+					noteConversion('salaryUsd', `${raw} ${cur}`, a, header[payCol]);
+					return null;
+				}
+			});
+			exchangeOf = (c) => exchangeUses(c, rates!);
+		}
 		growables.push(salaryUsd, year, est);
 		for (const g of [companySize, experienceLevel, employmentType, remoteRatio, salaryLocal]) if (g) growables.push(g);
-		for (const d of [country, salaryCurrency, employeeResidence]) if (d) dicts.push(d);
+		for (const d of [country, salaryCurrency, employeeResidence, fileCurrency]) if (d) dicts.push(d);
 		build = (n): SalaryColumns => ({
 			kind: 'salaries',
 			n,
@@ -267,7 +340,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 			employmentType: employmentType?.finish(n) ?? null,
 			remoteRatio: remoteRatio?.finish(n) ?? null,
 			salaryLocal: salaryLocal?.finish(n) ?? null,
-			salaryCurrency: salaryCurrency?.finish(n) ?? null,
+			salaryCurrency: (salaryCurrency ?? fileCurrency)?.finish(n) ?? null,
 			employeeResidence: employeeResidence?.finish(n) ?? null,
 			fields: (Object.keys(f) as SalaryField[]).filter((k) => k !== 'payPeriod')
 		});
@@ -458,6 +531,7 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 			const columns = build(n);
 			let estimatedYears = 0;
 			if (columns.kind === 'salaries') for (let i = 0; i < n; i++) estimatedYears += columns.yearEstimated[i]!;
+			const exchange = exchangeOf && columns.kind === 'salaries' ? exchangeOf(columns) : null;
 			return {
 				columns,
 				report: {
@@ -470,11 +544,31 @@ export function createRowProcessor(opts: ProcessOptions): RowProcessor {
 					rejectedRows,
 					rejectedNotKept,
 					conversions,
-					estimatedYears
+					estimatedYears,
+					...(exchange ? { exchange } : {})
 				}
 			};
 		}
 	};
+}
+
+/** The rate per currency and work year of converted rows, with how many accepted rows used it; by currency, then year. */
+function exchangeUses(c: SalaryColumns, rates: RateLookup): ExchangeUse[] {
+	const cur = c.salaryCurrency!;
+	const rows = new Map<string, number>();
+	for (let i = 0; i < c.n; i++) {
+		const key = `${cur.dict[cur.codes[i]!]!}|${c.year[i]!}`;
+		rows.set(key, (rows.get(key) ?? 0) + 1);
+	}
+	return [...rows]
+		.map(([key, n]) => {
+			const [currency, y] = key.split('|') as [string, string];
+			const workYear = Number(y);
+			// Every accepted row found its rate when it was read.
+			const rate = rates(currency, workYear)!;
+			return { currency, workYear, perUsd: rate.perUsd, rateYear: rate.year, rows: n };
+		})
+		.sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : a.workYear - b.workYear));
 }
 
 /** "Download rejected rows": the original cells, then the line and the reason; formula-safe. */
