@@ -35,7 +35,6 @@ export default {
 		'!**/*.svelte.ts',
 		// Browser-only glue: Web Worker messages and IndexedDB, covered by the Playwright upload
 		// tests (tests/e2e/upload-worker.spec.ts, your-data.spec.ts), not by unit tests, so every mutant there would read as a survivor.
-		'!src/lib/data/upload/worker.ts',
 		'!src/lib/data/upload/store.ts'
 	],
 	// Each mutant runs only the tests that reach it.

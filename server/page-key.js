@@ -15,7 +15,7 @@
  *     valid: an empty value is dropped (the same as absent), list values are spelt and ordered
  *     as the app's lists (`size=m,s` → `size=S,M`, the "Not given" token `none` last), country
  *     codes upper-cased and sorted, defaults dropped (`titles=family`, `dedupe=0`,
- *     `source=builtin`). An invalid value is kept exactly as sent, because the page quotes it
+ *     `source=builtin`, `currency=USD`; a currency code upper-cased). An invalid value is kept exactly as sent, because the page quotes it
  *     in its message; so is a filter given twice (the page says so), and every parameter the
  *     filters do not own (`scale`, `salary`, `cyear`, `market`, SvelteKit's own ones).
  *
@@ -35,7 +35,20 @@ const LISTS = /** @type {Record<string, readonly string[]>} */ ({
 export const KEY_LISTS = LISTS;
 export const KEY_YEARS = { min: 2015, max: 2035 };
 /** Every parameter the filters own (src/lib/state/url-filters.ts FILTER_PARAMS) and `source`. */
-export const KEY_FILTER_PARAMS = ['size', 'region', 'country', 'exp', 'type', 'remote', 'from', 'to', 'titles', 'dedupe', 'real'];
+export const KEY_FILTER_PARAMS = [
+	'size',
+	'region',
+	'country',
+	'exp',
+	'type',
+	'remote',
+	'from',
+	'to',
+	'titles',
+	'dedupe',
+	'real',
+	'currency'
+];
 /** The "Not given" token of a list filter. */
 const NONE = 'none';
 /** Longer values are an error for the parser: kept as sent. */
@@ -88,6 +101,11 @@ function canonicalValue(name, raw) {
 	if (name === 'titles') {
 		const t = v.toLowerCase();
 		return t === 'family' ? '' : t === 'strict' ? 'strict' : null;
+	}
+	if (name === 'currency') {
+		// Three letters, upper-cased (USD, the default, dropped); anything else kept as sent (the page quotes it).
+		const c = v.toUpperCase();
+		return /^[A-Z]{3}$/.test(c) ? (c === 'USD' ? '' : c) : null;
 	}
 	if (name === 'dedupe' || name === 'real') {
 		const t = v.toLowerCase();

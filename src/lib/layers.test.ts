@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { parse } from 'svelte/compiler';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { checkLayers, LAYERS, layerIndex, MODULE_PLACES, PART_OF, placeOf, resolveImport, type Layer, type ModuleImports } from './layers';
+import { checkLayers, LAYERS, layerIndex, PART_OF, placeOf, resolveImport, type Layer, type ModuleImports } from './layers';
 
 const SRC = new URL('..', new URL('.', import.meta.url)).pathname;
 
@@ -240,17 +240,6 @@ describe('the layer rule, on the real code', () => {
 		expect(state.length).toBeGreaterThan(0);
 		expect(state.filter((m) => !m.file.endsWith('.svelte.ts')).map((m) => m.file)).toEqual([]);
 		expect(layerIndex('lib/query')).toBeLessThan(layerIndex('lib/views'));
-	});
-
-	it('a module counted in another place only starts that place: it imports nothing but modules of its place', () => {
-		expect(placeOf('lib/data/upload/worker.ts')).toBe('lib/workers');
-		for (const [file, place] of Object.entries(MODULE_PLACES)) {
-			const m = modules.find((x) => x.file === file);
-			expect(m, file).toBeDefined();
-			const targets = m!.specifiers.map((s) => resolveImport(file, s, fileSet));
-			expect(targets.length).toBeGreaterThan(0);
-			expect(targets.filter((t) => t.kind !== 'inside' || placeOf(t.path) !== place)).toEqual([]);
-		}
 	});
 
 	it('every place the table names exists, and every PART_OF is a sub-folder of its parent in the same layer', () => {

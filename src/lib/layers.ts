@@ -147,17 +147,8 @@ export function resolveImport(from: string, spec: string, files: ReadonlySet<str
 	return hit ? { kind: 'inside', path: hit } : { kind: 'missing' };
 }
 
-/**
- * Modules counted in another place than their folder. data/upload/worker.ts only starts the
- * upload worker (workers/upload.ts, which gives the parser transform's money tables); it stays at
- * the path state starts it from until state starts workers/upload.ts itself.
- */
-export const MODULE_PLACES: Readonly<Record<string, string>> = { 'lib/data/upload/worker.ts': 'lib/workers' };
-
 /** `lib/views/pay.ts → lib/views`; a module directly in src/lib is its own place: `lib/theme.ts → lib/theme`. */
 export function placeOf(file: string): string {
-	const moved = MODULE_PLACES[file];
-	if (moved !== undefined) return moved;
 	const dir = dirOf(file);
 	if (dir !== 'lib') return dir;
 	const name = file.slice(4);

@@ -14,7 +14,7 @@ let workerJs = '';
 
 test.beforeAll(async () => {
 	const out = await build({
-		entryPoints: [resolve('src/lib/data/upload/worker.ts')],
+		entryPoints: [resolve('src/lib/workers/upload.ts')],
 		bundle: true,
 		format: 'iife',
 		platform: 'browser',

@@ -53,6 +53,9 @@ describe('pageKey: examples', () => {
 		['/?exp=se&country=us&titles=Strict&dedupe=TRUE&real=0', '/?country=US&dedupe=1&exp=SE&titles=strict'],
 		['/?size=&from=&titles=family&dedupe=false&source=builtin', '/'],
 		['/?source=%20Yours', '/?source=yours'],
+		['/pay?currency=%20eur&size=m', '/pay?currency=EUR&size=M'],
+		['/pay?currency=usd', '/pay'],
+		['/pay?currency=euro', '/pay?currency=euro'],
 		['/trends?to=2024&from=%202022%20', '/trends?from=2022&to=2024'],
 		// Page parameters and unknown ones are kept as sent, only sorted by name.
 		['/pay?scale=log&salary=120k&size=s', '/pay?salary=120k&scale=log&size=S'],
@@ -109,6 +112,8 @@ function valueFor(name: string): fc.Arbitrary<string> {
 			return fc.oneof(fc.constantFrom('1', '0', 'true', 'false', 'yes').chain(spaced), odd);
 		case 'source':
 			return fc.oneof(fc.constantFrom('builtin', 'yours', 'theirs').chain(spaced), odd);
+		case 'currency':
+			return fc.oneof(fc.constantFrom('EUR', 'PPP', 'USD', 'XYZ', 'E1', 'euro').chain(spaced), odd);
 		default:
 			return fc.oneof(fc.constantFrom('log', 'linear', '120k', '2023', 'all', 'US'), odd);
 	}
@@ -172,6 +177,7 @@ const arbFilters: fc.Arbitrary<Filters> = fc
 		titles: fc.constantFrom('family', 'strict') as fc.Arbitrary<'family' | 'strict'>,
 		dedupe: fc.boolean(),
 		real: fc.boolean(),
+		currency: fc.constantFrom(undefined, 'EUR', 'PPP', 'GBP'),
 		notGiven: fc.subarray(['size', 'exp'] as NotGivenFacet[])
 	})
 	.map(({ years, notGiven, ...f }) => ({

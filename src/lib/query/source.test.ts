@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSource, withSource } from './source';
+import { parseSource, withoutParam, withSource } from './source';
 
 describe('parseSource', () => {
 	it.each([
@@ -36,5 +36,13 @@ describe('withSource', () => {
 		const p = new URLSearchParams('source=yours&size=M');
 		withSource(p, 'builtin');
 		expect(p.toString()).toBe('source=yours&size=M');
+	});
+});
+
+describe('withoutParam', () => {
+	it('drops every value of the parameter and keeps the others in order', () => {
+		expect(withoutParam(new URLSearchParams('size=L&currency=EUR&exp=SE'), 'currency')).toBe('?size=L&exp=SE');
+		expect(withoutParam(new URLSearchParams('currency=EUR&currency=GBP'), 'currency')).toBe('');
+		expect(withoutParam(new URLSearchParams('size=L'), 'currency')).toBe('?size=L');
 	});
 });

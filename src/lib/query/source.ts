@@ -32,6 +32,14 @@ export function withSource(search: URLSearchParams, source: DataSource): string 
 	return q ? `?${q}` : '';
 }
 
+/** The URL query without `param` (e.g. `currency`: the same view in US dollars), other parameters kept in order. */
+export function withoutParam(search: URLSearchParams, param: string): string {
+	const p = new URLSearchParams(search);
+	p.delete(param);
+	const q = p.toString();
+	return q ? `?${q}` : '';
+}
+
 /** Does the URL ask for the user's own data? `wantsYours(new URLSearchParams('source=yours')) → true`; a bad value is not. */
 export function wantsYours(params: URLSearchParams): boolean {
 	return parseSource(params).source === 'yours';

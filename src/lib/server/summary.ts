@@ -8,7 +8,6 @@ import { DATA_VERSION, DataMissingError, getDataset, LICENSES, SOURCES } from '.
 import { BoundedCache } from '../../../server/bounded-cache.js';
 import { problemsBody, textResponse } from './http';
 import { FILTER_PARAMS, parseFilters, type ParamError } from '$lib/query/url-filters';
-import { count } from '$lib/format';
 import { downloadFilename, summaryQuery } from '$lib/format/query';
 import type { Filters } from '$lib/transform/filters';
 import type { Stats } from '$lib/transform/stats/types';
@@ -19,7 +18,7 @@ import { CONFIDENCE, LOW_CONFIDENCE_BELOW, SUPPRESS_BELOW } from '$lib/transform
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import { toCsv } from '$lib/csv/write';
 import { getMoney } from './money';
-import { inMoney, LEFT_OUT_WORDS, moneyBasis, moneyCodes, type Conversion, type LeftOutReason } from '$lib/transform/money';
+import { inMoney, moneyBasis, moneyCodes, type Conversion } from '$lib/transform/money';
 
 export const APP_VERSION: string = pkg.version;
 // In the order the 400 message has always listed them.

@@ -1,7 +1,7 @@
 /**
  * The state of "Your data" (/data): which files are loaded, the file being read (sniff →
  * mapping → parse with progress), the title overrides, and the figures computed from the
- * files. Owns the upload parser (data/upload/worker.ts); the figures come from the tab's one
+ * files. Owns the upload parser (workers/upload.ts); the figures come from the tab's one
  * results worker (workers/results.ts), which the data runtime (state/runtime.svelte.ts) owns and
  * every page shares. Browser only: call `start()` in onMount and `stop()` on destroy.
  *
@@ -158,7 +158,7 @@ export class YourData {
 	}
 
 	private makeParser(): Worker {
-		const w = new Worker(new URL('../data/upload/worker.ts', import.meta.url), { type: 'module' });
+		const w = new Worker(new URL('../workers/upload.ts', import.meta.url), { type: 'module' });
 		w.onmessage = (e: MessageEvent<WorkerResponse>) => this.onParser(e.data);
 		w.onerror = (e) => {
 			e.preventDefault();

@@ -23,7 +23,8 @@ import { loadFiles, saveFile, type StoredFile } from '$lib/data/upload/store';
 import type { CpiRow } from '$lib/data/types';
 import type { TitleOverrides } from '$lib/data/upload/store';
 import type { Dataset } from '$lib/transform/dataset';
-import { tablesFromJson, type MoneyTables } from '$lib/transform/money';
+import type { MoneyTables } from '$lib/transform/money';
+import { fetchMoneyTables } from './money-tables';
 import { parseFilters } from '$lib/query/url-filters';
 import { PackError, unpackIndeed, unpackSalaries, withIndeed } from '$lib/transform/dataset-pack';
 import {
@@ -202,16 +203,12 @@ async function cpi(): Promise<readonly CpiRow[]> {
 
 let moneyJson: Promise<MoneyTables> | null = null;
 
-/**
- * The money tables for `currency=` (GET /api/money/tables.json: public rates and factors, no
- * parameters), asked for once, when a page first wants another money; checked as they are read.
- */
+/** The money tables for `currency=` (public rates and factors, no parameters), fetched once when a page first wants another money. */
 function moneyTablesOnce(): Promise<MoneyTables> {
-	moneyJson ??= fetch('/api/money/tables.json').then(async (r) => {
-		if (!r.ok) throw new Error(`the exchange-rate tables could not be read (${(await r.text()).trim().slice(0, 200)})`);
-		return tablesFromJson(await r.json());
+	moneyJson ??= fetchMoneyTables().catch((err: unknown) => {
+		moneyJson = null;
+		throw new Error(`the exchange-rate tables could not be read (${err instanceof Error ? err.message : String(err)})`);
 	});
-	moneyJson.catch(() => (moneyJson = null));
 	return moneyJson;
 }
 

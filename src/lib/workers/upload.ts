@@ -1,5 +1,5 @@
 /**
- * The upload Web Worker (started through data/upload/worker.ts). All parsing is in
+ * The upload Web Worker (started by state/your-data.svelte.ts). All parsing is in
  * data/upload/parse-file.ts; this file moves messages and, for a salaries file whose pay is in
  * local currency, gives the parser the exchange rates (the server's money tables, fetched on
  * first need and kept while the worker lives; a failed fetch is tried again next time). One job
