@@ -22,6 +22,7 @@ import { titlesView } from '$lib/views/titles';
 import { demandView } from '$lib/views/demand';
 import { yourPostingsView } from '$lib/views/your-data';
 import { yourDownload, yourTitles } from '$lib/views/your-pages';
+import { inMoney, moneyBasis, moneyTables } from '$lib/transform/money';
 import { cpiFile, PAGE_IDS, PAGE_PATH, pageKey, pageProblem, runPage, type DatasetSource } from './registry';
 import { yoursSource } from './testing/yours';
 
@@ -478,5 +479,119 @@ describe('cpiFile', () => {
 	it('wraps the built-in CPI rows as the parsed file a user’s Dataset takes', () => {
 		const rs = cpiRows.slice(0, 2);
 		expect(cpiFile(rs)).toEqual({ file: 'us-cpi/cpiai.csv', rows: rs, issues: [], rowsRead: 2, rejected: 0 });
+	});
+});
+
+describe('runPage in other money (currency=)', () => {
+	const r = rows();
+	const weight = (x: Record<string, string>) => (x.work_year === '2023' ? 2 : 1);
+	const strictTitle = (x: Record<string, string>) => x.job_title === 'AI Engineer' || x.job_title === 'Machine Learning Engineer';
+	// Fed rates (units per US dollar) and PPP factors; every fixture report is paid in dollars.
+	const fx = [
+		{ currency: 'EUR', year: 2022, perUsd: 0.95 },
+		{ currency: 'EUR', year: 2023, perUsd: 0.92 },
+		{ currency: 'EUR', year: 2024, perUsd: 0.9 },
+		{ currency: 'INR', year: 2024, perUsd: 83.6 }
+	];
+	const ppp = [
+		{ country: 'US', year: 2024, factor: 1 },
+		{ country: 'IN', year: 2024, factor: 20 },
+		{ country: 'FR', year: 2024, factor: 0.75 }
+	];
+	const tables = moneyTables(DATA.salaries, fx, ppp);
+	const src: DatasetSource = { kind: 'builtin', data: DATA, money: tables };
+
+	it('a page in euros is the view of the converted Dataset, with what the figures are in words and nothing left out', () => {
+		const res = runPage('pay', q('currency=eur&titles=strict'), src);
+		const eur = inMoney(DATA, tables, 'EUR').data;
+		expect(res.money).toEqual({
+			code: 'EUR',
+			codes: ['USD', 'PPP', 'EUR', 'INR'],
+			basis: moneyBasis('EUR', []),
+			leftOut: { 'no-rate': 0, 'no-residence': 0, 'no-ppp': 0, 'no-local-rate': 0 },
+			error: null
+		});
+		expect(res.key).toBe('pay?titles=strict&currency=EUR');
+		const { dataVersion: _d, salaryText: _t, salaryError: _e, salaryNote: _n, pageErrors: _p, ...model } = res.model;
+		expect(model).toEqual(
+			payView(eur, { filters: { ...DEFAULT_FILTERS, titles: 'strict', currency: 'EUR' }, scale: 'linear', salary: null, band: null })
+		);
+		// Each report at its year's rate: the strict ML median from the fixture's rows, written out here.
+		const ml = r
+			.filter((x) => x.job_title === 'Machine Learning Engineer')
+			.flatMap((x) => {
+				const v = Number(x.salary_in_usd) * (x.work_year === '2023' ? 0.92 : 0.9);
+				return x.work_year === '2023' ? [v, v * (0.95 / 0.92)] : [v];
+			});
+		expect(res.model.distTable.money).toBe('EUR');
+		expect(ml.length).toBe(res.model.distTable.rows.find((x) => x.family === 'ML Engineer')!.n);
+	});
+
+	it('at PPP a report whose country has no factor is left out, counted for this view only', () => {
+		const res = runPage('overview', q('currency=PPP&titles=strict'), src);
+		// Residents of Germany have no factor in these tables, nor has any year before 2024 (a year inside the table is not stretched).
+		const noFactor = (x: Record<string, string>) => x.employee_residence === 'DE' || x.work_year !== '2024';
+		const de = r.filter((x) => strictTitle(x) && noFactor(x)).reduce((s, x) => s + weight(x), 0);
+		expect(de).toBeGreaterThan(0);
+		expect(res.money.leftOut).toEqual({ 'no-rate': 0, 'no-residence': 0, 'no-ppp': de, 'no-local-rate': 0 });
+		const usdView = runPage('overview', q('titles=strict'), src);
+		expect(res.model.counts.matched).toBe(usdView.model.counts.matched - de);
+		// Narrower filters count only their own.
+		const narrow = runPage('overview', q('currency=PPP&titles=strict&exp=SE'), src);
+		const seLeft = r.filter((x) => strictTitle(x) && noFactor(x) && x.experience_level === 'SE').reduce((s, x) => s + weight(x), 0);
+		expect(seLeft).toBeLessThan(de);
+		expect(narrow.money.leftOut['no-ppp']).toBe(seLeft);
+		// The claim is checked in dollars, and the chart marks the claim only on a dollar axis.
+		expect(res.model.claim).toEqual(usdView.model.claim);
+		expect(res.model.medianRows.map((m) => m.claimed)).toEqual([null, null]);
+	});
+
+	it('the salary box in the page money: typed in it as is, dollars at the rate, rupees at India’s factor, euros by country', () => {
+		const pay = (query: string) => runPage('pay', q(query), src).model;
+		expect(pay('currency=EUR&salary=€90k')).toMatchObject({ salary: 90_000, salaryNote: null, salaryError: null });
+		expect(pay('currency=EUR&salary=90k')).toMatchObject({ salary: 90_000, salaryNote: null });
+		expect(pay('currency=EUR&salary=$100k')).toMatchObject({
+			salary: 90_000,
+			salaryNote: "$100,000 ≈ €90,000 at 2024's rate (0.9 EUR per US dollar, Federal Reserve H.10 yearly average)."
+		});
+		expect(pay('currency=PPP&salary=₹3,000,000')).toMatchObject({
+			salary: 150_000,
+			salaryNote: '₹3,000,000 ≈ Int$150,000 at purchasing-power parity (20 INR per international dollar in India, World Bank ICP 2024).'
+		});
+		// A plain amount at PPP is international dollars.
+		expect(pay('currency=PPP&salary=120k')).toMatchObject({ salary: 120_000, salaryNote: null });
+		// France is the only euro country with a factor here: used, and named.
+		expect(pay('currency=PPP&salary=€75k')).toMatchObject({ salary: 100_000, salaryNote: expect.stringContaining('in France') });
+		// Bounds are held in dollars: ¥ has no rate here, €500 is too small.
+		expect(pay('currency=EUR&salary=€500').salaryError).toMatch(/too small/);
+		expect(pay('currency=EUR&salary=¥9m').salaryError).toMatch(/no exchange rate for JPY/);
+	});
+
+	it('a money that cannot be used: said, and the page in US dollars; real pay is dollars only; pages without money stay as they are', () => {
+		const xyz = runPage('overview', q('currency=XYZ'), src);
+		expect(xyz.money.code).toBe('USD');
+		expect(xyz.money.error).toBe(
+			'currency: no exchange rates for "XYZ" here, so pay is shown in US dollars; use one of USD, PPP, EUR, INR'
+		);
+		expect(xyz.model).toEqual(runPage('overview', q(''), src).model);
+		const none = runPage('pay', q('currency=EUR'), { kind: 'builtin', data: DATA });
+		expect(none.money.code).toBe('USD');
+		expect(none.money.error).toMatch(/exchange-rate tables could not be read/);
+		const real = runPage('trends', q('currency=EUR&real=1'), src);
+		expect(real.model.pay.basis).toBe('nominal');
+		expect(real.money.code).toBe('EUR');
+		const titles = runPage('titles', q('currency=EUR'), src);
+		expect(titles.money.code).toBe('USD');
+		expect(titles.model).toEqual(runPage('titles', q(''), src).model);
+	});
+
+	it('your file in euros: the download tables carry the money, as the API writes them', () => {
+		const eur = inMoney(DATA, tables, 'EUR');
+		const res = runPage('overview', q('currency=EUR'), src);
+		expect(res.money.code).toBe('EUR');
+		const dl = yourDownload(eur.data, 'none', { ...DEFAULT_FILTERS, currency: 'EUR' }, eur.conversion);
+		expect(dl.table.columns).toContain('gap_eur');
+		expect(dl.payBasis).toBe(moneyBasis('EUR', []));
+		expect(dl.canonical).toBe('by=none&currency=EUR');
 	});
 });

@@ -145,3 +145,15 @@ describe('salaryInUsd', () => {
 		expect(salaryInUsd(bad, 0.9)).toBe(bad);
 	});
 });
+
+describe('parseSalaryInput on a page in another money', () => {
+	it('an amount without a currency is in the page money; dollars typed with $ say so', () => {
+		expect(parseSalaryInput('90k', 'EUR')).toEqual({ ok: true, kind: 'value', value: 90_000, currency: 'EUR' });
+		expect(parseSalaryInput('$90k', 'EUR')).toEqual({ ok: true, kind: 'value', value: 90_000, currency: 'USD' });
+		expect(parseSalaryInput('£70–80k', 'EUR')).toEqual({ ok: true, kind: 'band', low: 70_000, high: 80_000, currency: 'GBP' });
+		// Dollars are the default: no code, as before.
+		expect(parseSalaryInput('$90k', 'USD')).toEqual({ ok: true, kind: 'value', value: 90_000 });
+		// The dollar bounds wait for the conversion when the amount is in another money.
+		expect(parseSalaryInput('15000000', 'JPY')).toEqual({ ok: true, kind: 'value', value: 15_000_000, currency: 'JPY' });
+	});
+});
