@@ -84,6 +84,15 @@ test('/pay?currency=EUR: every figure in euros, computed from the rows at the pu
 	expect(sidecar.query).toContain('currency=EUR');
 	expect(sidecar.money?.currency).toBe('EUR');
 
+	// The chart as SVG: the axis, the subtitle and the labels in euros.
+	const [svgDl] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download SVG' }).click()]);
+	expect(svgDl.suggestedFilename()).toContain('currency-EUR');
+	const svg = await text(svgDl);
+	expect(svg).toContain('Annual salary (EUR per year)');
+	expect(svg).toContain('pay in EUR');
+	expect(svg).toMatch(/median €\d+k/);
+	expect(svg).not.toMatch(/\$\d/);
+
 	// The footer lists the rate tables' sources and says what the figures are.
 	await expect(page.getByRole('contentinfo')).toContainText('Figures are gross annual pay in EUR');
 	await expect(page.getByRole('contentinfo')).toContainText('exchange-rates');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	moneySign,
+	moneyChoice,
 	moneyRange,
 	moneyUnit,
 	moneyIn,
@@ -197,5 +198,8 @@ describe('money in other currencies', () => {
 		expect(moneyUnit('EUR')).toBe('EUR');
 		expect(moneyUnit('PPP')).toBe('international $, PPP');
 		expect(moneySign('JPY')).toBe('¥');
+		expect(moneyChoice('EUR')).toBe('Euro (EUR)');
+		expect(moneyChoice('PPP')).toBe('International dollars at purchasing-power parity (PPP)');
+		expect(moneyChoice('XYZ')).toBe('XYZ');
 	});
 });

@@ -52,6 +52,41 @@ export function moneySign(code = 'USD'): string {
 	return MONEY_SIGN[code] ?? `${code} `;
 }
 
+/** Currency names in English, fixed (not the runtime's locale data, so server and browser agree). */
+const CURRENCY_NAME: Readonly<Record<string, string>> = {
+	AUD: 'Australian dollar',
+	BRL: 'Brazilian real',
+	CAD: 'Canadian dollar',
+	CHF: 'Swiss franc',
+	CNY: 'Chinese yuan',
+	DKK: 'Danish krone',
+	EUR: 'Euro',
+	GBP: 'British pound',
+	HKD: 'Hong Kong dollar',
+	INR: 'Indian rupee',
+	JPY: 'Japanese yen',
+	KRW: 'South Korean won',
+	MXN: 'Mexican peso',
+	MYR: 'Malaysian ringgit',
+	NOK: 'Norwegian krone',
+	NZD: 'New Zealand dollar',
+	PHP: 'Philippine peso',
+	PLN: 'Polish złoty',
+	SEK: 'Swedish krona',
+	SGD: 'Singapore dollar',
+	THB: 'Thai baht',
+	TWD: 'New Taiwan dollar',
+	ZAR: 'South African rand',
+	USD: 'US dollars',
+	PPP: 'International dollars at purchasing-power parity'
+};
+
+/** A money as a choice: `moneyChoice('EUR') → "Euro (EUR)"`, `moneyChoice('XYZ') → "XYZ"`. */
+export function moneyChoice(code: string): string {
+	const name = CURRENCY_NAME[code];
+	return name ? `${name} (${code})` : code;
+}
+
 /**
  * The unit of a money in axis titles, table headers and CSV notes: `moneyUnit('USD') → "US$"`,
  * `moneyUnit('EUR') → "EUR"`, `moneyUnit('PPP') → "international $, PPP"`.
