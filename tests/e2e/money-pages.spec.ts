@@ -196,6 +196,7 @@ test('your own file (the built-in one uploaded) in euros: the browser-built CSVs
 });
 
 test('axe finds nothing on pages in other money; screenshots at 1280 and 390 px', async ({ page }) => {
+	test.setTimeout(240_000);
 	mkdirSync('screenshots', { recursive: true });
 	for (const [path, tag] of [
 		['/pay?currency=EUR&salary=%E2%82%AC80k', 'pay-eur'],
