@@ -3,7 +3,7 @@
  * marks <html data-hydrated> on mount), so a click never lands on server-rendered HTML whose
  * handlers are not attached yet. That race showed up on a loaded machine.
  */
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 export { expect } from '@playwright/test';
 export type { APIRequestContext, Download, Page } from '@playwright/test';
 
@@ -20,3 +20,13 @@ export const test = base.extend({
 		await use(page);
 	}
 });
+
+/** Requests to the server that carry page data (SvelteKit's __data.json and the pages' JSON endpoint), logged from now on. */
+export function dataRequests(page: Page): string[] {
+	const log: string[] = [];
+	page.on('request', (r) => {
+		const u = new URL(r.url());
+		if (u.pathname.endsWith('__data.json') || u.pathname.startsWith('/api/pages/')) log.push(u.pathname + u.search);
+	});
+	return log;
+}

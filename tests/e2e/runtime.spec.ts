@@ -9,19 +9,9 @@
  */
 import { resolve } from 'node:path';
 import { test as plain } from '@playwright/test';
-import { expect, test, type Page } from './fixtures';
+import { dataRequests, expect, test, type Page } from './fixtures';
 
 const SALARIES = resolve('tests/fixtures/upload/pages-salaries.csv');
-
-/** Requests to the server that carry page data: SvelteKit's __data.json and the pages' JSON endpoint. */
-function dataRequests(page: Page): string[] {
-	const log: string[] = [];
-	page.on('request', (r) => {
-		const u = new URL(r.url());
-		if (u.pathname.endsWith('__data.json') || u.pathname.startsWith('/api/pages/')) log.push(u.pathname + u.search);
-	});
-	return log;
-}
 
 /**
  * The page's main content as text (the figures and sentences), for comparing two renderings of
