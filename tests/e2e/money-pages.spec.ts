@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Download, type Page } from './fixtures';
+import { dataRequests, expect, test, type Download, type Page } from './fixtures';
 import { quantile7, rawRows } from './independent';
 
 const BUILT_IN = resolve('.data-cache/aijobs-salaries/salaries.csv');
@@ -20,16 +20,6 @@ const inMoney = (sign: string, v: number) => `${v < 0 ? '−' : ''}${sign}${Math
 function csv(s: string): { header: string[]; rows: string[][] } {
 	const [head, ...lines] = s.trim().split(/\r?\n/);
 	return { header: head!.split(','), rows: lines.map((l) => l.split(',')) };
-}
-
-/** Requests that carry page data (SvelteKit's __data.json and the pages' JSON endpoint). */
-function dataRequests(page: Page): string[] {
-	const log: string[] = [];
-	page.on('request', (r) => {
-		const u = new URL(r.url());
-		if (u.pathname.endsWith('__data.json') || u.pathname.startsWith('/api/pages/')) log.push(u.pathname + u.search);
-	});
-	return log;
 }
 
 async function text(d: Download): Promise<string> {
