@@ -231,3 +231,39 @@ test('/trends with 7 reports: the median and share charts say there is nothing t
 	// The counts are still drawn: a count is its own evidence.
 	await expect(page.getByRole('region', { name: 'Reports per year' }).locator('svg[data-chart-svg]')).toHaveCount(1);
 });
+
+test('/pay: on screen the distribution’s dots are painted on one canvas per family, and a downloaded SVG still has every dot', async ({
+	page,
+	request
+}) => {
+	// The server's page (no JavaScript) draws each dot as a <circle>: count them for size=M.
+	const html = await (await request.get('/pay?size=M')).text();
+	const chartHtml = html.slice(html.indexOf('data-chart-svg'), html.indexOf('</svg>', html.indexOf('data-chart-svg')));
+	const serverDots = (chartHtml.match(/<circle/g) ?? []).length;
+	expect(serverDots).toBeGreaterThan(400);
+
+	await page.goto('/pay');
+	await page.locator('html[data-builtin="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+	await page.getByRole('checkbox', { name: 'Medium (50–250)' }).check();
+	await expect(page).toHaveURL(/size=M/);
+	const card = page.getByRole('region', { name: 'Salary distribution by family' });
+	const canvases = card.locator('svg[data-chart-svg] g[data-group] foreignObject canvas');
+	await expect(canvases).toHaveCount(2);
+	// Each canvas has dots painted on it (not blank), and no strip of <circle>s is left beside it.
+	const painted = await canvases.evaluateAll((cs) =>
+		(cs as HTMLCanvasElement[]).map((c) => {
+			const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+			let n = 0;
+			for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+			return n;
+		})
+	);
+	for (const n of painted) expect(n).toBeGreaterThan(100);
+	await expect(card.locator('.dots.strip circle')).toHaveCount(0);
+
+	// The file is drawn from the export copy, with one <circle> per dot, as the server's page.
+	const [svgFile] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download SVG' }).click()]);
+	const svg = readFileSync((await svgFile.path())!, 'utf8');
+	expect((svg.match(/<circle/g) ?? []).length).toBe(serverDots);
+	expect(svg).not.toContain('<canvas');
+});
