@@ -144,6 +144,18 @@ test("the salary box in the page money: euros as typed, dollars converted; rupee
 	await expect(page.getByTestId('salary-note')).toContainText(`₹3,000,000 ≈ ${intl} at purchasing-power parity`);
 	await expect(page.getByTestId('salary-note')).toContainText('India, World Bank ICP 2024');
 	await expect(page.getByTestId('position-ML')).toContainText(`${intl} is at the`);
+	// The CSV at PPP: the money columns renamed and pay_basis in words; the median of the rupee answer's page.
+	const [pppCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-none').click()]);
+	expect(pppCsv.suggestedFilename()).toContain('currency-PPP');
+	const pppText = await text(pppCsv);
+	expect(csv(pppText).header).toContain('gap_ppp');
+	expect(pppText).toContain(
+		`"international $ at purchasing-power parity (World Bank ICP PPP conversion factor, GDP, by the employee's country of residence`
+	);
+	const [pppMeta] = await Promise.all([page.waitForEvent('download'), page.getByTestId('meta-none').click()]);
+	const pppSidecar = JSON.parse(await text(pppMeta)) as { money?: { currency: string; left_out_note?: string } };
+	expect(pppSidecar.money?.currency).toBe('PPP');
+	expect(pppSidecar.money?.left_out_note).toMatch(/reports? left out: /);
 	// Euros at PPP need a country: several use the euro.
 	await page.getByLabel(/Yearly salary/).fill('€80k');
 	await page.getByRole('button', { name: 'Show position' }).click();
