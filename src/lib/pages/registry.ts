@@ -218,6 +218,9 @@ const PARSE: {
 /** The rates each currency's reports were converted with, per work year (units per US dollar), once per Dataset. */
 const ratesOf = new WeakMap<Dataset, Map<string, Map<number, number>>>();
 
+/** A salary or band that was read. */
+type Amount = Extract<SalaryInput, { ok: true }>;
+
 /** A rate for a typed amount: units per US dollar, its year, and where it comes from. */
 interface TypedRate {
 	readonly perUsd: number;
@@ -234,7 +237,7 @@ function typedRate(code: string, data: Dataset, tables: MoneyTables | null): Typ
 	if (!rates) ratesOf.set(data, (rates = impliedRates(data.salaries)));
 	const partial = partialYearOf(data.dataVersion);
 	const own = rates.get(code);
-	const years = own ? [...own.keys()] : [...new Set(data.salaries.map((r) => r.workYear))];
+	const years = own ? [...own.keys()] : [...listsOf(data).years];
 	years.sort((a, b) => b - a);
 	const year = years.find((y) => y !== partial) ?? years[0];
 	if (year === undefined) return null;
@@ -281,22 +284,24 @@ export function salaryInView(
 		const { currency: _typed, ...asTyped } = input;
 		return { input: asTyped, note: null };
 	}
-	const scaled = (f: (v: number) => number): SalaryInput =>
-		usd.kind === 'value'
-			? { ok: true, kind: 'value', value: f(usd.value) }
-			: { ok: true, kind: 'band', low: f(usd.low), high: f(usd.high) };
-	const said = (v: SalaryInput) =>
-		v.ok && v.kind === 'value' ? money(v.value, code) : v.ok && v.kind === 'band' ? `${money(v.low, code)}–${money(v.high, code)}` : '';
+	/** An amount (or both ends of a band) through `f`, to the cent. */
+	const scaled = (from: Amount, f: (v: number) => number): Amount => {
+		const c = (x: number) => Math.round(f(x) * 100) / 100;
+		return from.kind === 'value'
+			? { ok: true, kind: 'value', value: c(from.value) }
+			: { ok: true, kind: 'band', low: c(from.low), high: c(from.high) };
+	};
+	const said = (v: Amount) => (v.kind === 'value' ? money(v.value, code) : `${money(v.low, code)}–${money(v.high, code)}`);
 	if (code === 'USD') return { input: usd, note: `${typed} ≈ ${said(usd)} at ${r.year}'s rate (${rateWords(r, typedCode)}).` };
 	if (code !== 'PPP') {
 		const rc = tables ? marketRate(tables, code, r.year) : null;
 		if (!rc) return { input: noRate(code), note: null };
-		const v = scaled((x) => Math.round(x * rc.perUsd * 100) / 100);
+		const v = scaled(usd, (x) => x * rc.perUsd);
 		return {
 			input: v,
 			note:
 				typedCode === 'USD'
-					? `${typed} ≈ ${said(v)} at ${rc.year}'s rate (${rateWords({ perUsd: rc.perUsd, year: rc.year, source: rc.source }, code)}).`
+					? `${typed} ≈ ${said(v)} at ${rc.year}'s rate (${rateWords(rc, code)}).`
 					: `${typed} ≈ ${said(v)} at ${r.year}'s rates (${rate4(r.perUsd)} ${typedCode} and ${rate4(rc.perUsd)} ${code} per US dollar).`
 		};
 	}
@@ -317,11 +322,7 @@ export function salaryInView(
 		};
 	const country = chosen[0]!;
 	const f = pppFactor(tables!, country, r.year)!;
-	const local = (v: number) => Math.round((v / f.factor) * 100) / 100;
-	const v: SalaryInput =
-		input.kind === 'value'
-			? { ok: true, kind: 'value', value: local(input.value) }
-			: { ok: true, kind: 'band', low: local(input.low), high: local(input.high) };
+	const v = scaled(input, (x) => x / f.factor);
 	return {
 		input: v,
 		note: `${typed} ≈ ${said(v)} at purchasing-power parity (${rate4(f.factor)} ${typedCode} per international dollar in ${countryName(country)}, World Bank ICP ${f.year}).`
@@ -329,13 +330,18 @@ export function salaryInView(
 }
 
 /** The countries and years of a Dataset depend on it alone: listed once per Dataset, not per view. */
-const listsOf = new WeakMap<Dataset, { countries: CountryOption[]; years: number[] }>();
+const lists = new WeakMap<Dataset, { countries: CountryOption[]; years: number[] }>();
+
+/** A Dataset's countries and work years, listed once. */
+function listsOf(data: Dataset): { countries: CountryOption[]; years: number[] } {
+	let hit = lists.get(data);
+	if (!hit) lists.set(data, (hit = { countries: countryOptions(data.salaries), years: yearsOf(data.salaries) }));
+	return hit;
+}
 
 /** The filter panel of a Dataset for these filters. */
 function frameOf(data: Dataset, filters: Filters): PageFrame {
-	let lists = listsOf.get(data);
-	if (!lists) listsOf.set(data, (lists = { countries: countryOptions(data.salaries), years: yearsOf(data.salaries) }));
-	return { dataVersion: data.dataVersion, facets: facetsView(data, filters), ...lists };
+	return { dataVersion: data.dataVersion, facets: facetsView(data, filters), ...listsOf(data) };
 }
 
 /**
@@ -407,8 +413,7 @@ function moneyOf(
 	const asked = filters.currency ?? 'USD';
 	const codes = tables ? moneyCodes(tables, tables.marketLast) : [];
 	const plain = { data: usd, conversion: null };
-	if (!MONEY_PAGES.has(page)) return { money: { ...US_DOLLARS, codes }, ...plain };
-	if (asked === 'USD') return { money: { ...US_DOLLARS, codes }, ...plain };
+	if (!MONEY_PAGES.has(page) || asked === 'USD') return { money: { ...US_DOLLARS, codes }, ...plain };
 	if (!tables)
 		return {
 			money: {
