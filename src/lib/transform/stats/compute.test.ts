@@ -13,7 +13,7 @@ import { gapSummary } from './summary';
 import { applyFilters, familySummaries, familyValues, groupSummaries, growthByYear, likeForLike } from './testing/oracle';
 import { arbRows, arbRowsWithGaps, cpiYear, familyRow, frozen, row, shuffled } from './testing/rows';
 import type { StatsOptions } from './types';
-import { computeStats, dedupeSensitivity, headlineOf, rankSample } from './compute';
+import { BASES_LIMITS, computeStats, dedupeSensitivity, headlineOf, keptBases, rankSample } from './compute';
 
 // 2020–2024 full years; 2025 has 11 months, so work year 2025 has no real pay.
 const cpi = annualCpi([
@@ -286,5 +286,64 @@ describe('computeStats samples', () => {
 		const v = computeStats(prepareRows(rows), { ...DEFAULT_FILTERS, titles: 'strict' }, { sample: 5 });
 		expect(v.families.AI.support).toBe('suppressed');
 		expect(v.samples).toEqual({ AI: [], ML: [200_000, 205_000, 210_000, 214_000, 219_000] });
+	});
+});
+
+describe('computeStats on kept bases', () => {
+	/** Every field of a view as plain data (the lazily computed like-for-like and growth included). */
+	const plain = (v: ReturnType<typeof computeStats>) => JSON.parse(JSON.stringify(v)) as unknown;
+
+	it('property: a sequence of views on one prepared set equals each view computed on freshly prepared rows', () => {
+		expect.hasAssertions();
+		fc.assert(
+			fc.property(
+				arbRows(200),
+				// Few distinct filter sets, drawn again and again: most calls after the first find a kept base.
+				fc.array(fc.tuple(arbFilters, arbOptions), { minLength: 1, maxLength: 3 }),
+				fc.array(fc.nat(), { minLength: 2, maxLength: 12 }),
+				(rows, views, order) => {
+					const prepared = prepareRows(rows);
+					for (const i of order) {
+						const [filters, options] = views[i % views.length]!;
+						expect(plain(computeStats(prepared, filters, options))).toEqual(plain(computeStats(prepareRows(rows), filters, options)));
+					}
+				}
+			),
+			{ seed: 20261207, numRuns: 60 }
+		);
+	});
+
+	it('reads like-for-like and growth the same whether or not they were asked for before, and spreads them', () => {
+		expect.hasAssertions();
+		const rows = [
+			...Array.from({ length: 30 }, (_, i) => row({ jobTitle: 'AI Engineer', salaryUsd: 100_000 + 1000 * i, workYear: 2023 + (i % 2) })),
+			...Array.from({ length: 40 }, (_, i) =>
+				row({ jobTitle: 'Machine Learning Engineer', salaryUsd: 150_000 + 900 * i, workYear: 2023 + (i % 2) })
+			)
+		];
+		const prepared = prepareRows(rows);
+		const first = computeStats(prepared, DEFAULT_FILTERS, { groupBy: 'workYear' });
+		const again = computeStats(prepared, DEFAULT_FILTERS, { groupBy: 'workYear' });
+		const cold = computeStats(prepareRows(rows), DEFAULT_FILTERS, { groupBy: 'workYear' });
+		expect({ ...again }.growth).toEqual(cold.growth);
+		expect(first.likeForLike).toEqual(cold.likeForLike);
+		expect(again.groups).toEqual(cold.groups);
+		expect(again.growth.years).toEqual([2023, 2024]);
+	});
+
+	it('keeps at most the limit of bases and selected rows per prepared set', () => {
+		expect.hasAssertions();
+		const rows = Array.from({ length: 40 }, (_, i) =>
+			row({ jobTitle: i % 2 ? 'AI Engineer' : 'Machine Learning Engineer', salaryUsd: 90_000 + 500 * i, workYear: 2015 + (i % 20) })
+		);
+		const prepared = prepareRows(rows);
+		const years = BASES_LIMITS.entries + 10;
+		for (let k = 0; k < years; k++) computeStats(prepared, { ...DEFAULT_FILTERS, from: 2000 + k });
+		expect(keptBases(prepared).bases).toBe(BASES_LIMITS.entries);
+		// The most recent view is kept: asking again adds no base.
+		computeStats(prepared, { ...DEFAULT_FILTERS, from: 2000 + years - 1 });
+		expect(keptBases(prepared).bases).toBe(BASES_LIMITS.entries);
+		expect(keptBases(prepared).rows).toBeLessThanOrEqual(BASES_LIMITS.rows);
+		expect(keptBases(prepareRows(rows)).bases).toBe(0);
 	});
 });

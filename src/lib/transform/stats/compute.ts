@@ -190,7 +190,7 @@ function selectEntries(
 		if (family[e] === FAMILY_CODE.AI) selAi[nAi++] = e;
 		else selMl[nMl++] = e;
 	}
-	return { nominal: { AI: selAi.subarray(0, nAi), ML: selMl.subarray(0, nMl) }, matched, duplicates, rowsWithoutCpi };
+	return { nominal: { AI: selAi.slice(0, nAi), ML: selMl.slice(0, nMl) }, matched, duplicates, rowsWithoutCpi };
 }
 
 /**
@@ -322,6 +322,111 @@ function bandStep(
 	};
 }
 
+/** What every call with the same rows, filters and CPI options shares: the selection and the figures that depend on nothing else. */
+interface Base {
+	readonly selection: Selection;
+	readonly byPay: Readonly<Record<TitleFamily, Int32Array>>;
+	readonly values: Readonly<Record<TitleFamily, Float64Array>>;
+	readonly realFactor: Float64Array | null;
+	readonly clusters: Clusters;
+	readonly effN: Readonly<Record<TitleFamily, number>>;
+	readonly families: Stats['families'];
+	readonly gap: Stats['gap'];
+	/** Computed when first read: many calls (the claim check's subsets) want only the families and the gap. */
+	readonly likeForLike: LikeForLike;
+	/** Growth by year for a call's span, partial year and change of source (computed when first asked for, kept per choice). */
+	growthFor(options: StatsOptions): Growth;
+	/** Groups by dimension, computed when first asked for. */
+	readonly groups: Map<Dimension, NonNullable<Stats['groups']>>;
+}
+
+/**
+ * The bases last used, per prepared rows. A page asks for the same filters several times (the
+ * headline, then each segment's groups, then the downloads; the claim check's subsets on every
+ * Overview), and a filter change often goes back to a view just seen: each such call then
+ * costs no scan of the rows. Bounded in entries and in selected rows kept (a base holds about
+ * 16 bytes per selected row), least recently used first out.
+ */
+const BASES = new WeakMap<PreparedRows, Map<string, Base>>();
+const BASES_KEPT = 48;
+const BASE_ROWS_KEPT = 4_000_000;
+/** How many bases are kept for these rows, and the selected rows they hold (for tests). */
+export function keptBases(prepared: PreparedRows): { readonly bases: number; readonly rows: number } {
+	const kept = BASES.get(prepared);
+	let rows = 0;
+	for (const b of kept?.values() ?? []) rows += b.selection.nominal.AI.length + b.selection.nominal.ML.length;
+	return { bases: kept?.size ?? 0, rows };
+}
+
+/** The limits on the kept bases: entries and selected rows, per prepared rows. */
+export const BASES_LIMITS = { entries: BASES_KEPT, rows: BASE_ROWS_KEPT } as const;
+
+const cpiIds = new WeakMap<readonly AnnualCpi[], number>();
+let nextCpiId = 1;
+
+function baseKey(filters: Filters, cpi: readonly AnnualCpi[] | null, baseYear: number | null): string {
+	let cpiId = 0;
+	if (cpi) {
+		cpiId = cpiIds.get(cpi) ?? nextCpiId++;
+		cpiIds.set(cpi, cpiId);
+	}
+	return JSON.stringify([filters, cpiId, baseYear]);
+}
+
+function baseOf(prepared: PreparedRows, filters: Filters, cpi: readonly AnnualCpi[] | null, baseYear: number | null): Base {
+	let kept = BASES.get(prepared);
+	if (!kept) BASES.set(prepared, (kept = new Map()));
+	const key = baseKey(filters, cpi, baseYear);
+	const hit = kept.get(key);
+	if (hit) {
+		// Most recently used last.
+		kept.delete(key);
+		kept.set(key, hit);
+		return hit;
+	}
+	const ix = prepared.modes[filters.titles];
+	const { yearOk, slotFactor } = yearSlots(ix, filters, cpi, baseYear);
+	const realFactor = filters.real ? slotFactor : null;
+	const selection = selectEntries(prepared, ix, filters, yearOk, realFactor);
+	const { nominal } = selection;
+	const byPay = { AI: orderByPay(nominal.AI, ix, realFactor), ML: orderByPay(nominal.ML, ix, realFactor) };
+	const values = { AI: payValues(byPay.AI, ix, realFactor), ML: payValues(byPay.ML, ix, realFactor) };
+	const clusters = clustersStep(ix, filters.dedupe);
+	const effN = { AI: clusters.effN(nominal.AI), ML: clusters.effN(nominal.ML) };
+	const families = familySummariesSorted(values, effN);
+	let likeForLike: LikeForLike | null = null;
+	const growths = new Map<string, Growth>();
+	const base: Base = {
+		selection,
+		byPay,
+		values,
+		realFactor,
+		clusters,
+		effN,
+		families,
+		gap: gapSummary(families.AI, families.ML),
+		get likeForLike() {
+			return (likeForLike ??= likeForLikeStep(ix, byPay, values, clusters));
+		},
+		growthFor(o: StatsOptions) {
+			const k = JSON.stringify([o.span ?? null, o.partialYear ?? null, o.sourceShiftYear === undefined ? 'default' : o.sourceShiftYear]);
+			let g = growths.get(k);
+			if (!g) growths.set(k, (g = growthStep(ix, nominal, cpi, baseYear, o, clusters)));
+			return g;
+		},
+		groups: new Map()
+	};
+	kept.set(key, base);
+	let rows = 0;
+	for (const b of kept.values()) rows += b.selection.nominal.AI.length + b.selection.nominal.ML.length;
+	for (const [k, b] of kept) {
+		if (kept.size <= 1 || (kept.size <= BASES_KEPT && rows <= BASE_ROWS_KEPT)) break;
+		rows -= b.selection.nominal.AI.length + b.selection.nominal.ML.length;
+		kept.delete(k);
+	}
+	return base;
+}
+
 /**
  * Every statistic one filter state yields: per-family summaries (quantiles, median
  * intervals), the raw gap with intervals, the like-for-like gap, growth by year, and
@@ -342,21 +447,15 @@ export function computeStats(data: PreparedRows | readonly SalaryRow[], filters:
 	if (cpi && baseYear !== null && deflator(cpi, baseYear, baseYear) === null)
 		throw new RangeError(`computeStats: base year ${baseYear} is not a full CPI year`);
 
-	const { yearOk, slotFactor } = yearSlots(ix, filters, cpi, baseYear);
-	const realFactor = filters.real ? slotFactor : null;
-
-	const selection = selectEntries(prepared, ix, filters, yearOk, realFactor);
+	const base = baseOf(prepared, filters, cpi, baseYear);
+	const { selection, byPay, values, clusters, effN, families, gap, realFactor } = base;
 	const { nominal } = selection;
-	const byPay = { AI: orderByPay(nominal.AI, ix, realFactor), ML: orderByPay(nominal.ML, ix, realFactor) };
-	const values = { AI: payValues(byPay.AI, ix, realFactor), ML: payValues(byPay.ML, ix, realFactor) };
-
-	const clusters = clustersStep(ix, filters.dedupe);
-	const effN = { AI: clusters.effN(nominal.AI), ML: clusters.effN(nominal.ML) };
-	const families = familySummariesSorted(values, effN);
-	const gap = gapSummary(families.AI, families.ML);
-	const likeForLike = likeForLikeStep(ix, byPay, values, clusters);
-	const growth = growthStep(ix, nominal, cpi, baseYear, options, clusters);
-	const groups = options.groupBy ? groupsStep(options.groupBy, prepared, ix, byPay, realFactor, clusters) : null;
+	const dim = options.groupBy;
+	let groups: Stats['groups'] = null;
+	if (dim) {
+		groups = base.groups.get(dim) ?? groupsStep(dim, prepared, ix, byPay, realFactor, clusters);
+		base.groups.set(dim, groups);
+	}
 	const position = options.salary === null || options.salary === undefined ? null : payBandStep(values, options.salary);
 	const claims = options.claims ? claimsStep(values, effN, options.claims) : null;
 	const band = options.band ? bandStep(values, effN, options.band) : null;
@@ -385,8 +484,13 @@ export function computeStats(data: PreparedRows | readonly SalaryRow[], filters:
 		},
 		families,
 		gap,
-		likeForLike,
-		growth,
+		// Read from the base when first asked for (computed once per base).
+		get likeForLike() {
+			return base.likeForLike;
+		},
+		get growth() {
+			return base.growthFor(options);
+		},
 		groups,
 		position,
 		bootstrap,

@@ -80,3 +80,24 @@ describe('facet counts (one pass) equal a computeStats per alternative', () => {
 		expect(r.options.exp.find((o) => o.value === 'MI')).toMatchObject({ ai: 8, n: 8 });
 	});
 });
+
+describe('facet counts kept per prepared set', () => {
+	it('property: counts asked again (in any order, among other filters) equal counts on freshly prepared rows', () => {
+		expect.hasAssertions();
+		fc.assert(
+			fc.property(
+				arbRows(150),
+				fc.array(arbFilters, { minLength: 1, maxLength: 6 }),
+				fc.array(fc.nat(), { minLength: 2, maxLength: 14 }),
+				(rows, views, order) => {
+					const prepared = prepareRows(rows);
+					for (const i of order) {
+						const f = views[i % views.length]!;
+						expect(facetCounts(prepared, f)).toEqual(facetCounts(prepareRows(rows), f));
+					}
+				}
+			),
+			{ seed: 20261207, numRuns: 60 }
+		);
+	});
+});

@@ -109,7 +109,27 @@ export const FACET_DIMENSION: Readonly<Record<NotGivenFacet, NullableDimension>>
  * Facet counts for `filters` over the prepared index of `filters.titles`, in one pass.
  * `facetCounts(p, { ...DEFAULT_FILTERS, size: ['L'] }).withoutFilter → [{ facet: 'size', n: 7093, … }]`.
  */
+/** The last few counts per prepared rows, by filters: a page and its filter panel ask for the same view's counts again (a filter switched off, back and forward). */
+const KEPT = new WeakMap<PreparedRows, Map<string, FacetCounts>>();
+const KEPT_PER_ROWS = 4;
+
 export function facetCounts(prepared: PreparedRows, filters: Filters): FacetCounts {
+	let kept = KEPT.get(prepared);
+	if (!kept) KEPT.set(prepared, (kept = new Map()));
+	const key = JSON.stringify(filters);
+	const hit = kept.get(key);
+	if (hit) {
+		kept.delete(key);
+		kept.set(key, hit);
+		return hit;
+	}
+	const counts = countFacets(prepared, filters);
+	kept.set(key, counts);
+	if (kept.size > KEPT_PER_ROWS) kept.delete(kept.keys().next().value!);
+	return counts;
+}
+
+function countFacets(prepared: PreparedRows, filters: Filters): FacetCounts {
 	const ix = prepared.modes[filters.titles];
 	const years = ix.years;
 	const from = filters.from ?? -Infinity;
