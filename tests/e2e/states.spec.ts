@@ -290,3 +290,34 @@ test('phone: after a filter change, "Show N reports" folds the panel and brings 
 	await expect(page.locator('main p.muted').first()).toContainText(`${n} reports`);
 	await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
 });
+
+test('/pay: a chart a filter empties is hidden, not destroyed, and comes back as the same element with the same marks', async ({
+	page
+}) => {
+	await page.goto('/pay');
+	await page.locator('html[data-builtin="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+	const box = page.locator('svg[aria-roledescription="box plot"]');
+	const sizeGap = page.locator('section.chart-card', { has: page.getByRole('heading', { name: 'Gap by company size' }) });
+	await expect(box).toBeVisible();
+	const before = await box.evaluate((el) => el.outerHTML);
+	// Tag the elements: a chart made again would not carry the tag.
+	await box.evaluate((el) => ((el as unknown as { kept: boolean }).kept = true));
+	await sizeGap.evaluate((el) => ((el as unknown as { kept: boolean }).kept = true));
+
+	// Part-time: 6 reports, nothing to draw anywhere.
+	await page.getByRole('checkbox', { name: /Part-time/ }).check();
+	await expect(page.getByTestId('distribution-empty')).toContainText('Nothing to draw');
+	await expect(page.getByTestId('segment-empty-companySize')).toBeVisible();
+	await expect(box).toBeHidden();
+	await expect(page.getByRole('heading', { name: 'Gap by company size' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Log scale' })).toHaveCount(0);
+
+	await page.getByRole('checkbox', { name: /Part-time/ }).uncheck();
+	await expect(box).toBeVisible();
+	await expect(page.getByTestId('distribution-empty')).toHaveCount(0);
+	await expect(page.getByTestId('segment-empty-companySize')).toHaveCount(0);
+	expect(await box.evaluate((el) => (el as unknown as { kept?: boolean }).kept)).toBe(true);
+	expect(await sizeGap.evaluate((el) => (el as unknown as { kept?: boolean }).kept)).toBe(true);
+	// The same view as before the round trip, mark for mark.
+	expect(await box.evaluate((el) => el.outerHTML)).toBe(before);
+});
