@@ -18,6 +18,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -61,6 +62,17 @@ async function startServer(): Promise<{ base: string; child: ChildProcess }> {
 	}
 	child.kill();
 	throw new Error('the server did not start');
+}
+
+/** Bytes of a response body as sent when a browser asks (brotli or gzip), not decompressed. */
+function wireBytes(url: string): Promise<number> {
+	return new Promise((ok, fail) => {
+		get(url, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+			let n = 0;
+			res.on('data', (c: Buffer) => (n += c.length));
+			res.on('end', () => ok(n));
+		}).on('error', fail);
+	});
 }
 
 const quantile = (xs: number[], p: number) => {
@@ -120,8 +132,14 @@ async function run(browser: Browser, base: string, mode: 'before' | 'after' | 'y
 	let dataRequests = 0;
 	page.on('requestfinished', async (req) => {
 		const u = new URL(req.url());
-		if (u.pathname.startsWith('/api/builtin/salaries-'))
-			packBytes = (await req.sizes()).responseBodySize + (await req.sizes()).responseHeadersSize;
+		if (u.pathname.startsWith('/api/builtin/salaries-')) {
+			// The worker's fetch: Chromium reports no sizes for it (0), so ask the server for the same bytes as a browser would.
+			const sizes = await req.sizes();
+			if (sizes.responseBodySize > 0) packBytes = sizes.responseBodySize + sizes.responseHeadersSize;
+			else {
+				packBytes = await wireBytes(req.url());
+			}
+		}
 		if (u.pathname.startsWith('/api/pages/') || u.pathname.endsWith('__data.json')) dataRequests++;
 	});
 	if (mode === 'your-1m') {
