@@ -23,6 +23,7 @@ import { codeMask as mask, FAMILY_CODE, isPreparedRows, prepareRows, type ModeIn
 import { deflator, latestFullYear, type AnnualCpi } from './real-pay';
 import { familySummariesSorted, gapSummary, groupSummariesSorted } from './summary';
 import type { DedupeSensitivity, Headline, Stats, StatsOptions } from './types';
+import { BoundedCache } from '../../../../server/bounded-cache.js';
 
 /**
  * Entries reordered by pay when pay = salaryUsd × factor[yearSlot]: within a year the
@@ -345,17 +346,18 @@ interface Base {
  * headline, then each segment's groups, then the downloads; the claim check's subsets on every
  * Overview), and a filter change often goes back to a view just seen: each such call then
  * costs no scan of the rows. Bounded in entries and in selected rows kept (a base holds about
- * 16 bytes per selected row), least recently used first out.
+ * 16 bytes per selected row), least recently used first out (the server's BoundedCache; a view
+ * selecting more rows than the whole budget is computed and not kept).
  */
-const BASES = new WeakMap<PreparedRows, Map<string, Base>>();
+const BASES = new WeakMap<PreparedRows, BoundedCache<Base>>();
 const BASES_KEPT = 48;
 const BASE_ROWS_KEPT = 4_000_000;
+const selectedRows = (b: Base) => b.selection.nominal.AI.length + b.selection.nominal.ML.length;
+
 /** How many bases are kept for these rows, and the selected rows they hold (for tests). */
 export function keptBases(prepared: PreparedRows): { readonly bases: number; readonly rows: number } {
 	const kept = BASES.get(prepared);
-	let rows = 0;
-	for (const b of kept?.values() ?? []) rows += b.selection.nominal.AI.length + b.selection.nominal.ML.length;
-	return { bases: kept?.size ?? 0, rows };
+	return { bases: kept?.size ?? 0, rows: kept?.totalSize ?? 0 };
 }
 
 /** The limits on the kept bases: entries and selected rows, per prepared rows. */
@@ -367,23 +369,18 @@ let nextCpiId = 1;
 function baseKey(filters: Filters, cpi: readonly AnnualCpi[] | null, baseYear: number | null): string {
 	let cpiId = 0;
 	if (cpi) {
-		cpiId = cpiIds.get(cpi) ?? nextCpiId++;
-		cpiIds.set(cpi, cpiId);
+		cpiId = cpiIds.get(cpi) ?? 0;
+		if (cpiId === 0) cpiIds.set(cpi, (cpiId = nextCpiId++));
 	}
 	return JSON.stringify([filters, cpiId, baseYear]);
 }
 
 function baseOf(prepared: PreparedRows, filters: Filters, cpi: readonly AnnualCpi[] | null, baseYear: number | null): Base {
 	let kept = BASES.get(prepared);
-	if (!kept) BASES.set(prepared, (kept = new Map()));
+	if (!kept) BASES.set(prepared, (kept = new BoundedCache<Base>(BASES_KEPT, BASE_ROWS_KEPT, selectedRows)));
 	const key = baseKey(filters, cpi, baseYear);
 	const hit = kept.get(key);
-	if (hit) {
-		// Most recently used last.
-		kept.delete(key);
-		kept.set(key, hit);
-		return hit;
-	}
+	if (hit) return hit;
 	const ix = prepared.modes[filters.titles];
 	const { yearOk, slotFactor } = yearSlots(ix, filters, cpi, baseYear);
 	const realFactor = filters.real ? slotFactor : null;
@@ -417,13 +414,6 @@ function baseOf(prepared: PreparedRows, filters: Filters, cpi: readonly AnnualCp
 		groups: new Map()
 	};
 	kept.set(key, base);
-	let rows = 0;
-	for (const b of kept.values()) rows += b.selection.nominal.AI.length + b.selection.nominal.ML.length;
-	for (const [k, b] of kept) {
-		if (kept.size <= 1 || (kept.size <= BASES_KEPT && rows <= BASE_ROWS_KEPT)) break;
-		rows -= b.selection.nominal.AI.length + b.selection.nominal.ML.length;
-		kept.delete(k);
-	}
 	return base;
 }
 

@@ -16,6 +16,7 @@ import { COMPANY_SIZES, EMPLOYMENT_TYPES, EXPERIENCE_LEVELS, REGIONS, REMOTE_RAT
 import { filterSet, notGivenTicked, type Filters, type NotGivenFacet } from '../filters';
 import type { NullableDimension } from './dimensions';
 import { codeMask as mask, FAMILY_CODE, type PreparedRows } from './prepare';
+import { BoundedCache } from '../../../../server/bounded-cache.js';
 
 /** The filters, in the order of the filter panel; `years` is the from/to range. */
 export const FACETS = ['size', 'region', 'country', 'exp', 'type', 'remote', 'years'] as const;
@@ -105,27 +106,20 @@ export const FACET_DIMENSION: Readonly<Record<NotGivenFacet, NullableDimension>>
 	remote: 'remoteRatio'
 };
 
+/** The last few counts per prepared rows, by filters: a page and its filter panel ask for the same view's counts again (a filter switched off, back and forward). */
+const KEPT = new WeakMap<PreparedRows, BoundedCache<FacetCounts>>();
+const KEPT_PER_ROWS = 4;
+
 /**
  * Facet counts for `filters` over the prepared index of `filters.titles`, in one pass.
  * `facetCounts(p, { ...DEFAULT_FILTERS, size: ['L'] }).withoutFilter → [{ facet: 'size', n: 7093, … }]`.
  */
-/** The last few counts per prepared rows, by filters: a page and its filter panel ask for the same view's counts again (a filter switched off, back and forward). */
-const KEPT = new WeakMap<PreparedRows, Map<string, FacetCounts>>();
-const KEPT_PER_ROWS = 4;
-
 export function facetCounts(prepared: PreparedRows, filters: Filters): FacetCounts {
 	let kept = KEPT.get(prepared);
-	if (!kept) KEPT.set(prepared, (kept = new Map()));
+	if (!kept) KEPT.set(prepared, (kept = new BoundedCache<FacetCounts>(KEPT_PER_ROWS, Infinity, () => 0)));
 	const key = JSON.stringify(filters);
-	const hit = kept.get(key);
-	if (hit) {
-		kept.delete(key);
-		kept.set(key, hit);
-		return hit;
-	}
-	const counts = countFacets(prepared, filters);
-	kept.set(key, counts);
-	if (kept.size > KEPT_PER_ROWS) kept.delete(kept.keys().next().value!);
+	let counts = kept.get(key);
+	if (!counts) kept.set(key, (counts = countFacets(prepared, filters)));
 	return counts;
 }
 
