@@ -311,6 +311,8 @@ test('/pay: a chart a filter empties is hidden, not destroyed, and comes back as
 	await expect(box).toBeHidden();
 	await expect(page.getByRole('heading', { name: 'Gap by company size' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Log scale' })).toHaveCount(0);
+	// Hidden, it is not drawn again (e.g. at a fallback width while its box measures 0).
+	expect(await box.evaluate((el) => el.outerHTML)).toBe(before);
 
 	await page.getByRole('checkbox', { name: /Part-time/ }).uncheck();
 	await expect(box).toBeVisible();
