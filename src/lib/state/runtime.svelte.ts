@@ -16,7 +16,7 @@ import { browser } from '$app/environment';
 import { error, redirect } from '@sveltejs/kit';
 import type { UploadKind } from '$lib/data/upload/fields';
 import { afterWrites, loadAsOf, loadFileInfos, loadOverrides } from '$lib/data/upload/store';
-import { pageKey, type PageId } from '$lib/pages/key';
+import { PAGE_IDS, PAGE_PATH, pageKey, type PageId } from '$lib/pages/key';
 import type { PageProblem, PageResult } from '$lib/pages/registry';
 import { parseSource } from '$lib/query/source';
 import type { FileInfo, RuntimeRequest, RuntimeResponse } from '$lib/workers/results';
@@ -56,6 +56,8 @@ export class DataRuntime {
 
 	private worker: Worker | null = null;
 	private packs: { salaries: string; indeed: string } | null = null;
+	/** The view the tab showed when the packs were asked for: the worker warms up on it first. */
+	private first: { page: PageId; params: string } | undefined;
 	private nextId = 1;
 	private pending = new Map<number, (o: Outcome) => void>();
 	private listeners = new Set<(m: RuntimeEvent) => void>();
@@ -110,13 +112,19 @@ export class DataRuntime {
 
 	private sendBuiltin(w: Worker): void {
 		this.builtin = 'loading';
-		w.postMessage({ type: 'builtin', ...this.packs! } satisfies RuntimeRequest);
+		w.postMessage({ type: 'builtin', ...this.packs!, first: this.first } satisfies RuntimeRequest);
 	}
 
-	/** Fetch the built-in data packs into the worker (after the first paint); from then on built-in pages need no request. */
-	start(packs: { salaries: string; indeed: string }): void {
+	/**
+	 * Fetch the built-in data packs into the worker (after the first paint); from then on built-in
+	 * pages need no request. `at` is the URL the tab shows: its view is computed once before the
+	 * worker says it is ready.
+	 */
+	start(packs: { salaries: string; indeed: string }, at?: URL): void {
 		if (!browser || this.packs?.salaries === packs.salaries) return;
 		this.packs = packs;
+		const page = at ? PAGE_IDS.find((p) => PAGE_PATH[p] === at.pathname) : undefined;
+		this.first = page && at ? { page, params: at.searchParams.toString() } : undefined;
 		// A new worker is sent the packs as it starts; one already running is sent them now.
 		if (this.worker) this.sendBuiltin(this.worker);
 		else this.ensureWorker();

@@ -25,6 +25,7 @@ import type { TitleOverrides } from '$lib/data/upload/store';
 import type { Dataset } from '$lib/transform/dataset';
 import type { MoneyTables } from '$lib/transform/money';
 import { fetchMoneyTables } from './money-tables';
+import { WARM_PAGES, warmFirst, type WarmView } from './warm';
 import { parseFilters } from '$lib/query/url-filters';
 import { PackError, unpackIndeed, unpackSalaries, withIndeed } from '$lib/transform/dataset-pack';
 import {
@@ -59,7 +60,13 @@ export interface YourRequest {
 }
 
 export type RuntimeRequest =
-	| { readonly type: 'builtin'; readonly salaries: string; readonly indeed: string }
+	| {
+			readonly type: 'builtin';
+			readonly salaries: string;
+			readonly indeed: string;
+			/** The view the tab shows (a salary page and its query): computed once before "ready" (see `warmUp`). */
+			readonly first?: { readonly page: PageId; readonly params: string };
+	  }
 	| { readonly type: 'page'; readonly id: number; readonly page: PageId; readonly params: string; readonly yours: YourRequest | null }
 	| { readonly type: 'load'; readonly file: StoredFile; readonly keep: boolean; readonly query: YourDataQuery }
 	| { readonly type: 'restore'; readonly query: YourDataQuery }
@@ -123,15 +130,19 @@ async function fetchPack(url: string): Promise<ArrayBuffer> {
 	return bytes;
 }
 
-function startBuiltin(urls: { salaries: string; indeed: string }): void {
-	packUrls = urls;
+function startBuiltin(req: Extract<RuntimeRequest, { type: 'builtin' }>): void {
+	packUrls = { salaries: req.salaries, indeed: req.indeed };
 	const t0 = performance.now();
-	builtin = fetchPack(urls.salaries).then(unpackSalaries);
+	builtin = fetchPack(req.salaries).then(unpackSalaries);
 	indeed = null;
 	builtin.then(
 		(ds) => {
+			// The first view computed on cold code takes about 100 ms: done before "ready", so a change
+			// made meanwhile goes to the server instead of waiting behind it here.
+			const first = warmFirst(req.first);
+			warmView(ds, first);
 			scope.postMessage({ type: 'builtin-ready', elapsedMs: performance.now() - t0 });
-			warmUp(ds);
+			warmUp(ds, first);
 		},
 		(err: unknown) => {
 			builtin = null;
@@ -145,11 +156,11 @@ function startBuiltin(urls: { salaries: string; indeed: string }): void {
  * (a page request that arrives meanwhile goes first): the engine compiles the statistics once the
  * code is hot, and a filter change then costs a few milliseconds instead of tens on cold code.
  */
-function warmUp(ds: Dataset): void {
+function warmUp(ds: Dataset, first: WarmView): void {
 	const queries = ['', 'size=L', 'exp=SE&titles=strict', 'dedupe=1&real=1', 'region=europe&from=2023'];
-	const jobs = (['overview', 'pay', 'trends'] as const).flatMap((page) =>
-		queries.map((q) => () => runPage(page, new URLSearchParams(q), { kind: 'builtin', data: ds }))
-	);
+	// The tab's page first: its next change is the likeliest request.
+	const pages = [first.page, ...WARM_PAGES.filter((p) => p !== first.page)];
+	const jobs = pages.flatMap((page) => queries.map((params) => () => warmView(ds, { page, params })));
 	const next = () => {
 		const job = jobs.shift();
 		if (!job) return;
@@ -157,6 +168,15 @@ function warmUp(ds: Dataset): void {
 		setTimeout(next, 0);
 	};
 	setTimeout(next, 0);
+}
+
+/** Compute a view to warm the code up; its answer is not needed (a bad query is only a cold view less). */
+function warmView(ds: Dataset, v: WarmView): void {
+	try {
+		runPage(v.page, new URLSearchParams(v.params), { kind: 'builtin', data: ds });
+	} catch {
+		/* nothing to warm */
+	}
 }
 
 /** The built-in Dataset, with the Indeed series when the page needs them (/demand). */
