@@ -323,3 +323,32 @@ test('/pay: a chart a filter empties is hidden, not destroyed, and comes back as
 	// The same view as before the round trip, mark for mark.
 	expect(await box.evaluate((el) => el.outerHTML)).toBe(before);
 });
+
+test('/pay: gap charts below the first screen follow a filter change and end as the page served for the new URL', async ({
+	page,
+	context
+}) => {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto('/pay');
+	await page.locator('html[data-builtin="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+	const marks = (p: typeof page) =>
+		p
+			.locator('section.chart-card', { has: p.getByRole('heading', { name: 'Gap by experience' }) })
+			.locator('svg [aria-label]')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+	// Below the first screen (ui/Deferred updates it once the screen is painted).
+	const card = page.locator('section.chart-card', { has: page.getByRole('heading', { name: 'Gap by experience' }) });
+	expect((await card.boundingBox())!.y).toBeGreaterThan(900);
+	const before = await marks(page);
+
+	await page.getByRole('checkbox', { name: /^Medium/ }).check();
+	await expect(page).toHaveURL(/size=M/);
+	const served = await context.newPage();
+	await served.goto(page.url());
+	const expected = await marks(served);
+	expect(expected).not.toEqual(before);
+	await expect.poll(() => marks(page)).toEqual(expected);
+	// Scrolled into view it stays the same.
+	await card.scrollIntoViewIfNeeded();
+	expect(await marks(page)).toEqual(expected);
+});
