@@ -1,6 +1,7 @@
 import { DATA_VERSION, requireDataset, LICENSES, SOURCES } from '$lib/server/dataset';
 import { packUrls } from '$lib/server/builtin-pack';
-import { MONEY_SOURCE_IDS } from '$lib/server/money';
+import { getMoney, MONEY_SOURCE_IDS } from '$lib/server/money';
+import { moneyCodes } from '$lib/transform/money';
 import { partOf, type DataPart } from '$lib/transform/dataset';
 import { TITLE_MAPPING_VERSION } from '$lib/transform/title-families';
 import type { LayoutServerLoad } from './$types';
@@ -37,7 +38,12 @@ export const load: LayoutServerLoad = async () => {
 	const dataProblems = ds.sources
 		.filter((s) => s.state !== 'ok')
 		.map((s) => ({ file: s.file, message: s.message!, affects: AFFECTS.find((a) => a.parts.some((p) => p === partOf(s.id)))?.what ?? '' }));
+	// The moneys pay can be shown in (the filter panel's "Show pay in"): a property of the pinned
+	// tables, the same for every page and source. Not taken from a page's model, since the browser
+	// fetches the tables only when a page asks for another money than US dollars.
+	const money = await getMoney(ds).catch(() => null);
 	return {
+		moneyCodes: money ? moneyCodes(money.tables, money.tables.marketLast) : [],
 		dataVersion: DATA_VERSION,
 		titleMappingVersion: TITLE_MAPPING_VERSION,
 		sources,

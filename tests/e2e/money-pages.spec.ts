@@ -120,6 +120,25 @@ test('the currency picker: computed in the browser after the data arrived (no pa
 	);
 });
 
+test('the currency picker stays after a filter change computed in the browser in US dollars (its worker has no rate tables then)', async ({
+	page
+}) => {
+	await page.goto('/pay');
+	await page.locator('html[data-builtin="ready"]').waitFor({ state: 'attached', timeout: 30_000 });
+	const options = () => page.getByLabel('Show pay in').locator('option').allTextContents();
+	const served = await options();
+	expect(served.join('|')).toContain('US dollars');
+	expect(served.length).toBeGreaterThan(10);
+	const requests = dataRequests(page);
+	await page.getByRole('checkbox', { name: /^Medium/ }).check();
+	await expect(page).toHaveURL(/size=M/);
+	await expect(page.getByText(/reports · US\$ per year/)).toBeVisible();
+	expect(requests).toEqual([]);
+	expect(await options()).toEqual(served);
+	await page.getByLabel('Show pay in').selectOption('EUR');
+	await expect(page).toHaveURL(/size=M&currency=EUR/);
+});
+
 test("the salary box in the page money: euros as typed, dollars converted; rupees at PPP by India's factor", async ({ page }) => {
 	await page.goto('/pay?currency=EUR');
 	await page.getByLabel(/Yearly salary/).fill('€80k');

@@ -72,7 +72,11 @@ export type DatasetSource = (
 export interface PageMoney {
 	/** `USD`, `PPP` or a currency code: what every figure on the page is in. */
 	readonly code: string;
-	/** The codes the page can be shown in (empty when the tables are missing). */
+	/**
+	 * The codes the page can be shown in: empty when the tables are not at hand (missing, or in
+	 * the browser's worker on a page in US dollars, since it fetches them only for another money).
+	 * The filter panel takes its list from the layout's data instead.
+	 */
 	readonly codes: readonly string[];
 	/** What the numbers are, in words (as the API's `pay_basis`). */
 	readonly basis: string;
