@@ -79,6 +79,43 @@ test('built-in data: filter, back, forward, reload and a copied link show the se
 	await fresh.close();
 });
 
+test('each change asks the worker once: as the navigation begins (a filter, back, forward), and the page’s load takes that answer', async ({
+	page
+}) => {
+	// Count the page requests posted to the worker (state/runtime posts { type: 'page', … }).
+	await page.addInitScript(() => {
+		const w = window as unknown as { __asked: string[] };
+		w.__asked = [];
+		const post = Worker.prototype.postMessage;
+		Worker.prototype.postMessage = function (this: Worker, m: unknown, ...rest: unknown[]) {
+			const msg = m as { type?: string; page?: string; params?: string };
+			if (msg?.type === 'page') w.__asked.push(`${msg.page}?${msg.params}`);
+			return (post as (...a: unknown[]) => void).call(this, m, ...rest);
+		} as typeof post;
+	});
+	const asked = () => page.evaluate(() => (window as unknown as { __asked: string[] }).__asked.splice(0));
+	await page.goto('/pay');
+	await ready(page);
+	await asked();
+	const requests = dataRequests(page);
+	await page.getByRole('checkbox', { name: /^Large/ }).check();
+	await expect(page).toHaveURL(/\/pay\?size=L$/);
+	await expect(page.getByText('147 reports · US$ per year')).toBeVisible();
+	expect(await asked()).toEqual(['pay?size=L']);
+	await page.getByRole('checkbox', { name: /^Senior/ }).check();
+	await expect(page).toHaveURL(/exp=SE$/);
+	await expect.poll(() => mainText(page)).toBe(await serverText(page, '/pay?size=L&exp=SE'));
+	expect(await asked()).toEqual(['pay?size=L&exp=SE']);
+	await page.goBack();
+	await expect(page.getByText('147 reports · US$ per year')).toBeVisible();
+	expect(await asked()).toEqual(['pay?size=L']);
+	await page.goForward();
+	await expect(page).toHaveURL(/exp=SE$/);
+	await expect.poll(() => mainText(page)).toBe(await serverText(page, '/pay?size=L&exp=SE'));
+	expect(await asked()).toEqual(['pay?size=L&exp=SE']);
+	expect(requests).toEqual([]);
+});
+
 test('the other pages too: a filter change on /, /trends and /demand is computed in the browser and matches the server', async ({
 	page
 }) => {

@@ -62,6 +62,11 @@ export class DataRuntime {
 	private pending = new Map<number, (o: Outcome) => void>();
 	private listeners = new Set<(m: RuntimeEvent) => void>();
 	private reading: Promise<void> | null = null;
+	/**
+	 * A page asked of the worker as its navigation began (`prefetch`), with the kept files it
+	 * was asked on: the page's load takes it instead of asking again. `key`: `askKey`.
+	 */
+	private early: { key: string; files: Partial<Record<UploadKind, FileInfo>> | null; outcome: Promise<Outcome> } | null = null;
 
 	/** The worker, started on first use; /data's upload state listens to it too (`listen`). */
 	private ensureWorker(): Worker {
@@ -196,13 +201,41 @@ export class DataRuntime {
 		});
 	}
 
+	/**
+	 * A navigation to `url` has begun (SvelteKit's beforeNavigate): when the worker can compute
+	 * its page (the built-in data is here, or the user's kept files are known), ask it now, so
+	 * that it computes while SvelteKit prepares the navigation; the page's load then takes the
+	 * answer (`take`). Only the latest navigation's page is kept.
+	 */
+	prefetch(url: URL): void {
+		this.early = null;
+		if (!browser || url.origin !== location.origin) return;
+		const page = PAGE_IDS.find((p) => PAGE_PATH[p] === url.pathname);
+		if (!page) return;
+		const params = url.searchParams;
+		const src = parseSource(params);
+		if (src.error) return;
+		const yours = src.source === 'yours';
+		if (yours ? this.restore !== 'done' : this.builtin !== 'ready') return;
+		this.early = { key: askKey(page, params), files: yours ? this.files : null, outcome: this.ask(page, params, yours) };
+	}
+
+	/** The answer `prefetch` asked for this page (on these kept files, or the built-in data), taken once. */
+	private take(key: string, files: Partial<Record<UploadKind, FileInfo>> | null): Promise<Outcome> | null {
+		const e = this.early;
+		if (e === null || e.key !== key || e.files !== files) return null;
+		this.early = null;
+		return e.outcome;
+	}
+
 	/** A page's model on the user's kept files (never from the server: the file does not leave the browser). */
 	async yourPage<P extends PageId>(page: P, params: URLSearchParams): Promise<PageData<P>> {
 		const key = pageKey(page, params);
-		// Files already read in this tab: ask the worker at once, while IndexedDB is read again (a
-		// round trip to the browser's storage); the answer stands if the kept files are the same.
+		// Files already read in this tab: ask the worker at once (or take what the navigation's
+		// start asked), while IndexedDB is read again (a round trip to the browser's storage); the
+		// answer stands if the kept files are the same.
 		const known = this.restore === 'done' ? this.files : null;
-		const early = known ? this.ask(page, params, true) : null;
+		const early = known ? (this.take(askKey(page, params), known) ?? this.ask(page, params, true)) : null;
 		await this.refresh();
 		if (early && this.restore === 'done' && sameFiles(known!, this.files)) return toPageData<P>(key, await early);
 		if (this.restore === 'failed')
@@ -220,11 +253,14 @@ export class DataRuntime {
 	/** A page's model on the built-in data from the worker, or null when it cannot give one (then the server does). */
 	async builtinPage<P extends PageId>(page: P, params: URLSearchParams): Promise<PageData<P> | null> {
 		if (this.builtin !== 'ready') return null;
-		const o = await this.ask(page, params, false);
+		const o = await (this.take(askKey(page, params), null) ?? this.ask(page, params, false));
 		if ('error' in o) return null;
 		return toPageData<P>(pageKey(page, params), o);
 	}
 }
+
+/** What the worker is asked, exactly: the page and its URL's parameters as given (not canonical, since the model quotes unknown ones). */
+const askKey = (page: PageId, params: URLSearchParams) => `${page}?${params.toString()}`;
 
 /** The same kept files: each kind's load time (a file loaded or forgotten since changes it). */
 function sameFiles(a: Partial<Record<UploadKind, FileInfo>>, b: Partial<Record<UploadKind, FileInfo>>): boolean {
