@@ -8,9 +8,16 @@ import type { Filters } from '$lib/transform/filters';
 import { filtersToQuery } from '$lib/format/query';
 import { FILTER_PARAMS, parseFilters } from '$lib/query/url-filters';
 
+/** The last URL query parsed, shared by every FilterState (a page has one per component that reads the filters). */
+let last: { readonly search: string; readonly parsed: ReturnType<typeof parseFilters> } | null = null;
+function parsedOf(url: URL): ReturnType<typeof parseFilters> {
+	if (last?.search !== url.search) last = { search: url.search, parsed: parseFilters(url.searchParams) };
+	return last.parsed;
+}
+
 export class FilterState {
-	/** Filters parsed from the current URL. */
-	readonly parsed = $derived(parseFilters(page.url.searchParams));
+	/** Filters parsed from the current URL (parsed once per URL for all instances: the same object, so nothing downstream recomputes for an equal copy). */
+	readonly parsed = $derived(parsedOf(page.url));
 	readonly filters: Filters = $derived(this.parsed.filters);
 	readonly errors = $derived(this.parsed.errors);
 
