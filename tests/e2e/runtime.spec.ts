@@ -177,7 +177,7 @@ test('your own file: filter changes computed in the browser, back and reload the
 	page.on('request', (r) => {
 		const u = new URL(r.url());
 		// The app's own files and the built-in data pack (public, fetched once) are not about the file.
-		if (!u.pathname.startsWith('/_app/') && !u.pathname.startsWith('/api/builtin/') && u.pathname !== '/favicon.png')
+		if (!u.pathname.startsWith('/_app/') && !u.pathname.startsWith('/api/builtin/') && u.protocol !== 'data:')
 			requests.push(u.pathname + u.search);
 	});
 	await page.getByRole('checkbox', { name: /^Medium/ }).check();
