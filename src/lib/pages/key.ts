@@ -19,6 +19,9 @@ export const PAGE_PATH: Readonly<Record<PageId, string>> = {
 	titles: '/titles'
 };
 
+/** The page at a path, if any (`'/pay' → 'pay'`; `/data` and `/methodology` have no model). */
+export const pageAt = (pathname: string): PageId | undefined => PAGE_IDS.find((p) => PAGE_PATH[p] === pathname);
+
 /** The page's own parameters, canonical (for the key): only those the page reads, values as read. */
 const EXTRAS: Readonly<Record<PageId, readonly string[]>> = {
 	overview: ['cyear'],

@@ -16,7 +16,7 @@ import { browser } from '$app/environment';
 import { error, redirect } from '@sveltejs/kit';
 import type { UploadKind } from '$lib/data/upload/fields';
 import { afterWrites, loadAsOf, loadFileInfos, loadOverrides } from '$lib/data/upload/store';
-import { PAGE_IDS, PAGE_PATH, pageKey, type PageId } from '$lib/pages/key';
+import { pageAt, pageKey, type PageId } from '$lib/pages/key';
 import type { PageProblem, PageResult } from '$lib/pages/registry';
 import { parseSource } from '$lib/query/source';
 import type { FileInfo, RuntimeRequest, RuntimeResponse } from '$lib/workers/results';
@@ -128,7 +128,7 @@ export class DataRuntime {
 	start(packs: { salaries: string; indeed: string }, at?: URL): void {
 		if (!browser || this.packs?.salaries === packs.salaries) return;
 		this.packs = packs;
-		const page = at ? PAGE_IDS.find((p) => PAGE_PATH[p] === at.pathname) : undefined;
+		const page = at ? pageAt(at.pathname) : undefined;
 		this.first = page && at ? { page, params: at.searchParams.toString() } : undefined;
 		// A new worker is sent the packs as it starts; one already running is sent them now.
 		if (this.worker) this.sendBuiltin(this.worker);
@@ -210,7 +210,7 @@ export class DataRuntime {
 	prefetch(url: URL): void {
 		this.early = null;
 		if (!browser || url.origin !== location.origin) return;
-		const page = PAGE_IDS.find((p) => PAGE_PATH[p] === url.pathname);
+		const page = pageAt(url.pathname);
 		if (!page) return;
 		const params = url.searchParams;
 		const src = parseSource(params);
