@@ -3,9 +3,11 @@
  * takes from the click to the chart painted, in Debian's Chromium against the built server
  * (run `npm run build` first), before and after the built-in data reaches the browser.
  *
- * - before: the built-in data packs are blocked, so every change is a server round trip
- *   (GET /api/pages/<page>), as every change was before the page runtime;
- * - after: the packs have arrived (html[data-builtin="ready"]) and the worker computes the change;
+ * - before: the built-in data packs are refused, so every change is a server round trip
+ *   (GET /api/pages/<page>), as every change was before the page runtime, except a change back to
+ *   the URL the server rendered, whose model the page still has;
+ * - after: the packs have arrived and the page has been drawn again on the worker's model
+ *   (html[data-builtin="ready"], see DataRuntime.warmUp), and the worker computes the change;
  * - your-1m: a 1,000,000-row salaries file kept on /data (`npm run upload-files` writes it;
  *   skipped without it), source=yours.
  * Per page (/, /pay, /trends) it toggles the filter panel's checkboxes in turn, each on then off, N changes in all
@@ -122,12 +124,10 @@ async function run(browser: Browser, base: string, mode: 'before' | 'after' | 'y
 	// tsx keeps function names with a helper (__name) that functions sent to the page also call.
 	await context.addInitScript(() => ((globalThis as unknown as { __name: (f: unknown) => unknown }).__name = (f) => f));
 	const page = await context.newPage();
-	if (mode === 'before') {
-		// Blocked in the network stack (not intercepted, which would change how the page loads and what it transfers).
-		const cdp = await context.newCDPSession(page);
-		await cdp.send('Network.enable');
-		await cdp.send('Network.setBlockedURLs', { urls: ['*/api/builtin/*'] });
-	}
+	// The packs refused (only they are intercepted): the worker's fetch too, which DevTools' blocked
+	// URLs (Network.setBlockedURLs on the page) let through, so that "before" measured the worker
+	// on most changes until 2026-12-07.
+	if (mode === 'before') await context.route('**/api/builtin/**', (r) => r.abort());
 	let packBytes: number | null = null;
 	let dataRequests = 0;
 	page.on('requestfinished', async (req) => {
@@ -156,8 +156,9 @@ async function run(browser: Browser, base: string, mode: 'before' | 'after' | 'y
 	for (const path of PAGES) {
 		const url = `${base}${path}${mode === 'your-1m' ? '?source=yours' : ''}`;
 		await page.goto(url, { waitUntil: 'load' });
-		// Bytes of the first view: the document and every resource until the load event, as sent (Resource Timing's transferSize).
-		if (path === '/pay' && mode !== 'your-1m')
+		// Bytes of the first view: the document and every resource until the load event, as sent (Resource Timing's transferSize);
+		// not in "before", whose intercepted packs turn Playwright's HTTP cache off and change what is measured.
+		if (path === '/pay' && mode === 'after')
 			firstViewBytes = await page.evaluate(() =>
 				[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
 					.filter((e) => e.startTime <= (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart)
