@@ -157,6 +157,45 @@ test('until the built-in data is here, or when its pack is refused, a filter cha
 	}
 });
 
+test('the page drawn again on the worker’s model once the data arrives shows the same, and a change under way then is not lost', async ({
+	page
+}) => {
+	// The pack held back until a filter change is waiting for the server, which answers slowly.
+	let release!: () => void;
+	const held = new Promise<void>((r) => (release = r));
+	await page.route('**/api/builtin/salaries-*.bin', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.route('**/api/pages/**', async (route) => {
+		release();
+		await new Promise((r) => setTimeout(r, 1500));
+		await route.continue();
+	});
+	await page.goto('/pay');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await page.getByRole('checkbox', { name: /^Large/ }).check();
+	// The data arrives while the change waits: the page is not drawn again over it, and the change lands.
+	await ready(page);
+	await expect(page).toHaveURL(/\/pay\?size=L$/);
+	await expect.poll(() => mainText(page)).toBe(await serverText(page, '/pay?size=L'));
+	await page.unrouteAll();
+
+	// A fresh load: drawn again on the worker's model (html[data-builtin] goes through "warming"), the page reads the same.
+	await page.addInitScript(() => {
+		const seen: string[] = ((window as unknown as { __states: string[] }).__states = []);
+		new MutationObserver(() => seen.push(document.documentElement.dataset.builtin ?? '')).observe(document, {
+			attributes: true,
+			subtree: true,
+			attributeFilter: ['data-builtin']
+		});
+	});
+	await page.goto('/pay?exp=SE');
+	await ready(page);
+	expect(await page.evaluate(() => (window as unknown as { __states: string[] }).__states)).toContain('warming');
+	expect(await mainText(page)).toBe(await serverText(page, '/pay?exp=SE'));
+});
+
 test('a page parameter the page cannot read gets the server’s message in the browser too', async ({ page }) => {
 	await page.goto('/pay?scale=cubic');
 	const serverMessage = await page.getByText(/scale: "cubic" is not allowed/).innerText();
