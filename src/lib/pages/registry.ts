@@ -73,9 +73,10 @@ export interface PageMoney {
 	/** `USD`, `PPP` or a currency code: what every figure on the page is in. */
 	readonly code: string;
 	/**
-	 * The codes the page can be shown in: empty when the tables are not at hand (missing, or in
-	 * the browser's worker on a page in US dollars, since it fetches them only for another money).
-	 * The filter panel takes its list from the layout's data instead.
+	 * The codes the page can be shown in, for the message when another money was asked for: empty
+	 * on a page in US dollars (the browser's worker fetches the tables only for another money, and
+	 * the model is the same on both sides) and when the tables are not at hand. The filter panel
+	 * takes its list from the layout's data.
 	 */
 	readonly codes: readonly string[];
 	/** What the numbers are, in words (as the API's `pay_basis`). */
@@ -415,9 +416,9 @@ function moneyOf(
 	filters: Filters
 ): { money: PageMoney; data: Dataset; conversion: Conversion | null } {
 	const asked = filters.currency ?? 'USD';
-	const codes = tables ? moneyCodes(tables, tables.marketLast) : [];
 	const plain = { data: usd, conversion: null };
-	if (!MONEY_PAGES.has(page) || asked === 'USD') return { money: { ...US_DOLLARS, codes }, ...plain };
+	if (!MONEY_PAGES.has(page) || asked === 'USD') return { money: US_DOLLARS, ...plain };
+	const codes = tables ? moneyCodes(tables, tables.marketLast) : [];
 	if (!tables)
 		return {
 			money: {
