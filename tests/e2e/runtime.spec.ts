@@ -157,7 +157,7 @@ test('until the built-in data is here, or when its pack is refused, a filter cha
 	}
 });
 
-test('the page drawn again on the worker’s model once the data arrives shows the same, and a change under way then is not lost', async ({
+test('the page drawn again on the worker’s model once the data arrives shows the same; a change under way, or text typed, is not lost', async ({
 	page
 }) => {
 	// The pack held back until a filter change is waiting for the server, which answers slowly.
@@ -179,6 +179,23 @@ test('the page drawn again on the worker’s model once the data arrives shows t
 	await ready(page);
 	await expect(page).toHaveURL(/\/pay\?size=L$/);
 	await expect.poll(() => mainText(page)).toBe(await serverText(page, '/pay?size=L'));
+	await page.unrouteAll();
+
+	// Text typed (not sent) before the data arrives stays in the box: the box takes the model's text
+	// again whenever the model changes, even to an equal one, so the page is not drawn again then.
+	let letGo!: () => void;
+	const kept = new Promise<void>((r) => (letGo = r));
+	await page.route('**/api/builtin/salaries-*.bin', async (route) => {
+		await kept;
+		await route.continue();
+	});
+	await page.goto('/pay');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const box = page.getByLabel(/Yearly salary/);
+	await box.fill('123k');
+	letGo();
+	await ready(page);
+	await expect(box).toHaveValue('123k');
 	await page.unrouteAll();
 
 	// A fresh load: drawn again on the worker's model (html[data-builtin] goes through "warming"), the page reads the same.

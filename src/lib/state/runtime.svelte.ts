@@ -43,6 +43,8 @@ export type BuiltinState = 'idle' | 'loading' | 'warming' | 'ready' | 'failed';
 
 /** How many times the page is drawn again on an equal model once the built-in data is in the worker. */
 const WARM_DRAWS = 3;
+/** What counts as the user doing something on the page (besides a navigation). */
+const USE_EVENTS = ['pointerdown', 'keydown', 'input'] as const;
 
 /** The file a page runs on: /demand uses the postings file, every other page the salaries file. */
 export const kindOfPage = (page: PageId): UploadKind => (page === 'demand' ? 'postings' : 'salaries');
@@ -75,8 +77,19 @@ export class DataRuntime {
 	 * was asked on: the page's load takes it instead of asking again. `key`: `askKey`.
 	 */
 	private early: { key: string; files: Partial<Record<UploadKind, FileInfo>> | null; outcome: Promise<Outcome> } | null = null;
-	/** Navigations begun in this tab (`prefetch`): the warm-up stops at the first. */
-	private navigations = 0;
+	/**
+	 * The user has done something on the page since it loaded (a key, a click or tap, an input, or
+	 * a navigation): from then on the page is not drawn again for the warm-up (`warmUp`).
+	 */
+	private used = false;
+	private readonly use = () => {
+		this.used = true;
+		for (const t of USE_EVENTS) removeEventListener(t, this.use, { capture: true });
+	};
+
+	constructor() {
+		if (browser) for (const t of USE_EVENTS) addEventListener(t, this.use, { capture: true, passive: true });
+	}
 	/** The worker's model of the page shown, equal to the one its load gave (`of`), drawn in its place (`warmUp`, `drawn`). */
 	private warm: { of: PageResult; data: PageData } | null = $state.raw(null);
 
@@ -222,7 +235,7 @@ export class DataRuntime {
 	 */
 	prefetch(url: URL): void {
 		this.early = null;
-		this.navigations++;
+		this.use();
 		if (!browser || url.origin !== location.origin) return;
 		const page = pageAt(url.pathname);
 		if (!page) return;
@@ -252,25 +265,18 @@ export class DataRuntime {
 	 * times on the worker's model of it, equal to the one on screen (so nothing on screen moves;
 	 * `drawn`). The first filter changes after a page load otherwise run on code the engine has not
 	 * compiled or optimised yet, and took 50–90 ms instead of 30–40 (a trace on /pay: the update's
-	 * scripts 24–40 ms against about 10 warm). A navigation (a filter change, a link) stops it; the
-	 * worker computes those as soon as its data is here, and so does the user's first key or click.
-	 * 'ready' when done. The page's load is not run again for this (SvelteKit's `invalidate`): that
-	 * would abort a navigation under way.
+	 * scripts 24–40 ms against about 10 warm). Only while the user has done nothing on the page
+	 * yet (`used`): a box being typed in takes its text from the model again when the model
+	 * changes, even to an equal one (PayPage's salary), and a navigation under way would be
+	 * aborted if this ran the page's load again (SvelteKit's `invalidate`), so it does not. The
+	 * worker computes changes meanwhile; 'ready' when done.
 	 */
 	private warmUp(): void {
-		const at = this.navigations;
 		let left = WARM_DRAWS;
-		// Nor once the user has begun to use the page: a box being typed in takes its text from the
-		// model again when the model changes (PayPage's salary), even to an equal one.
-		let used = false;
-		const use = () => (used = true);
-		const USE = ['pointerdown', 'keydown', 'input'] as const;
-		for (const t of USE) addEventListener(t, use, { capture: true, passive: true });
 		const stop = () => {
-			for (const t of USE) removeEventListener(t, use, { capture: true });
 			if (this.builtin === 'warming') this.builtin = 'ready';
 		};
-		const busy = () => used || this.navigations !== at || navigating.to !== null || this.builtin !== 'warming';
+		const busy = () => this.used || navigating.to !== null || this.builtin !== 'warming';
 		const step = async () => {
 			const page = pageAt(location.pathname);
 			const params = new URLSearchParams(location.search);
