@@ -77,6 +77,8 @@ export class DataRuntime {
 	 * was asked on: the page's load takes it instead of asking again. `key`: `askKey`.
 	 */
 	private early: { key: string; files: Partial<Record<UploadKind, FileInfo>> | null; outcome: Promise<Outcome> } | null = null;
+	/** The worker's model of the page shown, equal to the one its load gave (`of`), drawn in its place (`warmUp`, `drawn`). */
+	private warm: { of: PageResult; data: PageData } | null = $state.raw(null);
 	/**
 	 * The user has done something on the page since it loaded (a key, a click or tap, an input, or
 	 * a navigation): from then on the page is not drawn again for the warm-up (`warmUp`).
@@ -90,8 +92,6 @@ export class DataRuntime {
 	constructor() {
 		if (browser) for (const t of USE_EVENTS) addEventListener(t, this.use, { capture: true, passive: true });
 	}
-	/** The worker's model of the page shown, equal to the one its load gave (`of`), drawn in its place (`warmUp`, `drawn`). */
-	private warm: { of: PageResult; data: PageData } | null = $state.raw(null);
 
 	/** The worker, started on first use; /data's upload state listens to it too (`listen`). */
 	private ensureWorker(): Worker {
