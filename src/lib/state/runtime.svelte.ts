@@ -14,7 +14,7 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the worker, its listeners and the map of pending requests are not page state */
 import { browser } from '$app/environment';
 import { error, redirect } from '@sveltejs/kit';
-import { navigating, page as shown } from '$app/state';
+import { page as shown } from '$app/state';
 import type { UploadKind } from '$lib/data/upload/fields';
 import { afterWrites, loadAsOf, loadFileInfos, loadOverrides } from '$lib/data/upload/store';
 import { pageAt, pageKey, type PageId } from '$lib/pages/key';
@@ -85,6 +85,7 @@ export class DataRuntime {
 	 */
 	private used = false;
 	private readonly use = () => {
+		if (this.used) return;
 		this.used = true;
 		for (const t of USE_EVENTS) removeEventListener(t, this.use, { capture: true });
 	};
@@ -276,10 +277,12 @@ export class DataRuntime {
 		const stop = () => {
 			if (this.builtin === 'warming') this.builtin = 'ready';
 		};
-		const busy = () => this.used || navigating.to !== null || this.builtin !== 'warming';
+		// Every navigation counts as use (`prefetch`), so none is under way while this draws.
+		const busy = () => this.used || this.builtin !== 'warming';
 		const step = async () => {
 			const page = pageAt(location.pathname);
 			const params = new URLSearchParams(location.search);
+			// Not /demand: its model needs the Indeed pack, fetched only when a change there asks for it.
 			if (left-- <= 0 || busy() || !page || page === 'demand' || parseSource(params).source !== 'builtin') return stop();
 			const key = pageKey(page, params);
 			const loaded = shown.data as Partial<PageData>;
