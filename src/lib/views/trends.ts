@@ -1,6 +1,7 @@
 /** /trends view model: median pay per year with intervals, report counts and the AI share. */
 import type { Annotation, BarSeries, LineSeries, TableData } from './chart-models';
 import type { Stats } from '$lib/transform/stats/types';
+import type { SalaryRow } from '$lib/data/types';
 import { FAMILY_LABEL } from '$lib/format/labels';
 import { FAMILIES } from '$lib/transform/stats/summary';
 import { FAMILY_COLOR as COLOR } from '$lib/theme';
@@ -83,6 +84,14 @@ export function trendsView(data: Dataset, query: TrendsQuery): TrendsPage {
 	return { ...model, table: withEstimatedNotes(model.table, estimated), estimated, pay: stats.pay, partialYear, span };
 }
 
+/** Whether any row's work year is estimated, scanned once per row list (a Dataset's rows never change). */
+const ESTIMATED = new WeakMap<readonly SalaryRow[], boolean>();
+function anyEstimated(rows: readonly SalaryRow[]): boolean {
+	let any = ESTIMATED.get(rows);
+	if (any === undefined) ESTIMATED.set(rows, (any = rows.some((r) => r.workYearEstimated)));
+	return any;
+}
+
 /**
  * The reports the trends count (every filter, the title mode, dedupe) whose work year the
  * source marks as estimated, per year and family. One pass over the mode's family rows, and
@@ -92,7 +101,7 @@ export function trendsView(data: Dataset, query: TrendsQuery): TrendsPage {
 export function estimatedYears(data: Dataset, filters: Filters): EstimatedYear[] {
 	const rows = data.salaries;
 	// Stryker disable next-line ConditionalExpression: a shortcut for data without estimated years (the built-in data); the loop finds none either
-	if (!rows.some((r) => r.workYearEstimated)) return [];
+	if (!anyEstimated(rows)) return [];
 	const ix = data.prepared.modes[filters.titles];
 	const match = rowMatcher(filters);
 	const byYear = new Map<number, { ai: number; ml: number }>();
