@@ -213,6 +213,38 @@ test('the page drawn again on the worker’s model once the data arrives shows t
 	expect(await mainText(page)).toBe(await serverText(page, '/pay?exp=SE'));
 });
 
+test('while warming up, a neighbouring view is drawn and taken back in one task: no frame ever shows it', async ({ page }) => {
+	await page.addInitScript(() => {
+		const w = window as unknown as { __frames: string[]; __changes: number };
+		w.__frames = [];
+		w.__changes = 0;
+		// Read when called: the init script runs before the document has an element.
+		const root = () => document.documentElement;
+		// Every frame while warming: what main says just before the browser paints.
+		const watch = () => {
+			const main = document.querySelector('main');
+			if (main && root().dataset.builtin === 'warming') w.__frames.push(main.textContent ?? '');
+			if (root().dataset.builtin !== 'ready') requestAnimationFrame(watch);
+		};
+		requestAnimationFrame(watch);
+		// Text or elements of main that changed while warming (equal models change none).
+		new MutationObserver((records) => {
+			if (root().dataset.builtin !== 'warming') return;
+			for (const r of records) if (document.querySelector('main')?.contains(r.target)) w.__changes++;
+		}).observe(document, { subtree: true, childList: true, characterData: true });
+	});
+	await page.goto('/pay?exp=SE');
+	await ready(page);
+	const { frames, changes } = await page.evaluate(() => {
+		const w = window as unknown as { __frames: string[]; __changes: number };
+		return { frames: w.__frames, changes: w.__changes };
+	});
+	expect(changes).toBeGreaterThan(0);
+	expect(frames.length).toBeGreaterThan(0);
+	expect(new Set(frames).size).toBe(1);
+	expect(await mainText(page)).toBe(await serverText(page, '/pay?exp=SE'));
+});
+
 test('a page parameter the page cannot read gets the server’s message in the browser too', async ({ page }) => {
 	await page.goto('/pay?scale=cubic');
 	const serverMessage = await page.getByText(/scale: "cubic" is not allowed/).innerText();
