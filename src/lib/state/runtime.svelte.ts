@@ -268,11 +268,11 @@ export class DataRuntime {
 	 * `drawn`), the first time by way of a neighbouring view taken back in the same task (see
 	 * `quietPage`). The first filter changes after a page load otherwise run on code the engine has
 	 * not compiled or optimised yet, and took 50–90 ms instead of 30–40 (a trace on /pay: the
-	 * update's scripts 24–40 ms against about 10 warm). Only while the user has done nothing on the page
-	 * yet (`used`): a box being typed in takes its text from the model again when the model
-	 * changes, even to an equal one (PayPage's salary), and a navigation under way would be
-	 * aborted if this ran the page's load again (SvelteKit's `invalidate`), so it does not. The
-	 * worker computes changes meanwhile; 'ready' when done.
+	 * update's scripts 24–40 ms against about 10 warm). Only while the user has done nothing on the
+	 * page yet (`used`): a box being typed in takes its text from the model again when the model
+	 * changes, even to an equal one (PayPage's salary), and a navigation under way would be aborted
+	 * if this ran the page's load again (SvelteKit's `invalidate`), so it does not. The worker
+	 * computes changes meanwhile; 'ready' when done.
 	 */
 	private warmUp(): void {
 		let left = WARM_DRAWS;
@@ -290,20 +290,18 @@ export class DataRuntime {
 			const key = pageKey(page, params);
 			const loaded = shown.data as Partial<PageData>;
 			if (loaded.key !== key || !loaded.result) return stop();
-			const o = await this.ask(page, params, false);
+			const [o, other] = await Promise.all([this.ask(page, params, false), neighbour ? this.ask(page, neighbourOf(params), false) : null]);
+			neighbour = false;
 			if (busy() || !('result' in o)) return stop();
 			const equal: PageData = toPageData(key, o);
-			const other = neighbour ? await this.ask(page, neighbourOf(params), false) : null;
-			neighbour = false;
-			if (busy()) return stop();
 			if (other && 'result' in other && quietPage()) {
 				// Once: a neighbouring view (another experience level), then this one again, drawn in one
 				// task, so the browser never paints or lays out the other one in between (nothing on screen
 				// moves; `Deferred` blocks keep what they show). Equal models change no text, so this is
 				// what runs the code that updates the page's elements before the reader's first change:
-				// on bench:ui, the first changes after a load took 39–43 ms instead of 45–55 (/pay) and
-				// the p95 of 60 changes 40–48 ms instead of 49–59. The task takes 60–80 ms once, about a
-				// second after the load.
+				// on bench:ui, the first change on /pay took 40 ms instead of 46–53 (medians over 8 loads)
+				// and the p95 of 60 changes 40–56 ms instead of 49–59. The task takes 60–80 ms once, about
+				// a second after the load.
 				const [x, y] = [scrollX, scrollY];
 				flushSync(() => (this.warm = { of: loaded.result!, data: toPageData(key, other) }));
 				flushSync(() => (this.warm = { of: loaded.result!, data: equal }));
